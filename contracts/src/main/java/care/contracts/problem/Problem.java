@@ -1,0 +1,34 @@
+package care.contracts.problem;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+
+/**
+ * An RFC 9457 problem detail. {@code code} is the stable machine code clients switch on;
+ * {@code title} is for people, in Chinese.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(
+        String type,
+        String title,
+        int status,
+        String detail,
+        String instance,
+        String code,
+        List<Violation> violations) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    public static Problem of(int status, String code, String title, String detail) {
+        return new Problem("urn:care:problem:" + code, title, status, detail, null, code, List.of());
+    }
+
+    public Problem withViolations(List<Violation> list) {
+        return new Problem(type, title, status, detail, instance, code, list);
+    }
+
+    public Problem withInstance(String path) {
+        return new Problem(type, title, status, detail, path, code, violations);
+    }
+}

@@ -1,0 +1,107 @@
+package care.deploy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A single-node Kafka broker in KRaft mode, run as a child JVM from the kafka_2.13 jars. */
+public final class Kafka implements AutoCloseable {
+
+    private final ChildProcess process;
+    private final int port;
+
+    private Kafka(ChildProcess process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    public static Kafka start(Path dir, int port, int controllerPort) {
+        Path classpath = Repo.runtime().resolve("kafka-lib");
+        Path logDirs = dir.resolve("data");
+        Path config = dir.resolve("server.properties");
+        Path logConfig = dir.resolve("log4j2.properties");
+        try {
+            Files.createDirectories(logDirs);
+            Files.writeString(logConfig, String.join("\n",
+                    "appender.out.type=Console",
+                    "appender.out.name=OUT",
+                    "appender.out.layout.type=PatternLayout",
+                    "appender.out.layout.pattern=[%d] %p %m (%c)%n",
+                    "rootLogger.level=INFO",
+                    "rootLogger.appenderRef.out.ref=OUT",
+                    "logger.state.name=state.change.logger",
+                    "logger.state.level=WARN",
+                    ""));
+            Files.writeString(config, String.join("\n",
+                    "process.roles=broker,controller",
+                    "node.id=1",
+                    "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                    "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                    "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                    "controller.listener.names=CONTROLLER",
+                    "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                    "inter.broker.listener.name=PLAINTEXT",
+                    "log.dirs=" + logDirs,
+                    "num.partitions=3",
+                    "auto.create.topics.enable=true",
+                    "offsets.topic.replication.factor=1",
+                    "offsets.topic.num.partitions=5",
+                    "transaction.state.log.replication.factor=1",
+                    "transaction.state.log.min.isr=1",
+                    "share.coordinator.state.topic.replication.factor=1",
+                    "share.coordinator.state.topic.min.isr=1",
+                    "group.initial.rebalance.delay.ms=0",
+                    ""));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String cp = classpath + "/*";
+        Path log = dir.resolve("kafka.log");
+        if (!Files.exists(logDirs.resolve("meta.properties"))) {
+            ChildProcess format = ChildProcess.start("kafka-storage-format",
+                    List.of(Repo.javaBinary(), "-Xmx256m", "-cp", cp, "kafka.tools.StorageTool",
+                            "format", "-t", clusterId(), "-c", config.toString()),
+                    Map.of(), dir, log);
+            try {
+                if (format.process.waitFor() != 0) {
+                    throw new IllegalStateException("formatting Kafka storage failed; see " + log);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        ChildProcess broker = ChildProcess.start("kafka",
+                List.of(Repo.javaBinary(), "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
+                        "-Dlog4j2.configurationFile=" + logConfig, "-cp", cp,
+                        "kafka.Kafka", config.toString()),
+                Map.of(), dir, log);
+        Kafka kafka = new Kafka(broker, port);
+        broker.awaitReady(() -> broker.logContains("Kafka Server started"), Duration.ofSeconds(60));
+        return kafka;
+    }
+
+    // KRaft cluster ids are 16 random bytes in URL-safe base64
+    private static String clusterId() {
+        UUID uuid = UUID.randomUUID();
+        ByteBuffer bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
+                .putLong(uuid.getLeastSignificantBits());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}

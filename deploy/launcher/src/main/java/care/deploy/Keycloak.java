@@ -1,0 +1,122 @@
+package care.deploy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Keycloak from keycloak-quarkus-dist, started in dev mode with the realm {@code care} imported fresh each time
+ * (deploy/keycloak/care-realm.json). Keep the start options the same every time: a change makes Keycloak rebuild.
+ */
+public final class Keycloak implements AutoCloseable {
+
+    public static final String REALM = "care";
+    public static final String DEMO_PASSWORD = "demo";
+    public static final String CLI_CLIENT = "care-cli";
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ChildProcess process;
+    private final int port;
+
+    private Keycloak(ChildProcess process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    public static Keycloak start(Path home, int port, int managementPort, Path log) {
+        try {
+            deleteTree(home.resolve("data/h2"));
+            Path imports = Files.createDirectories(home.resolve("data/import"));
+            Files.copy(Repo.root().resolve("deploy/keycloak/care-realm.json"), imports.resolve("care-realm.json"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChildProcess process = ChildProcess.start("keycloak",
+                List.of("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
+                        "--http-port=" + port, "--http-management-port=" + managementPort,
+                        "--import-realm", "--health-enabled=true"),
+                Map.of("JAVA_HOME", System.getProperty("java.home"),
+                        "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",
+                        "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
+                        "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin"),
+                home, log);
+        Keycloak keycloak = new Keycloak(process, port);
+        process.awaitReady(() -> ChildProcess.answers200("http://localhost:" + managementPort + "/health/ready"),
+                Duration.ofMinutes(4));
+        return keycloak;
+    }
+
+    public String realmUrl() {
+        return "http://localhost:" + port + "/realms/" + REALM;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** An access token for a demo user, by the password grant of the local-only client care-cli. */
+    public String token(String username) {
+        return requestToken(Map.of("grant_type", "password", "client_id", CLI_CLIENT,
+                "username", username, "password", DEMO_PASSWORD));
+    }
+
+    /** An access token for a confidential client, by client credentials (the finance bureau's system). */
+    public String clientToken(String clientId, String secret) {
+        return requestToken(Map.of("grant_type", "client_credentials", "client_id", clientId,
+                "client_secret", secret));
+    }
+
+    private String requestToken(Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                            URI.create(realmUrl() + "/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("token request refused: " + response.body());
+            }
+            return JSON.readTree(response.body()).get("access_token").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}

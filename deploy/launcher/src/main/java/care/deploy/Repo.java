@@ -1,0 +1,49 @@
+package care.deploy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Where things are in a checkout, found by walking up from the working directory. */
+public final class Repo {
+
+    private Repo() {
+    }
+
+    public static Path root() {
+        String configured = System.getProperty("care.repo.root");
+        if (configured != null) {
+            return Path.of(configured).toAbsolutePath();
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir.resolve("deploy/runtime/pom.xml"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("not inside the care-platform checkout: " + Path.of("").toAbsolutePath());
+    }
+
+    /** Laid out by the deploy/runtime module: the Kafka broker's classpath and the unpacked Keycloak. */
+    public static Path runtime() {
+        Path target = root().resolve("deploy/runtime/target");
+        if (!Files.isDirectory(target.resolve("kafka-lib"))) {
+            throw new IllegalStateException(target + " is missing: run ./mvnw install -pl deploy/runtime first");
+        }
+        return target;
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
