@@ -1,0 +1,10 @@
+package care.contracts.event;
+
+import java.util.UUID;
+
+/** A 备案 was refused, with the reviewer's reason. */
+public record FilingRejectedV1(UUID filingId, String filingType, String uscc, String reason) {
+
+    public static final String TYPE = "FilingRejected";
+    public static final int VERSION = 1;
+}
