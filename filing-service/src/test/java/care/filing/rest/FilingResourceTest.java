@@ -1,24 +1,20 @@
 package care.filing.rest;
 
 import care.deploy.CareTestResource;
+import care.deploy.TestTopics;
 import care.deploy.Tokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 
@@ -75,7 +71,7 @@ class FilingResourceTest {
                 .body("receiptNumber", matchesPattern("530102-\\d{4}-\\d{6}"))
                 .extract().path("receiptNumber");
 
-        List<ConsumerRecord<String, String>> events = readTopic("filing-events", Duration.ofSeconds(15),
+        List<ConsumerRecord<String, String>> events = TestTopics.read("filing-events", Duration.ofSeconds(15),
                 r -> r.value().contains(id));
         assertEquals(1, events.size(), "exactly one FilingApproved for the filing");
         assertEquals(ELDERLY_USCC, events.get(0).key());
@@ -165,35 +161,5 @@ class FilingResourceTest {
         for (int i = 1; i < sequences.size(); i++) {
             assertEquals(sequences.get(i - 1) + 1, sequences.get(i), "receipt numbers without gaps: " + sequences);
         }
-    }
-
-    static List<ConsumerRecord<String, String>> readTopic(String topic, Duration wait,
-                                                          java.util.function.Predicate<ConsumerRecord<String, String>> match) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, CareTestResource.infra().kafka.bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + wait.toNanos();
-            while (System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(300)).forEach(r -> {
-                    if (match.test(r)) {
-                        found.add(r);
-                    }
-                });
-                if (!found.isEmpty()) {
-                    // keep reading briefly: a duplicate would show up here
-                    consumer.poll(Duration.ofSeconds(2)).forEach(r -> {
-                        if (match.test(r)) {
-                            found.add(r);
-                        }
-                    });
-                    break;
-                }
-            }
-        }
-        return found;
     }
 }

@@ -1,0 +1,64 @@
+package care.registry.institution.domain;
+
+import care.contracts.event.InstitutionKind;
+import care.contracts.event.Ownership;
+import care.contracts.event.Sector;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A 养老机构 or 托育机构 in the register, identified by its 统一社会信用代码. */
+@Entity
+@Table(name = "institution")
+public class Institution {
+
+    @Id
+    public UUID id;
+
+    public String uscc;
+    public String name;
+
+    @Enumerated(EnumType.STRING)
+    public Sector sector;
+
+    @Enumerated(EnumType.STRING)
+    public InstitutionKind kind;
+
+    @Enumerated(EnumType.STRING)
+    public Ownership ownership;
+
+    @Column(name = "city_code")
+    public String cityCode;
+    @Column(name = "division_code")
+    public String divisionCode;
+    public String address;
+    @Column(name = "legal_representative")
+    public String legalRepresentative;
+    @Column(name = "contact_phone")
+    public String contactPhone;
+    public int capacity;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "filing_status")
+    public FilingStatus filingStatus;
+    @Column(name = "filing_number")
+    public String filingNumber;
+    @Column(name = "filed_on")
+    public LocalDate filedOn;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+}

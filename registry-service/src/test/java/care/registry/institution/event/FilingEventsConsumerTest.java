@@ -1,0 +1,68 @@
+package care.registry.institution.event;
+
+import care.deploy.CareTestResource;
+import care.deploy.TestTopics;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+@WithTestResource(value = CareTestResource.class, initArgs = @ResourceArg(name = "database", value = "registry"))
+class FilingEventsConsumerTest {
+
+    static String filingApproved(UUID eventId, String uscc, String name, String receipt) {
+        return """
+                {"eventId":"%s","type":"FilingApproved","schemaVersion":1,"occurredAt":"2026-11-20T02:00:00Z",
+                 "aggregateId":"%s","cityCode":"530100","divisionCode":"530103",
+                 "payload":{"filingId":"%s","filingType":"NEW","receiptNumber":"%s","approvedOn":"%s",
+                   "institution":{"uscc":"%s","name":"%s","sector":"ELDERLY","kind":"PRIVATE_CARE_HOME",
+                     "ownership":"PRIVATE","cityCode":"530100","divisionCode":"530103","address":"昆明市盘龙区北京路9号",
+                     "legalRepresentative":"李强","contactPhone":"0871-63330000","capacity":80}}}
+                """.formatted(eventId, uscc, UUID.randomUUID(), receipt, LocalDate.of(2026, 11, 20), uscc, name);
+    }
+
+    @Test
+    void aRedeliveredFilingApprovedIsAppliedOnceAndRegistersOnce() {
+        String uscc = "52530103MJB000020W";
+        UUID eventId = UUID.randomUUID();
+        String event = filingApproved(eventId, uscc, "盘龙区颐养苑", "530103-2026-000007");
+        TestTopics.publish("filing-events", uscc, event);
+        TestTopics.publish("filing-events", uscc, event); // the broker may deliver twice; the inbox must not
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().queryParam("q", "颐养苑").get("/api/directory/institutions").then()
+                        .statusCode(200).body("total", equalTo(1)));
+        given().queryParam("q", "颐养苑").queryParam("county", "530103").get("/api/directory/institutions").then()
+                .body("items[0].filingStatus", equalTo("已备案"))
+                .body("items[0].filingNumber", equalTo("530103-2026-000007"))
+                .body("items[0].divisionName", equalTo("盘龙区"))
+                .body("items[0]", not(hasKey("legalRepresentative")))
+                .body("items[0]", not(hasKey("contactPhone")));
+
+        var registered = TestTopics.read("registry-events", Duration.ofSeconds(15),
+                r -> r.value().contains(uscc) && r.value().contains("InstitutionRegistered"));
+        assertEquals(1, registered.size());
+    }
+
+    @Test
+    void directoryFiltersAndRefusesBadQueriesAsProblems() {
+        given().queryParam("sector", "BOATS").get("/api/directory/institutions").then().statusCode(400)
+                .body("violations[0].field", equalTo("sector"));
+        given().queryParam("size", 1000).get("/api/directory/institutions").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("size"));
+        given().get("/api/directory/institutions/" + UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json").body("code", equalTo("NOT_FOUND"));
+    }
+}
