@@ -46,6 +46,11 @@ public class Caller {
         return claim("division_code");
     }
 
+    /** The city an admin, auditor or finance client is bound to. */
+    public Optional<String> cityCode() {
+        return claim("city_code");
+    }
+
     /** The reviewer's sector matches: 民政 reviews 养老, 卫健 reviews 托育. */
     public boolean reviews(Sector sector) {
         return is(sector.reviewerRole) && sector().map(s -> s == sector).orElse(false);
@@ -59,7 +64,7 @@ public class Caller {
         if (divisionCode == null) {
             return false;
         }
-        Optional<String> area = divisionCode().or(() -> claim("city_code"));
+        Optional<String> area = divisionCode().or(this::cityCode);
         return area.map(a -> a.endsWith("00") ? divisionCode.startsWith(a.substring(0, 4)) : a.equals(divisionCode))
                 .orElse(false);
     }

@@ -1,0 +1,60 @@
+package care.subsidy.readmodel;
+
+import care.deploy.CareTestResource;
+import care.deploy.TestTopics;
+import care.deploy.Tokens;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+@QuarkusTest
+@WithTestResource(value = CareTestResource.class, initArgs = @ResourceArg(name = "database", value = "subsidy"))
+class RegistryEventsConsumerTest {
+
+    static String registered(UUID eventId, UUID institutionId, String uscc, String county) {
+        return """
+                {"eventId":"%s","type":"InstitutionRegistered","schemaVersion":1,"occurredAt":"2026-11-20T02:00:00Z",
+                 "aggregateId":"%s","cityCode":"530100","divisionCode":"%s",
+                 "payload":{"institutionId":"%s","uscc":"%s","name":"官渡区福寿园","sector":"ELDERLY",
+                   "kind":"PRIVATE_CARE_HOME","ownership":"PRIVATE","cityCode":"530100","divisionCode":"%s",
+                   "filingNumber":"%s-2026-000001","filedOn":"2026-11-20"}}
+                """.formatted(eventId, institutionId, county, institutionId, uscc, county, county);
+    }
+
+    @Test
+    void registeredInstitutionsReachTheReadModelOnceAndOnlyTheirAreaSeesThem() {
+        UUID institutionId = UUID.randomUUID();
+        String event = registered(UUID.randomUUID(), institutionId, "52530111MJC000030N", "530111");
+        TestTopics.publish("registry-events", institutionId.toString(), event);
+        TestTopics.publish("registry-events", institutionId.toString(), event);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(Tokens.of("admin-530100")).get("/api/subsidy/institutions/" + institutionId)
+                        .then().statusCode(200).body("ownership", equalTo("PRIVATE")));
+        given().auth().oauth2(Tokens.finance()).get("/api/subsidy/institutions").then().statusCode(200)
+                .body("institutionId", hasItem(institutionId.toString()));
+        // a 五华区 reviewer does not see a 官渡区 institution
+        given().auth().oauth2(Tokens.of("mz-530102")).get("/api/subsidy/institutions/" + institutionId)
+                .then().statusCode(404);
+        given().auth().oauth2(Tokens.of("mz-530102")).get("/api/subsidy/institutions").then().statusCode(200)
+                .body("institutionId", not(hasItem(institutionId.toString())));
+    }
+
+    @Test
+    void institutionsAndAnonymousCallersAreRefused() {
+        given().get("/api/subsidy/institutions").then().statusCode(401)
+                .contentType("application/problem+json");
+        given().auth().oauth2(Tokens.of("inst-elderly")).get("/api/subsidy/institutions").then().statusCode(403)
+                .contentType("application/problem+json").body("code", equalTo("FORBIDDEN"));
+    }
+}
