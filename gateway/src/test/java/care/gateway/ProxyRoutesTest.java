@@ -1,0 +1,61 @@
+package care.gateway;
+
+import care.deploy.Tokens;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+
+@QuarkusTest
+@WithTestResource(BackendsResource.class)
+class ProxyRoutesTest {
+
+    @Test
+    void thePublicDirectoryIsForwardedWithoutATokenAndGetsARequestId() {
+        given().get("/api/directory/institutions?q=养老").then().statusCode(200)
+                .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"))
+                .header("X-Content-Type-Options", "nosniff")
+                .body("uri", equalTo("/api/directory/institutions?q=%E5%85%BB%E8%80%81"))
+                .body("requestId", notNullValue());
+    }
+
+    @Test
+    void aCallersRequestIdTravelsThroughAndBack() {
+        given().header("X-Request-Id", "trace-12345678").get("/api/directory/institutions").then()
+                .header("X-Request-Id", "trace-12345678").body("requestId", equalTo("trace-12345678"));
+    }
+
+    @Test
+    void protectedPathsNeedAValidTokenBeforeAnythingIsForwarded() {
+        given().get("/api/filings").then().statusCode(401)
+                .contentType("application/problem+json").header("WWW-Authenticate", "Bearer")
+                .body("code", equalTo("UNAUTHENTICATED"));
+        given().auth().oauth2("not.a.token").get("/api/filings").then().statusCode(401)
+                .contentType("application/problem+json");
+        String token = Tokens.of("inst-elderly");
+        String forged = token.substring(0, token.lastIndexOf('.') + 1) + "c2lnbmF0dXJlLWJ5LXNvbWVvbmUtZWxzZQ";
+        given().auth().oauth2(forged).get("/api/filings").then().statusCode(401);
+        given().auth().oauth2(token).body("{\"a\":1}").contentType("application/json").post("/api/filings")
+                .then().statusCode(200).body("method", equalTo("POST")).body("authorized", equalTo(true))
+                .body("bodyLength", equalTo(7));
+    }
+
+    @Test
+    void unknownPathsStoppedServicesSlowServicesAndHugeBodiesAreProblems() {
+        String token = Tokens.of("admin-530100");
+        given().auth().oauth2(token).get("/api/nothing-here").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(token).get("/api/subsidy/institutions").then().statusCode(503)
+                .time(lessThan(3000L)).contentType("application/problem+json")
+                .body("code", equalTo("SERVICE_UNAVAILABLE"));
+        given().auth().oauth2(token).get("/api/filings/slow").then().statusCode(504)
+                .time(lessThan(2500L)).body("code", equalTo("UPSTREAM_TIMEOUT"));
+        given().auth().oauth2(token).contentType("application/json").body("x".repeat(70_000))
+                .post("/api/filings").then().statusCode(413);
+    }
+}
