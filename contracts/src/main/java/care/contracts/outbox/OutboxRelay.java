@@ -51,7 +51,7 @@ public class OutboxRelay {
         wakeUp();
     }
 
-    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         wakeUp();
     }

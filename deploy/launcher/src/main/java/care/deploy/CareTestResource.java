@@ -23,22 +23,13 @@ public class CareTestResource implements QuarkusTestResourceLifecycleManager {
         if (infra == null) {
             try {
                 Path work = Files.createTempDirectory("care-test-");
-                infra = Infra.start(work, keycloakHome(), Infra.Ports.free(), false);
+                infra = Infra.start(work, Repo.keycloakHome(), Infra.Ports.free(), false);
                 Runtime.getRuntime().addShutdownHook(new Thread(infra::close, "care-test-infra-stop"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return infra;
-    }
-
-    static Path keycloakHome() {
-        try (var dirs = Files.list(Repo.runtime())) {
-            return dirs.filter(d -> d.getFileName().toString().startsWith("keycloak-")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("Keycloak is not unpacked in " + Repo.runtime()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Override

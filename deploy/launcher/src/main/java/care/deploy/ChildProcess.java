@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -18,6 +20,12 @@ import java.util.function.BooleanSupplier;
 public final class ChildProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Set<ChildProcess> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        // whatever way this JVM ends, nothing it started outlives it
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(ChildProcess::close), "child-processes-stop"));
+    }
 
     final String name;
     final Process process;
@@ -37,7 +45,9 @@ public final class ChildProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
-            return new ChildProcess(name, builder.start(), log);
+            ChildProcess child = new ChildProcess(name, builder.start(), log);
+            RUNNING.add(child);
+            return child;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
@@ -85,6 +95,7 @@ public final class ChildProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        RUNNING.remove(this);
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {

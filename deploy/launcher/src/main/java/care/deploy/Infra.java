@@ -44,10 +44,18 @@ public final class Infra implements AutoCloseable {
         try {
             return new Infra(postgres, kafka.join(), keycloak.join());
         } catch (RuntimeException e) {
-            kafka.thenAccept(Kafka::close);
-            keycloak.thenAccept(Keycloak::close);
+            closeWhenStarted(kafka);
+            closeWhenStarted(keycloak);
             postgres.close();
             throw e;
+        }
+    }
+
+    private static void closeWhenStarted(CompletableFuture<? extends AutoCloseable> starting) {
+        try {
+            starting.join().close();
+        } catch (Exception ignored) {
+            // it did not start, or is already reported by the failure being thrown
         }
     }
 

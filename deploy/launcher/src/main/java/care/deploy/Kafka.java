@@ -1,5 +1,9 @@
 package care.deploy;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -10,9 +14,14 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** A single-node Kafka broker in KRaft mode, run as a child JVM from the kafka_2.13 jars. */
 public final class Kafka implements AutoCloseable {
+
+    public static final List<String> TOPICS = List.of("filing-events", "registry-events", "subsidy-events");
 
     private final ChildProcess process;
     private final int port;
@@ -67,7 +76,7 @@ public final class Kafka implements AutoCloseable {
         if (!Files.exists(logDirs.resolve("meta.properties"))) {
             ChildProcess format = ChildProcess.start("kafka-storage-format",
                     List.of(Repo.javaBinary(), "-Xmx256m", "-cp", cp, "kafka.tools.StorageTool",
-                            "format", "-t", clusterId(), "-c", config.toString()),
+                            "format", "--cluster-id=" + clusterId(), "-c", config.toString()),
                     Map.of(), dir, log);
             try {
                 if (format.process.waitFor() != 0) {
@@ -85,10 +94,29 @@ public final class Kafka implements AutoCloseable {
                 Map.of(), dir, log);
         Kafka kafka = new Kafka(broker, port);
         broker.awaitReady(() -> broker.logContains("Kafka Server started"), Duration.ofSeconds(60));
+        kafka.createTopics();
         return kafka;
     }
 
-    // KRaft cluster ids are 16 random bytes in URL-safe base64
+    /**
+     * One topic per producing service, made before any service starts, so that no consumer
+     * waits on a topic that auto-creation makes only when the first event arrives.
+     */
+    private void createTopics() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            var existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            var missing = TOPICS.stream().filter(t -> !existing.contains(t))
+                    .map(t -> new NewTopic(t, 3, (short) 1)).toList();
+            admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot create the platform's topics", e);
+        }
+    }
+
+    // KRaft cluster ids are 16 random bytes in URL-safe base64 (which may start with "-": hence --cluster-id=)
     private static String clusterId() {
         UUID uuid = UUID.randomUUID();
         ByteBuffer bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())

@@ -34,6 +34,16 @@ public final class Repo {
         return target;
     }
 
+    /** The Keycloak distribution unpacked by deploy/runtime. */
+    public static Path keycloakHome() {
+        try (var dirs = Files.list(runtime())) {
+            return dirs.filter(d -> d.getFileName().toString().startsWith("keycloak-")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("Keycloak is not unpacked in " + runtime()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);

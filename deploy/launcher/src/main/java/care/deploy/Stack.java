@@ -1,0 +1,166 @@
+package care.deploy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+/**
+ * The whole platform as processes: the infrastructure plus the four services from their built jars.
+ * {@code deploy/stack up} runs {@link #main} in the background; the end-to-end tests start one on free ports.
+ */
+public final class Stack implements AutoCloseable {
+
+    /**
+     * Where everything listens; {@link #local} is what the README promises. A persistent layout (the local stack)
+     * keeps its PostgreSQL data between runs and has a Keycloak copy of its own, never shared with a test build.
+     */
+    public record Layout(Path workDir, Infra.Ports infra, int gateway, int registry, int filing, int subsidy,
+                         boolean persistent) {
+
+        public static Layout local(Path workDir) {
+            return new Layout(workDir, new Infra.Ports(15432, 19092, 19093, 8180, 9180), 8080, 8081, 8082, 8083, true);
+        }
+
+        public static Layout free(Path workDir) {
+            return new Layout(workDir, Infra.Ports.free(), Repo.freePort(), Repo.freePort(), Repo.freePort(),
+                    Repo.freePort(), false);
+        }
+    }
+
+    public final Layout layout;
+    public final Infra infra;
+    private final List<ChildProcess> services = new ArrayList<>();
+
+    private Stack(Layout layout, Infra infra) {
+        this.layout = layout;
+        this.infra = infra;
+    }
+
+    public static Stack start(Layout layout) {
+        Path keycloak = layout.persistent() ? ownKeycloak(layout.workDir()) : Repo.keycloakHome();
+        Infra infra = Infra.start(layout.workDir(), keycloak, layout.infra(), layout.persistent());
+        Stack stack = new Stack(layout, infra);
+        try {
+            List<CompletableFuture<ChildProcess>> backends = List.of(
+                    CompletableFuture.supplyAsync(() -> stack.service("registry-service", layout.registry(), "registry")),
+                    CompletableFuture.supplyAsync(() -> stack.service("filing-service", layout.filing(), "filing")),
+                    CompletableFuture.supplyAsync(() -> stack.service("subsidy-service", layout.subsidy(), "subsidy")));
+            backends.forEach(f -> stack.services.add(f.join()));
+            stack.services.add(stack.gateway());
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + layout.gateway();
+    }
+
+    public String serviceUrl(String service) {
+        int port = switch (service) {
+            case "registry-service" -> layout.registry();
+            case "filing-service" -> layout.filing();
+            case "subsidy-service" -> layout.subsidy();
+            default -> layout.gateway();
+        };
+        return "http://localhost:" + port;
+    }
+
+    private ChildProcess service(String name, int port, String database) {
+        return quarkusApp(name, port, Map.of(
+                "quarkus.datasource.jdbc.url", infra.postgres.jdbcUrl(database),
+                "quarkus.datasource.username", Postgres.USER,
+                "quarkus.datasource.password", Postgres.PASSWORD,
+                "kafka.bootstrap.servers", infra.kafka.bootstrapServers()));
+    }
+
+    private ChildProcess gateway() {
+        return quarkusApp("gateway", layout.gateway(), Map.of(
+                "gateway.routes.registry.url", serviceUrl("registry-service"),
+                "gateway.routes.filing.url", serviceUrl("filing-service"),
+                "gateway.routes.subsidy.url", serviceUrl("subsidy-service")));
+    }
+
+    private ChildProcess quarkusApp(String name, int port, Map<String, String> config) {
+        Path jar = Repo.root().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (./mvnw package -DskipTests)");
+        }
+        List<String> command = new ArrayList<>(List.of(Repo.javaBinary(),
+                // sized for a laptop or a 2-core CI machine: four services well under 300 MB each
+                "-Xms32m", "-Xmx192m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=128m",
+                "-XX:ReservedCodeCacheSize=64m", "-Xss512k",
+                "-Dquarkus.http.port=" + port,
+                "-Dquarkus.oidc.auth-server-url=" + infra.keycloak.realmUrl()));
+        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-jar");
+        command.add(jar.toString());
+        ChildProcess process = ChildProcess.start(name, command, Map.of(), layout.workDir(),
+                layout.workDir().resolve("logs/" + name + ".log"));
+        process.awaitReady(() -> ChildProcess.answers200("http://localhost:" + port + "/q/health/ready"),
+                Duration.ofMinutes(2));
+        return process;
+    }
+
+    private static Path ownKeycloak(Path workDir) {
+        Path shared = Repo.keycloakHome();
+        Path own = workDir.resolve(shared.getFileName());
+        if (!Files.exists(own.resolve("bin/kc.sh"))) {
+            copyTree(shared, own);
+        }
+        return own;
+    }
+
+    private static void copyTree(Path from, Path to) {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path source : paths.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).close();
+        }
+        infra.close();
+    }
+
+    /** Runs the local stack until this process is told to stop (deploy/stack down sends SIGTERM). */
+    public static void main(String[] args) throws Exception {
+        Path workDir = Repo.root().resolve(".stack");
+        Files.createDirectories(workDir.resolve("logs"));
+        Path ready = workDir.resolve("ready");
+        Files.deleteIfExists(ready);
+        long started = System.nanoTime();
+        Stack stack = start(Layout.local(workDir));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                Files.deleteIfExists(ready);
+            } catch (IOException ignored) {
+                // the stack is going away either way
+            }
+            stack.close();
+        }, "stack-down"));
+        Files.writeString(ready, "healthy after %d s%n".formatted(Duration.ofNanos(System.nanoTime() - started).toSeconds()));
+        Thread.currentThread().join();
+    }
+}
