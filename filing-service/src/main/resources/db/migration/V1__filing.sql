@@ -6,7 +6,7 @@ create table filing (
     uscc                 char(18)     not null,
     institution_name     varchar(200) not null,
     kind                 varchar(40)  not null,
-    ownership            varchar(20)  not null,
+    ownership            varchar(40)  not null,
     city_code            char(6)      not null,
     division_code        char(6)      not null,
     address              varchar(300) not null,

@@ -1,5 +1,6 @@
 package care.e2e;
 
+import care.deploy.Repo;
 import care.deploy.Stack;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -8,7 +9,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,20 +32,23 @@ class WalkingSkeletonTest {
     // inst-elderly's institution, as bound by the realm (deploy/keycloak/care-realm.json)
     static final String USCC = "52530102MJA00001X1";
 
+    static Path workDir;
     static Stack stack;
     static final Map<String, String> tokens = new ConcurrentHashMap<>();
 
     @BeforeAll
     static void startPlatform() throws Exception {
-        stack = Stack.start(Stack.Layout.free(Files.createTempDirectory("care-e2e-")));
+        workDir = Files.createTempDirectory("care-e2e-");
+        stack = Stack.start(Stack.Layout.free(workDir));
         RestAssured.baseURI = stack.gatewayUrl();
     }
 
     @AfterAll
-    static void stopPlatform() {
+    static void stopPlatform() throws IOException {
         if (stack != null) {
             stack.close();
         }
+        Repo.deleteTree(workDir);
     }
 
     static String token(String user) {

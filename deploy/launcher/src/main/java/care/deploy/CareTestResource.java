@@ -24,7 +24,14 @@ public class CareTestResource implements QuarkusTestResourceLifecycleManager {
             try {
                 Path work = Files.createTempDirectory("care-test-");
                 infra = Infra.start(work, Repo.keycloakHome(), Infra.Ports.free(), false);
-                Runtime.getRuntime().addShutdownHook(new Thread(infra::close, "care-test-infra-stop"));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    infra.close();
+                    try {
+                        Repo.deleteTree(work);
+                    } catch (IOException e) {
+                        System.err.println("could not remove " + work + ": " + e);
+                    }
+                }, "care-test-infra-stop"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Keycloak from keycloak-quarkus-dist, started in dev mode with the realm {@code care} imported fresh each time
@@ -41,7 +40,7 @@ public final class Keycloak implements AutoCloseable {
 
     public static Keycloak start(Path home, int port, int managementPort, Path log) {
         try {
-            deleteTree(home.resolve("data/h2"));
+            Repo.deleteTree(home.resolve("data/h2"));
             Path imports = Files.createDirectories(home.resolve("data/import"));
             Files.copy(Repo.root().resolve("deploy/keycloak/care-realm.json"), imports.resolve("care-realm.json"),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -101,17 +100,6 @@ public final class Keycloak implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -35,6 +36,9 @@ public final class Stack implements AutoCloseable {
         }
     }
 
+    /** How many institutions the local stack's demo register has (filing-service's DemoRegister). */
+    static final String DEMO_INSTITUTIONS = "600";
+
     public final Layout layout;
     public final Infra infra;
     private final List<ChildProcess> services = new ArrayList<>();
@@ -50,9 +54,10 @@ public final class Stack implements AutoCloseable {
         Stack stack = new Stack(layout, infra);
         try {
             List<CompletableFuture<ChildProcess>> backends = List.of(
-                    CompletableFuture.supplyAsync(() -> stack.service("registry-service", layout.registry(), "registry")),
-                    CompletableFuture.supplyAsync(() -> stack.service("filing-service", layout.filing(), "filing")),
-                    CompletableFuture.supplyAsync(() -> stack.service("subsidy-service", layout.subsidy(), "subsidy")));
+                    CompletableFuture.supplyAsync(() -> stack.service("registry-service", layout.registry(), "registry", Map.of())),
+                    CompletableFuture.supplyAsync(() -> stack.service("filing-service", layout.filing(), "filing",
+                            Map.of("care.demo.institutions", layout.persistent() ? DEMO_INSTITUTIONS : "0"))),
+                    CompletableFuture.supplyAsync(() -> stack.service("subsidy-service", layout.subsidy(), "subsidy", Map.of())));
             backends.forEach(f -> stack.services.add(f.join()));
             stack.services.add(stack.gateway());
             return stack;
@@ -76,12 +81,13 @@ public final class Stack implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
-    private ChildProcess service(String name, int port, String database) {
-        return quarkusApp(name, port, Map.of(
-                "quarkus.datasource.jdbc.url", infra.postgres.jdbcUrl(database),
-                "quarkus.datasource.username", Postgres.USER,
-                "quarkus.datasource.password", Postgres.PASSWORD,
-                "kafka.bootstrap.servers", infra.kafka.bootstrapServers()));
+    private ChildProcess service(String name, int port, String database, Map<String, String> extra) {
+        Map<String, String> config = new HashMap<>(extra);
+        config.put("quarkus.datasource.jdbc.url", infra.postgres.jdbcUrl(database));
+        config.put("quarkus.datasource.username", Postgres.USER);
+        config.put("quarkus.datasource.password", Postgres.PASSWORD);
+        config.put("kafka.bootstrap.servers", infra.kafka.bootstrapServers());
+        return quarkusApp(name, port, config);
     }
 
     private ChildProcess gateway() {

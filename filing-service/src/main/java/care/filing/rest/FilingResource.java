@@ -77,6 +77,7 @@ public class FilingResource {
 
     @POST
     @Path("/{id}/submit")
+    @Consumes(MediaType.WILDCARD) // no body: whatever Content-Type a client sends
     @RolesAllowed(Roles.INSTITUTION)
     @Operation(summary = "Submit a draft (or a returned filing) for review")
     public Response submit(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {

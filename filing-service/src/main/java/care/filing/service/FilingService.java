@@ -1,9 +1,7 @@
 package care.filing.service;
 
 import care.contracts.division.Divisions;
-import care.contracts.event.FilingApprovedV1;
 import care.contracts.event.FilingRejectedV1;
-import care.contracts.event.InstitutionSnapshotV1;
 import care.contracts.outbox.Outbox;
 import care.contracts.problem.ProblemException;
 import care.contracts.security.Caller;
@@ -17,8 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,15 +27,16 @@ import java.util.UUID;
 @Transactional
 public class FilingService {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final List<FilingStatus> OPEN = List.of(FilingStatus.SUBMITTED, FilingStatus.ACCEPTED);
 
     private final FilingRepository filings;
+    private final Approvals approvals;
     private final Outbox outbox;
     private final Caller caller;
 
-    public FilingService(FilingRepository filings, Outbox outbox, Caller caller) {
+    public FilingService(FilingRepository filings, Approvals approvals, Outbox outbox, Caller caller) {
         this.filings = filings;
+        this.approvals = approvals;
         this.outbox = outbox;
         this.caller = caller;
     }
@@ -80,20 +77,10 @@ public class FilingService {
         return filing;
     }
 
-    /** Approves and issues the 备案回执, numbered without gaps per county and year. */
     public Filing approve(UUID id, long expectedVersion, String comment) {
         Filing filing = reviewable(id);
         checkVersion(filing, expectedVersion);
-        filing.moveTo(FilingStatus.APPROVED);
-        decide(filing, comment);
-        LocalDate today = LocalDate.now(CHINA);
-        int sequence = filings.nextReceiptSequence(filing.divisionCode, today.getYear());
-        filing.receiptNumber = "%s-%d-%06d".formatted(filing.divisionCode, today.getYear(), sequence);
-        outbox.publish(FilingApprovedV1.TYPE, FilingApprovedV1.VERSION, filing.uscc, filing.cityCode,
-                filing.divisionCode, new FilingApprovedV1(filing.id, filing.type.name(), filing.receiptNumber, today,
-                        new InstitutionSnapshotV1(filing.uscc, filing.institutionName, filing.sector, filing.kind,
-                                filing.ownership, filing.cityCode, filing.divisionCode, filing.address,
-                                filing.legalRepresentative, filing.contactPhone, filing.capacity)));
+        approvals.approve(filing, caller.name(), comment, Instant.now());
         return filing;
     }
 

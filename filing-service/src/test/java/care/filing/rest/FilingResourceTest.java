@@ -63,6 +63,7 @@ class FilingResourceTest {
     void approvalIssuesReceiptAndPublishesFilingApprovedThroughTheOutbox() {
         String id = submitted("五华区康乐养老院");
         as("mz-530102", "GET", "/api/filings", null).statusCode(200).body("id", hasItem(id));
+        as("mz-530102", "GET", "/api/filings/" + id, null).statusCode(200).header("ETag", "\"1\"");
 
         String receipt = as("mz-530102", "POST", "/api/filings/" + id + "/approve", Map.of("comment", "材料齐全"))
                 .statusCode(200)
@@ -80,6 +81,29 @@ class FilingResourceTest {
 
         as("mz-530102", "POST", "/api/filings/" + id + "/approve", null).statusCode(409)
                 .contentType("application/problem+json").body("code", equalTo("ILLEGAL_TRANSITION"));
+    }
+
+    @Test
+    void everyOwnershipAndKindOfTheSectorIsAccepted() {
+        for (String ownership : new String[]{"PUBLIC", "PRIVATE", "PUBLIC_BUILT_PRIVATE_RUN", "PRIVATE_WITH_PUBLIC_AID"}) {
+            for (String kind : new String[]{"MEDICAL_ELDERLY_CARE", "COUNTY_DISABILITY_CARE", "RURAL_REGIONAL_CENTER"}) {
+                Map<String, Object> filing = new java.util.HashMap<>(newElderlyFiling("五华区" + ownership + kind));
+                filing.put("ownership", ownership);
+                filing.put("kind", kind);
+                as("inst-elderly", "POST", "/api/filings", filing).statusCode(201)
+                        .body("ownership", equalTo(ownership)).body("kind", equalTo(kind));
+            }
+        }
+    }
+
+    @Test
+    void staleIfMatchIsAConflict() {
+        String id = as("inst-elderly", "POST", "/api/filings", newElderlyFiling("五华区版本测试养老院"))
+                .statusCode(201).header("ETag", "\"0\"").extract().path("id");
+        given().auth().oauth2(Tokens.of("inst-elderly")).header("If-Match", "\"7\"")
+                .post("/api/filings/" + id + "/submit").then().statusCode(409).body("code", equalTo("VERSION_MISMATCH"));
+        given().auth().oauth2(Tokens.of("inst-elderly")).header("If-Match", "\"0\"")
+                .post("/api/filings/" + id + "/submit").then().statusCode(200).header("ETag", "\"1\"");
     }
 
     @Test
