@@ -53,13 +53,23 @@ public final class Stack implements AutoCloseable {
         Infra infra = Infra.start(layout.workDir(), keycloak, layout.infra(), layout.persistent());
         Stack stack = new Stack(layout, infra);
         try {
-            List<CompletableFuture<ChildProcess>> backends = List.of(
-                    CompletableFuture.supplyAsync(() -> stack.service("registry-service", layout.registry(), "registry", Map.of())),
-                    CompletableFuture.supplyAsync(() -> stack.service("filing-service", layout.filing(), "filing",
-                            Map.of("care.demo.institutions", layout.persistent() ? DEMO_INSTITUTIONS : "0"))),
-                    CompletableFuture.supplyAsync(() -> stack.service("subsidy-service", layout.subsidy(), "subsidy", Map.of())));
-            backends.forEach(f -> stack.services.add(f.join()));
-            stack.services.add(stack.gateway());
+            List<CompletableFuture<ChildProcess>> processes = List.of(
+                    CompletableFuture.supplyAsync(() -> stack.service("registry-service", layout.registry(), "registry")),
+                    CompletableFuture.supplyAsync(() -> stack.service("filing-service", layout.filing(), "filing")),
+                    CompletableFuture.supplyAsync(() -> stack.service("subsidy-service", layout.subsidy(), "subsidy")),
+                    // the gateway needs no backend to start; it answers 503 for a route whose service is not up yet
+                    CompletableFuture.supplyAsync(stack::gateway));
+            RuntimeException failure = null;
+            for (CompletableFuture<ChildProcess> process : processes) {
+                try {
+                    stack.services.add(process.join()); // keep every one that started, so close() stops it
+                } catch (RuntimeException e) {
+                    failure = failure == null ? e : failure;
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
             return stack;
         } catch (RuntimeException e) {
             stack.close();
@@ -81,8 +91,12 @@ public final class Stack implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
-    private ChildProcess service(String name, int port, String database, Map<String, String> extra) {
-        Map<String, String> config = new HashMap<>(extra);
+    private ChildProcess service(String name, int port, String database) {
+        Map<String, String> config = new HashMap<>();
+        if (layout.persistent()) { // the local stack: each service generates its part of the demo data
+            config.put("care.demo", "true");
+            config.put("care.demo.institutions", DEMO_INSTITUTIONS);
+        }
         config.put("quarkus.datasource.jdbc.url", infra.postgres.jdbcUrl(database));
         config.put("quarkus.datasource.username", Postgres.USER);
         config.put("quarkus.datasource.password", Postgres.PASSWORD);

@@ -2,6 +2,7 @@ package care.filing.service;
 
 import care.contracts.event.FilingApprovedV1;
 import care.contracts.event.InstitutionSnapshotV1;
+import care.contracts.event.SiteSnapshotV1;
 import care.contracts.outbox.Outbox;
 import care.filing.domain.Filing;
 import care.filing.domain.FilingRepository;
@@ -41,6 +42,7 @@ public class Approvals {
                 filing.divisionCode, new FilingApprovedV1(filing.id, filing.type.name(), filing.receiptNumber, day,
                         new InstitutionSnapshotV1(filing.uscc, filing.institutionName, filing.sector, filing.kind,
                                 filing.ownership, filing.cityCode, filing.divisionCode, filing.address,
-                                filing.legalRepresentative, filing.contactPhone, filing.capacity)));
+                                filing.legalRepresentative, filing.contactPhone, filing.capacity),
+                        new SiteSnapshotV1(filing.institutionName, filing.divisionCode, filing.address, filing.capacity)));
     }
 }
