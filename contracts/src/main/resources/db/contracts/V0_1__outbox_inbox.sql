@@ -6,6 +6,7 @@ create table outbox_event (
     type          varchar(80) not null,
     aggregate_id  varchar(80) not null,
     envelope      text        not null,
+    request_id    varchar(64),
     created_at    timestamptz not null default now(),
     sent_at       timestamptz
 );

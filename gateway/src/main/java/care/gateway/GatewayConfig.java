@@ -27,6 +27,21 @@ public interface GatewayConfig {
     @WithDefault("25M")
     io.quarkus.runtime.configuration.MemorySize maxBodySize();
 
+    RateLimit rateLimit();
+
+    interface RateLimit {
+        /** Requests per second for one user or service account (twice this as a burst). */
+        @WithDefault("50")
+        int perSecond();
+
+        /** Requests per second for one address without a token (the public directory). */
+        @WithDefault("20")
+        int anonymousPerSecond();
+
+        /** Overrides of {@link #perSecond} by the token's client (azp), e.g. the finance bureau's system. */
+        Map<String, Integer> clients();
+    }
+
     interface Route {
         String url();
 

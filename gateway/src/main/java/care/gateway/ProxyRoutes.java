@@ -47,7 +47,8 @@ public class ProxyRoutes {
         router.route("/api/*").order(-100).handler(RequestIds::assign);
         router.route("/api/*").order(-99).handler(ProxyRoutes::securityHeaders);
         router.route("/api/*").order(-98).handler(new TokenCheck(config.publicPrefixes()));
-        router.route("/api/*").order(-97).handler(BodyHandler.create(false).setBodyLimit(config.maxBodySize().asLongValue()));
+        router.route("/api/*").order(-97).handler(new RateLimits(config.rateLimit()));
+        router.route("/api/*").order(-96).handler(BodyHandler.create(false).setBodyLimit(config.maxBodySize().asLongValue()));
         config.routes().forEach((service, route) -> route.prefixes().forEach(prefix ->
                 router.route(prefix + "/*").handler(ctx -> forward(ctx, service, route.url()))));
         router.route("/api/*").handler(ctx ->

@@ -2,6 +2,7 @@ package care.gateway;
 
 import care.deploy.CareTestResource;
 import care.deploy.Repo;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
@@ -18,6 +19,16 @@ import java.util.concurrent.Executors;
  */
 public class BackendsResource extends CareTestResource {
 
+    // what a service's /q/openapi looks like, cut down: one routed path, one path the gateway does not route
+    static final String OPENAPI = """
+            {"openapi":"3.0.3","info":{"title":"a service","version":"1"},
+             "paths":{"/api/directory/institutions":{"get":{"tags":["Directory"],"responses":{"200":{"description":"ok"}}}},
+                      "/api/filings":{"post":{"tags":["Filings"],"responses":{"201":{"description":"created"}}}},
+                      "/q/health":{"get":{"responses":{"200":{"description":"ok"}}}}},
+             "tags":[{"name":"Directory"},{"name":"Filings"}],
+             "components":{"schemas":{"Problem":{"type":"object"}}}}
+            """;
+
     private HttpServer echo;
 
     @Override
@@ -33,16 +44,16 @@ public class BackendsResource extends CareTestResource {
             if (exchange.getRequestURI().getPath().endsWith("/slow")) {
                 sleep(3000);
             }
+            if (exchange.getRequestURI().getPath().equals("/q/openapi")) {
+                reply(exchange, OPENAPI);
+                return;
+            }
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String reply = "{\"method\":\"%s\",\"uri\":\"%s\",\"requestId\":\"%s\",\"authorized\":%s,\"bodyLength\":%d}"
                     .formatted(exchange.getRequestMethod(), exchange.getRequestURI(),
                             exchange.getRequestHeaders().getFirst("X-Request-Id"),
                             exchange.getRequestHeaders().containsKey("Authorization"), body.length());
-            byte[] bytes = reply.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
+            reply(exchange, reply);
         });
         echo.start();
         String url = "http://127.0.0.1:" + echo.getAddress().getPort();
@@ -52,6 +63,14 @@ public class BackendsResource extends CareTestResource {
         config.put("gateway.timeout", "1s");
         config.put("gateway.max-body-size", "64K");
         return config;
+    }
+
+    private static void reply(HttpExchange exchange, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
     }
 
     private static void sleep(long millis) {

@@ -6,10 +6,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
 @WithTestResource(BackendsResource.class)
@@ -57,5 +61,27 @@ class ProxyRoutesTest {
                 .time(lessThan(2500L)).body("code", equalTo("UPSTREAM_TIMEOUT"));
         given().auth().oauth2(token).contentType("application/json").body("x".repeat(70_000))
                 .post("/api/filings").then().statusCode(413);
+    }
+
+    @Test
+    void oneOpenApiDocumentMergesTheRoutedPathsOfEveryServiceThatAnswers() {
+        given().get("/openapi").then().statusCode(200)
+                .body("info.title", containsString("一老一小"))
+                .body("paths.keySet()", containsInAnyOrder("/api/directory/institutions", "/api/filings"))
+                .body("components.schemas.Problem.type", equalTo("object"))
+                .body("components.securitySchemes.keycloak.scheme", equalTo("bearer"))
+                .body("x-unavailable", contains("subsidy"));
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void aBrowserPortalOnAnAllowedOriginMayCallTheApiAndOthersMayNot() {
+        given().header("Origin", "http://localhost:5173").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,if-match")
+                .options("/api/filings").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://localhost:5173")
+                .header("Access-Control-Allow-Headers", containsString("If-Match"));
+        given().header("Origin", "https://evil.example").get("/api/directory/institutions").then()
+                .statusCode(403).header("Access-Control-Allow-Origin", nullValue());
     }
 }

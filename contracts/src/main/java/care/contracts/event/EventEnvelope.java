@@ -8,6 +8,7 @@ import java.util.UUID;
 /**
  * The JSON envelope of every event on the platform's topics. {@code eventId} is what consumers
  * record in their inbox, {@code aggregateId} is the Kafka key, so one aggregate's events stay in order.
+ * {@code requestId} is the API request that caused the event (null for scheduled work), for tracing.
  */
 public record EventEnvelope(
         UUID eventId,
@@ -17,5 +18,11 @@ public record EventEnvelope(
         String aggregateId,
         String cityCode,
         String divisionCode,
-        JsonNode payload) {
+        JsonNode payload,
+        String requestId) {
+
+    public EventEnvelope(UUID eventId, String type, int schemaVersion, Instant occurredAt, String aggregateId,
+                         String cityCode, String divisionCode, JsonNode payload) {
+        this(eventId, type, schemaVersion, occurredAt, aggregateId, cityCode, divisionCode, payload, null);
+    }
 }

@@ -1,6 +1,7 @@
 package care.contracts.outbox;
 
 import care.contracts.event.EventEnvelope;
+import care.contracts.trace.RequestIds;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,12 +26,13 @@ public class Outbox {
     public EventEnvelope publish(String type, int schemaVersion, String aggregateId,
                                  String cityCode, String divisionCode, Object payload) {
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), type, schemaVersion, Instant.now(),
-                aggregateId, cityCode, divisionCode, json.valueToTree(payload));
+                aggregateId, cityCode, divisionCode, json.valueToTree(payload), RequestIds.current());
         OutboxEvent row = new OutboxEvent();
         row.eventId = envelope.eventId();
         row.type = type;
         row.aggregateId = aggregateId;
         row.createdAt = envelope.occurredAt();
+        row.requestId = envelope.requestId();
         try {
             row.envelope = json.writeValueAsString(envelope);
         } catch (JsonProcessingException e) {

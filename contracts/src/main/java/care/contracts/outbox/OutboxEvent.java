@@ -31,6 +31,9 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(nullable = false)
     public String envelope;
 
+    @Column(name = "request_id")
+    public String requestId;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -1,5 +1,6 @@
 package care.contracts.outbox;
 
+import care.contracts.trace.RequestIds;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -89,6 +90,9 @@ public class OutboxRelay {
             RecordHeaders headers = new RecordHeaders();
             headers.add("event-type", row.type.getBytes(StandardCharsets.UTF_8));
             headers.add("event-id", row.eventId.toString().getBytes(StandardCharsets.UTF_8));
+            if (row.requestId != null) {
+                headers.add(RequestIds.HEADER, row.requestId.getBytes(StandardCharsets.UTF_8));
+            }
             emitter.send(Message.of(row.envelope)
                     .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                             .withKey(row.aggregateId).withHeaders(headers).build())

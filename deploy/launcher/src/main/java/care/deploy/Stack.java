@@ -105,10 +105,14 @@ public final class Stack implements AutoCloseable {
     }
 
     private ChildProcess gateway() {
-        return quarkusApp("gateway", layout.gateway(), Map.of(
+        Map<String, String> config = new HashMap<>(Map.of(
                 "gateway.routes.registry.url", serviceUrl("registry-service"),
                 "gateway.routes.filing.url", serviceUrl("filing-service"),
                 "gateway.routes.subsidy.url", serviceUrl("subsidy-service")));
+        if (!layout.persistent()) { // end-to-end tests call quickly as few users; the gateway's own tests cover limits
+            config.put("gateway.rate-limit.per-second", "1000");
+        }
+        return quarkusApp("gateway", layout.gateway(), config);
     }
 
     private ChildProcess quarkusApp(String name, int port, Map<String, String> config) {

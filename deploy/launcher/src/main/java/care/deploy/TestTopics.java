@@ -43,8 +43,14 @@ public final class TestTopics {
      */
     public static List<ConsumerRecord<String, String>> read(String topic, Duration wait,
                                                             Predicate<ConsumerRecord<String, String>> match) {
+        return read(CareTestResource.infra().kafka.bootstrapServers(), topic, wait, match);
+    }
+
+    /** As {@link #read(String, Duration, Predicate)}, from the broker at {@code bootstrapServers}. */
+    public static List<ConsumerRecord<String, String>> read(String bootstrapServers, String topic, Duration wait,
+                                                            Predicate<ConsumerRecord<String, String>> match) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, CareTestResource.infra().kafka.bootstrapServers());
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<ConsumerRecord<String, String>> found = new ArrayList<>();

@@ -1,0 +1,61 @@
+package care.gateway;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.time.Duration;
+
+/**
+ * A token bucket per client: per user or service account when there is a token (so one clerk's script cannot slow
+ * a reviewer down), per address when there is none. A flood gets 429 with Retry-After; everyone else goes on.
+ */
+final class RateLimits implements Handler<RoutingContext> {
+
+    private final GatewayConfig.RateLimit config;
+    private final Cache<String, Bucket> buckets;
+
+    RateLimits(GatewayConfig.RateLimit config) {
+        this.config = config;
+        // idle clients' buckets are full again after a few seconds anyway; keep memory bounded
+        this.buckets = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10)).maximumSize(200_000).build();
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        Bucket bucket = bucketOf(ctx);
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        if (probe.isConsumed()) {
+            ctx.response().putHeader("RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
+            ctx.next();
+            return;
+        }
+        long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+        ctx.response().putHeader("Retry-After", Long.toString(seconds));
+        Problems.send(ctx, 429, "RATE_LIMITED", "请求过于频繁，请稍后再试",
+                "too many requests from this client; retry after " + seconds + " s");
+    }
+
+    private Bucket bucketOf(RoutingContext ctx) {
+        if (ctx.user() instanceof QuarkusHttpUser user
+                && user.getSecurityIdentity().getPrincipal() instanceof JsonWebToken token) {
+            String client = token.getClaim("azp") == null ? "?" : token.getClaim("azp").toString();
+            int perSecond = config.clients().getOrDefault(client, config.perSecond());
+            return buckets.get("token:" + client + ":" + token.getSubject(), key -> bucket(perSecond));
+        }
+        String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
+        return buckets.get("address:" + address, key -> bucket(config.anonymousPerSecond()));
+    }
+
+    private static Bucket bucket(int perSecond) {
+        // a burst of one second's worth on top of the steady rate, refilled smoothly
+        return Bucket.builder()
+                .addLimit(limit -> limit.capacity(2L * perSecond).refillGreedy(perSecond, Duration.ofSeconds(1)))
+                .build();
+    }
+}

@@ -1,0 +1,58 @@
+package care.gateway;
+
+import care.deploy.Tokens;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.function.Supplier;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+@QuarkusTest
+@WithTestResource(BackendsResource.class)
+@TestProfile(RateLimitsTest.LowLimits.class)
+class RateLimitsTest {
+
+    public static class LowLimits implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("gateway.rate-limit.per-second", "2", "gateway.rate-limit.anonymous-per-second", "2");
+        }
+    }
+
+    @Test
+    void aFloodFromOneClientIsRefusedWith429WhileAnotherClientGetsThrough() {
+        String flooder = Tokens.of("inst-elderly");
+        Response refused = firstRefusal(() -> given().auth().oauth2(flooder).get("/api/filings"));
+        refused.then().contentType("application/problem+json").body("code", equalTo("RATE_LIMITED"))
+                .header("Retry-After", Integer::parseInt, greaterThanOrEqualTo(1));
+        given().auth().oauth2(Tokens.of("inst-childcare")).get("/api/filings").then().statusCode(200);
+    }
+
+    @Test
+    void anonymousCallersAreLimitedPerAddress() {
+        firstRefusal(() -> given().get("/api/directory/institutions"));
+        given().auth().oauth2(Tokens.of("mz-530102")).get("/api/directory/institutions").then().statusCode(200);
+    }
+
+    /** The burst is 4 and 2 more come each second: a quick flood meets a 429 long before 40 requests. */
+    private static Response firstRefusal(Supplier<Response> call) {
+        for (int sent = 1; sent <= 40; sent++) {
+            Response response = call.get();
+            if (response.statusCode() == 429) {
+                return response;
+            }
+            assertEquals(200, response.statusCode());
+        }
+        return fail("40 requests in a row were let through");
+    }
+}
