@@ -1,27 +1,22 @@
 package care.e2e;
 
-import care.deploy.Repo;
 import care.deploy.Stack;
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
-import org.junit.jupiter.api.AfterAll;
+import care.deploy.TestTopics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
+import static care.e2e.Platform.as;
+import static care.e2e.Platform.eventually;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
-import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The whole platform as separate processes (PostgreSQL, Kafka, Keycloak, three services and the gateway, each from
@@ -32,35 +27,11 @@ class WalkingSkeletonTest {
     // inst-elderly's institution, as bound by the realm (deploy/keycloak/care-realm.json)
     static final String USCC = "52530102MJA00001X1";
 
-    static Path workDir;
     static Stack stack;
-    static final Map<String, String> tokens = new ConcurrentHashMap<>();
 
     @BeforeAll
-    static void startPlatform() throws Exception {
-        workDir = Files.createTempDirectory("care-e2e-");
-        stack = Stack.start(Stack.Layout.free(workDir));
-        RestAssured.baseURI = stack.gatewayUrl();
-    }
-
-    @AfterAll
-    static void stopPlatform() throws IOException {
-        if (stack != null) {
-            stack.close();
-        }
-        Repo.deleteTree(workDir);
-    }
-
-    static String token(String user) {
-        return tokens.computeIfAbsent(user, u -> stack.infra.keycloak.token(u));
-    }
-
-    static ValidatableResponse as(String user, String method, String path, Object body) {
-        var request = given().auth().oauth2(token(user)).contentType(ContentType.JSON);
-        if (body != null) {
-            request.body(body);
-        }
-        return request.request(method, path).then();
+    static void startPlatform() {
+        stack = Platform.stack();
     }
 
     @Test
@@ -80,8 +51,11 @@ class WalkingSkeletonTest {
                 .body("total", equalTo(0));
 
         as("mz-530102", "GET", "/api/filings", null).statusCode(200).body("id", hasItem(id));
-        String receipt = as("mz-530102", "POST", "/api/filings/" + id + "/approve", Map.of("comment", "材料齐全"))
-                .statusCode(200).body("status", equalTo("APPROVED"))
+        String requestId = "e2e-approve-" + id.substring(0, 8);
+        String receipt = given().auth().oauth2(Platform.token("mz-530102")).header("X-Request-Id", requestId)
+                .contentType("application/json").body(Map.of("comment", "材料齐全"))
+                .post("/api/filings/" + id + "/approve").then()
+                .statusCode(200).header("X-Request-Id", requestId).body("status", equalTo("APPROVED"))
                 .body("receiptNumber", matchesPattern("530102-\\d{4}-\\d{6}"))
                 .extract().path("receiptNumber");
 
@@ -96,6 +70,15 @@ class WalkingSkeletonTest {
                 .extract().statusCode() == 200 ? "seen" : null);
         as("admin-530100", "GET", "/api/subsidy/institutions/" + institutionId, null).statusCode(200)
                 .body("ownership", equalTo("PRIVATE")).body("filingNumber", equalTo(receipt));
+
+        // the approval's request id travels on both events it caused, for tracing across services
+        String kafka = stack.infra.kafka.bootstrapServers();
+        for (String topic : List.of("filing-events", "registry-events")) {
+            assertEquals(1, TestTopics.read(kafka, topic, Duration.ofSeconds(10), record ->
+                    record.headers().lastHeader("X-Request-Id") != null && requestId.equals(
+                            new String(record.headers().lastHeader("X-Request-Id").value(), StandardCharsets.UTF_8)))
+                    .size(), topic);
+        }
     }
 
     @Test
@@ -107,7 +90,7 @@ class WalkingSkeletonTest {
         // a call that bypasses the gateway gets the same answers from the service itself
         given().baseUri(stack.serviceUrl("filing-service")).get("/api/filings").then().statusCode(401)
                 .contentType("application/problem+json");
-        given().baseUri(stack.serviceUrl("subsidy-service")).auth().oauth2(token("inst-elderly"))
+        given().baseUri(stack.serviceUrl("subsidy-service")).auth().oauth2(Platform.token("inst-elderly"))
                 .get("/api/subsidy/institutions").then().statusCode(403).contentType("application/problem+json");
     }
 
@@ -124,22 +107,5 @@ class WalkingSkeletonTest {
         }
         given().get("/q/health/ready").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200);
-    }
-
-    static <T> T eventually(Supplier<T> probe) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            T value = probe.get();
-            if (value != null) {
-                return value;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        return fail("not reached within 20 s");
     }
 }
