@@ -1,14 +1,21 @@
 package care.registry.directory.rest;
 
+import care.contracts.division.Divisions;
+import care.contracts.event.InstitutionKind;
 import care.contracts.event.Sector;
 import care.contracts.problem.ProblemException;
 import care.registry.institution.domain.FilingStatus;
 import care.registry.institution.domain.Institution;
 import care.registry.institution.domain.InstitutionRepository;
 import care.registry.institution.domain.InstitutionRepository.DirectoryFilter;
+import care.registry.site.domain.SiteRepository;
+import care.registry.site.rest.SiteResponse;
+import care.registry.supervision.domain.InspectionRepository;
+import care.registry.supervision.rest.InspectionResponse;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.PermitAll;
+import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -24,43 +31,72 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.UUID;
 
-/** The anonymous public directory (信息公开): filed institutions only. */
+/** The anonymous public directory (信息公开): filed institutions only, never personal data. */
 @Path("/api/directory/institutions")
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll
 public class DirectoryResource {
 
     private final InstitutionRepository institutions;
+    private final SiteRepository sites;
+    private final InspectionRepository inspections;
 
-    public DirectoryResource(InstitutionRepository institutions) {
+    public DirectoryResource(InstitutionRepository institutions, SiteRepository sites, InspectionRepository inspections) {
         this.institutions = institutions;
+        this.sites = sites;
+        this.inspections = inspections;
     }
 
     @GET
-    @Operation(summary = "Search filed institutions by city, county, sector and name")
+    @Transactional
+    @Operation(summary = "Search filed institutions by city, county, sector, kind, 普惠, 示范 and name")
     public DirectoryPage search(@QueryParam("city") @Pattern(regexp = "\\d{6}") String city,
                                 @QueryParam("county") @Pattern(regexp = "\\d{6}") String county,
                                 @QueryParam("sector") @Pattern(regexp = "ELDERLY|CHILDCARE") String sector,
+                                @QueryParam("kind") @Pattern(regexp = "[A-Z_]{2,40}") String kind,
+                                @QueryParam("inclusive") Boolean inclusive,
+                                @QueryParam("demonstration") Boolean demonstration,
                                 @QueryParam("q") @Size(max = 50) String text,
-                                @QueryParam("sort") @DefaultValue("name") @Pattern(regexp = "name|filedOn|capacity") String sort,
-                                @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                @QueryParam("sort") @DefaultValue("name")
+                                @Pattern(regexp = "-?(name|filedOn|capacity)") String sort,
+                                @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10000) int page,
                                 @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        InstitutionKind institutionKind = null;
+        if (kind != null) {
+            try {
+                institutionKind = InstitutionKind.valueOf(kind);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("kind", "unknown institution kind " + kind);
+            }
+        }
+        if (city != null && !Divisions.isCity(city)) {
+            throw ProblemException.invalid("city", "城市代码 " + city + " 不在平台覆盖的行政区划中");
+        }
+        if (county != null && !Divisions.isCounty(county)) {
+            throw ProblemException.invalid("county", "县（区）代码 " + county + " 不在平台覆盖的行政区划中");
+        }
+        boolean descending = sort.startsWith("-");
+        String field = descending ? sort.substring(1) : sort;
         var query = institutions.directory(new DirectoryFilter(city, county,
-                sector == null ? null : Sector.valueOf(sector), blankToNull(text)),
-                Sort.by(sort).and("id"));
+                        sector == null ? null : Sector.valueOf(sector), institutionKind, inclusive, demonstration,
+                        blankToNull(text)),
+                Sort.by(field, descending ? Sort.Direction.Descending : Sort.Direction.Ascending).and("id"));
         var items = query.page(Page.of(page, size)).list().stream().map(DirectoryEntry::of).toList();
         return new DirectoryPage(items, query.count(), page, size);
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One filed institution")
-    public DirectoryEntry get(@PathParam("id") UUID id) {
+    @Transactional
+    @Operation(summary = "One filed institution with its sites, capacity and disclosed inspections")
+    public DirectoryDetail get(@PathParam("id") UUID id) {
         Institution institution = institutions.findById(id);
         if (institution == null || institution.filingStatus != FilingStatus.FILED) {
             throw ProblemException.notFound("institution", id);
         }
-        return DirectoryEntry.of(institution);
+        return new DirectoryDetail(DirectoryEntry.of(institution), institution.creditLevel,
+                sites.ofInstitution(id).stream().map(SiteResponse::of).toList(),
+                inspections.of(id, true).stream().map(InspectionResponse::disclosed).toList());
     }
 
     private static String blankToNull(String text) {

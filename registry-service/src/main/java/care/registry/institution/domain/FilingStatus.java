@@ -2,10 +2,16 @@ package care.registry.institution.domain;
 
 /** Where an institution stands in the register; changed only by filing outcomes. */
 public enum FilingStatus {
-    /** 未备案 */
-    UNFILED,
-    /** 已备案 */
-    FILED,
-    /** 已注销 */
-    CLOSED
+    UNFILED("未备案", "UNFILED"),
+    FILED("已备案", "FILED"),
+    CLOSED("已注销", "DEREGISTERED");
+
+    public final String label;
+    /** The name InstitutionChangedV1 uses. */
+    public final String eventName;
+
+    FilingStatus(String label, String eventName) {
+        this.label = label;
+        this.eventName = eventName;
+    }
 }

@@ -44,6 +44,7 @@ public class Institution {
     public String legalRepresentative;
     @Column(name = "contact_phone")
     public String contactPhone;
+    /** Beds or 托位 filed over all sites. */
     public int capacity;
 
     @Enumerated(EnumType.STRING)
@@ -53,6 +54,27 @@ public class Institution {
     public String filingNumber;
     @Column(name = "filed_on")
     public LocalDate filedOn;
+    @Column(name = "closed_on")
+    public LocalDate closedOn;
+    /** Approval day and receipt of the filing whose facts this record holds: an older one is not applied. */
+    @Column(name = "facts_filed_on")
+    public LocalDate factsFiledOn;
+    @Column(name = "facts_receipt")
+    public String factsReceipt;
+
+    /** 普惠: designated inclusive-price. */
+    public boolean inclusive;
+    /** 示范: designated demonstration institution. */
+    public boolean demonstration;
+    /** The credit level (信用) set by the latest supervision record that gave one. */
+    @Column(name = "credit_level")
+    public String creditLevel;
+
+    /** Operational contacts, kept by the institution itself. */
+    @Column(name = "contact_person")
+    public String contactPerson;
+    @Column(name = "contact_email")
+    public String contactEmail;
 
     @Column(name = "created_at")
     public Instant createdAt;
@@ -61,4 +83,13 @@ public class Institution {
 
     @Version
     public long version;
+
+    /** Whether the filing approved on {@code day} with {@code receipt} is newer than the facts held. */
+    public boolean olderFactsThan(LocalDate day, String receipt) {
+        if (factsFiledOn == null) {
+            return true;
+        }
+        int byDay = day.compareTo(factsFiledOn);
+        return byDay > 0 || byDay == 0 && receipt != null && (factsReceipt == null || receipt.compareTo(factsReceipt) > 0);
+    }
 }

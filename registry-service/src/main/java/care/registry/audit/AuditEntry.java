@@ -1,0 +1,34 @@
+package care.registry.audit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One change to the register: who, when, what. Never holds a plain citizen ID. */
+@Entity
+@Table(name = "audit_entry")
+public class AuditEntry {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    public Instant at;
+    public String actor;
+    public String action;
+    public String entity;
+    @Column(name = "entity_id")
+    public UUID entityId;
+    @Column(name = "institution_id")
+    public UUID institutionId;
+    @Column(name = "city_code")
+    public String cityCode;
+    @Column(name = "division_code")
+    public String divisionCode;
+    public String detail;
+}

@@ -1,0 +1,52 @@
+package care.registry.audit;
+
+import care.contracts.problem.ProblemException;
+import care.contracts.security.Caller;
+import care.contracts.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The audit trail of the register, for the city admin and auditor of the city it concerns. */
+@Path("/api/registry/audit")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.CITY_ADMIN, Roles.AUDITOR})
+public class AuditResource {
+
+    private final AuditTrail trail;
+    private final Caller caller;
+
+    public AuditResource(AuditTrail trail, Caller caller) {
+        this.trail = trail;
+        this.caller = caller;
+    }
+
+    public record Entry(long id, Instant at, String actor, String action, String entity, UUID entityId,
+                        UUID institutionId, String divisionCode, String detail) {
+    }
+
+    @GET
+    @Transactional
+    @Operation(summary = "Who changed what and when, newest first, in the caller's city")
+    public List<Entry> search(@QueryParam("institutionId") UUID institutionId,
+                              @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                              @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        String city = caller.cityCode().orElseThrow(() -> ProblemException.forbidden("token is not bound to a city"));
+        return trail.search(city, institutionId, page, size).stream()
+                .map(e -> new Entry(e.id, e.at, e.actor, e.action, e.entity, e.entityId, e.institutionId,
+                        e.divisionCode, e.detail))
+                .toList();
+    }
+}

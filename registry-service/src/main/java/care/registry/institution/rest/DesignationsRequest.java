@@ -1,0 +1,7 @@
+package care.registry.institution.rest;
+
+import jakarta.validation.constraints.NotNull;
+
+/** 普惠 and 示范 designations, set by the competent department or the city admin. */
+public record DesignationsRequest(@NotNull Boolean inclusive, @NotNull Boolean demonstration) {
+}

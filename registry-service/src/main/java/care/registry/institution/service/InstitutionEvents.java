@@ -1,0 +1,35 @@
+package care.registry.institution.service;
+
+import care.contracts.event.InstitutionChangedV1;
+import care.contracts.event.InstitutionRegisteredV1;
+import care.contracts.outbox.Outbox;
+import care.registry.institution.domain.Institution;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.LocalDate;
+
+/** The registry's institution events, written to the outbox in the transaction of the change. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class InstitutionEvents {
+
+    private final Outbox outbox;
+
+    public InstitutionEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public void registered(Institution i) {
+        outbox.publish(InstitutionRegisteredV1.TYPE, InstitutionRegisteredV1.VERSION, i.id.toString(), i.cityCode,
+                i.divisionCode, new InstitutionRegisteredV1(i.id, i.uscc, i.name, i.sector, i.kind, i.ownership,
+                        i.cityCode, i.divisionCode, i.filingNumber, i.filedOn));
+    }
+
+    public void changed(Institution i, LocalDate effectiveOn) {
+        outbox.publish(InstitutionChangedV1.TYPE, InstitutionChangedV1.VERSION, i.id.toString(), i.cityCode,
+                i.divisionCode, new InstitutionChangedV1(i.id, i.uscc, i.name, i.sector, i.kind, i.ownership,
+                        i.cityCode, i.divisionCode, i.filingStatus.eventName, effectiveOn, i.capacity, i.inclusive,
+                        i.demonstration));
+    }
+}

@@ -1,0 +1,69 @@
+package care.registry.institution.service;
+
+import care.registry.audit.AuditTrail;
+import care.registry.institution.domain.Institution;
+import care.registry.institution.rest.ContactsRequest;
+import care.registry.institution.rest.DesignationsRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** Changes to an institution made through the API (filing facts change only through FilingOutcomeService). */
+@ApplicationScoped
+@Transactional
+public class InstitutionService {
+
+    private final AuditTrail audit;
+    private final InstitutionEvents events;
+
+    public InstitutionService(AuditTrail audit, InstitutionEvents events) {
+        this.audit = audit;
+        this.events = events;
+    }
+
+    public Institution contacts(Institution i, ContactsRequest r, Long expectedVersion, String actor) {
+        checkVersion(i, expectedVersion);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("before", new String[]{i.contactPerson, i.contactPhone, i.contactEmail});
+        i.contactPerson = blankToNull(r.contactPerson());
+        i.contactPhone = r.contactPhone().strip();
+        i.contactEmail = blankToNull(r.contactEmail());
+        i.updatedAt = Instant.now();
+        detail.put("after", new String[]{i.contactPerson, i.contactPhone, i.contactEmail});
+        audit.record(actor, "CONTACTS_UPDATED", "institution", i.id, i, detail);
+        return i;
+    }
+
+    public Institution designations(Institution i, DesignationsRequest r, Long expectedVersion, String actor) {
+        checkVersion(i, expectedVersion);
+        if (i.inclusive == r.inclusive() && i.demonstration == r.demonstration()) {
+            return i;
+        }
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("inclusive", i.inclusive + " -> " + r.inclusive());
+        detail.put("demonstration", i.demonstration + " -> " + r.demonstration());
+        i.inclusive = r.inclusive();
+        i.demonstration = r.demonstration();
+        i.updatedAt = Instant.now();
+        audit.record(actor, "DESIGNATIONS_UPDATED", "institution", i.id, i, detail);
+        events.changed(i, LocalDate.now(ZoneId.of("Asia/Shanghai")));
+        return i;
+    }
+
+    private static void checkVersion(Institution i, Long expected) {
+        if (expected != null && !Objects.equals(expected, i.version)) {
+            throw new OptimisticLockException();
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,34 @@
+package care.registry.staff.rest;
+
+import care.contracts.event.CertificateGrade;
+import care.contracts.event.StaffRole;
+import care.contracts.validation.CitizenId;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+
+/**
+ * A roster entry as the institution enters it. {@code citizenId} is required when adding; when editing it may be
+ * left out (kept) or given to correct it.
+ */
+public record StaffRequest(
+        @NotBlank @Size(max = 60) String name,
+        @NotNull StaffRole role,
+        @CitizenId String citizenId,
+        @Size(max = 60) String certificateType,
+        CertificateGrade certificateGrade,
+        @Size(max = 40) @Pattern(regexp = "[0-9A-Za-z\\-]+", message = "证书编号只能包含字母、数字和连字符")
+        String certificateNumber,
+        LocalDate certificateIssuedOn,
+        LocalDate certificateValidUntil,
+        @NotNull LocalDate employedFrom,
+        LocalDate employedUntil) {
+
+    @Override
+    public String toString() { // never let the plain ID reach a log line
+        return "StaffRequest[name=" + name + ", role=" + role + ", citizenId=" + (citizenId == null ? null : "***") + "]";
+    }
+}

@@ -1,0 +1,71 @@
+package care.registry.pii;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PiiProtectorTest {
+
+    static final String KEY = "qsOm/5OQ77Jn70UWnxlcUtIpp4G4gGaydq8eHv6q4Xs=";
+    static final String HASH_KEY = "n1iYCBOLAcF62xrNKJKqLr2Q4k4aL3kwVG5b7m2OcmQ=";
+    static final String ID = "53010219900307123X";
+
+    static PiiProtector protector(String key, String hashKey) {
+        return new PiiProtector(Optional.ofNullable(key), Optional.ofNullable(hashKey), false, Optional.empty(),
+                Optional.empty());
+    }
+
+    @Test
+    void encryptsWithAFreshIvAndDecryptsOnlyForItsOwner() {
+        PiiProtector pii = protector(KEY, HASH_KEY);
+        UUID owner = UUID.randomUUID();
+        byte[] one = pii.encrypt(ID, owner);
+        byte[] two = pii.encrypt(ID, owner);
+        assertFalse(java.util.Arrays.equals(one, two), "a fresh IV each time");
+        assertFalse(new String(one, java.nio.charset.StandardCharsets.ISO_8859_1).contains(ID));
+        assertEquals(ID, pii.decrypt(one, owner));
+        assertThrows(IllegalStateException.class, () -> pii.decrypt(one, UUID.randomUUID()), "bound to its record");
+        byte[] tampered = one.clone();
+        tampered[tampered.length - 1] ^= 1;
+        assertThrows(IllegalStateException.class, () -> pii.decrypt(tampered, owner));
+        String otherKey = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        assertThrows(IllegalStateException.class, () -> protector(otherKey, HASH_KEY).decrypt(one, owner));
+    }
+
+    @Test
+    void thePersonKeyIsStablePerPersonAndDependsOnTheKey() {
+        PiiProtector pii = protector(KEY, HASH_KEY);
+        assertEquals(pii.personKey(ID), pii.personKey(ID.toLowerCase()));
+        assertTrue(pii.personKey(ID).matches("[0-9a-f]{64}"));
+        assertNotEquals(pii.personKey(ID), pii.personKey("530102199003071239"));
+        String otherKey = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        assertNotEquals(pii.personKey(ID), protector(KEY, otherKey).personKey(ID));
+    }
+
+    @Test
+    void masksAllButRegionAndLastFour() {
+        assertEquals("530102********123X", PiiProtector.mask(ID));
+        assertEquals("530102********123X", PiiProtector.mask(ID.toLowerCase()));
+    }
+
+    @Test
+    void refusesToStartWithoutProperKeysUnlessInDemoMode() {
+        var missing = assertThrows(IllegalStateException.class, () -> protector(null, HASH_KEY));
+        assertTrue(missing.getMessage().contains("care.pii.key"));
+        assertThrows(IllegalStateException.class, () -> protector(KEY, null));
+        assertThrows(IllegalStateException.class, () -> protector("c2hvcnQ=", HASH_KEY), "16 bytes is too short");
+        assertThrows(IllegalStateException.class, () -> protector("not base64!", HASH_KEY));
+        // demo mode falls back to the demo keys; production (demo off) never does
+        var demo = new PiiProtector(Optional.empty(), Optional.empty(), true, Optional.of(KEY), Optional.of(HASH_KEY));
+        assertEquals(protector(KEY, HASH_KEY).personKey(ID), demo.personKey(ID));
+        assertThrows(IllegalStateException.class, () -> new PiiProtector(Optional.empty(), Optional.empty(), false,
+                Optional.of(KEY), Optional.of(HASH_KEY)));
+    }
+}
