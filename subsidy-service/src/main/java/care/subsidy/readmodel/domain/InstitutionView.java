@@ -45,6 +45,12 @@ public class InstitutionView {
     public String filingNumber;
     @Column(name = "filed_on")
     public LocalDate filedOn;
+    @Column(name = "effective_on")
+    public LocalDate effectiveOn;
+    @Column(name = "total_capacity")
+    public int totalCapacity;
+    public boolean inclusive;
+    public boolean demonstration;
     @Column(name = "updated_at")
     public Instant updatedAt;
 }

@@ -1,31 +1,33 @@
 package care.subsidy.readmodel.event;
 
+import care.contracts.event.CaregiverChangedV1;
 import care.contracts.event.EventEnvelope;
+import care.contracts.event.InstitutionChangedV1;
 import care.contracts.event.InstitutionRegisteredV1;
 import care.contracts.inbox.Inbox;
-import care.subsidy.readmodel.domain.InstitutionView;
-import care.subsidy.readmodel.domain.InstitutionViewRepository;
+import care.subsidy.readmodel.service.ReadModelWriter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
-import java.time.Instant;
-
-/** Keeps the institution read model in step with the register; each event applied once (inbox). */
+/** Keeps the read model in step with the register; each event applied once (inbox), in the same transaction. */
 @ApplicationScoped
 public class RegistryEventsConsumer {
 
+    private static final Logger LOG = Logger.getLogger(RegistryEventsConsumer.class);
+
     private final ObjectMapper json;
     private final Inbox inbox;
-    private final InstitutionViewRepository views;
+    private final ReadModelWriter writer;
 
-    public RegistryEventsConsumer(ObjectMapper json, Inbox inbox, InstitutionViewRepository views) {
+    public RegistryEventsConsumer(ObjectMapper json, Inbox inbox, ReadModelWriter writer) {
         this.json = json;
         this.inbox = inbox;
-        this.views = views;
+        this.writer = writer;
     }
 
     @Incoming("registry-events")
@@ -36,25 +38,14 @@ public class RegistryEventsConsumer {
         if (!inbox.firstDelivery(event)) {
             return;
         }
-        if (InstitutionRegisteredV1.TYPE.equals(event.type())) {
-            registered(json.treeToValue(event.payload(), InstitutionRegisteredV1.class));
+        switch (event.type()) {
+            case InstitutionRegisteredV1.TYPE ->
+                    writer.registered(json.treeToValue(event.payload(), InstitutionRegisteredV1.class));
+            case InstitutionChangedV1.TYPE ->
+                    writer.changed(json.treeToValue(event.payload(), InstitutionChangedV1.class));
+            case CaregiverChangedV1.TYPE ->
+                    writer.caregiver(json.treeToValue(event.payload(), CaregiverChangedV1.class), event.occurredAt());
+            default -> LOG.debugf("ignoring %s", event.type());
         }
-    }
-
-    private void registered(InstitutionRegisteredV1 registered) {
-        InstitutionView view = views.findByIdOptional(registered.institutionId()).orElseGet(InstitutionView::new);
-        view.institutionId = registered.institutionId();
-        view.uscc = registered.uscc();
-        view.name = registered.name();
-        view.sector = registered.sector();
-        view.kind = registered.kind();
-        view.ownership = registered.ownership();
-        view.cityCode = registered.cityCode();
-        view.divisionCode = registered.divisionCode();
-        view.filingStatus = "FILED";
-        view.filingNumber = registered.filingNumber();
-        view.filedOn = registered.filedOn();
-        view.updatedAt = Instant.now();
-        views.persist(view);
     }
 }

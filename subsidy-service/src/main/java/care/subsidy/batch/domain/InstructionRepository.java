@@ -1,0 +1,74 @@
+package care.subsidy.batch.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Reads payment instructions with their entitlement, by native SQL (the tables are written set-based). */
+@ApplicationScoped
+public class InstructionRepository {
+
+    private static final String SELECT = """
+            select p.id, p.batch_id, l.programme_code, l.period, l.beneficiary_key, l.payee_name,
+                   l.masked_citizen_id, l.staff_id, l.institution_id, l.institution_uscc, l.institution_name,
+                   l.division_code, l.grade, l.units, p.amount_fen, p.attempt, p.status, p.bank_reference,
+                   p.paid_on, p.failure_reason, l.basis, p.city_code
+            from payment_instruction p join payment_line l on l.id = p.line_id
+            """;
+
+    private final EntityManager em;
+
+    public InstructionRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    /** One page of a batch, in a stable order; {@code divisionPrefix} narrows to a county. */
+    public List<InstructionView> page(UUID batchId, String divisionPrefix, String status, int page, int size) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(SELECT + """
+                        where p.batch_id = :batch and l.division_code like :division
+                          and (cast(:status as varchar) is null or p.status = cast(:status as varchar))
+                        order by p.id limit :size offset :offset""")
+                .setParameter("batch", batchId).setParameter("division", divisionPrefix + "%")
+                .setParameter("status", status)
+                .setParameter("size", size).setParameter("offset", (long) page * size).getResultList();
+        return rows.stream().map(InstructionRepository::map).toList();
+    }
+
+    public long count(UUID batchId, String divisionPrefix, String status) {
+        return ((Number) em.createNativeQuery("""
+                        select count(*) from payment_instruction p join payment_line l on l.id = p.line_id
+                        where p.batch_id = :batch and l.division_code like :division
+                          and (cast(:status as varchar) is null or p.status = cast(:status as varchar))""")
+                .setParameter("batch", batchId).setParameter("division", divisionPrefix + "%")
+                .setParameter("status", status).getSingleResult()).longValue();
+    }
+
+    public Optional<InstructionView> find(UUID instructionId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(SELECT + " where p.id = :id")
+                .setParameter("id", instructionId).getResultList();
+        return rows.stream().findFirst().map(InstructionRepository::map);
+    }
+
+    /** Every instruction of a beneficiary under a programme, oldest attempt first. */
+    public List<InstructionView> ofBeneficiary(String programmeCode, String beneficiaryKey) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(SELECT + """
+                         where l.programme_code = :code and l.beneficiary_key = :key order by l.period, p.attempt""")
+                .setParameter("code", programmeCode).setParameter("key", beneficiaryKey).getResultList();
+        return rows.stream().map(InstructionRepository::map).toList();
+    }
+
+    static InstructionView map(Object[] r) {
+        return new InstructionView((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (String) r[4],
+                (String) r[5], (String) r[6], (UUID) r[7], (UUID) r[8], (String) r[9], (String) r[10],
+                (String) r[11], (String) r[12], r[13] == null ? null : ((Number) r[13]).intValue(),
+                ((Number) r[14]).longValue(), ((Number) r[15]).intValue(), (String) r[16], (String) r[17],
+                care.subsidy.Sql.date(r[18]), (String) r[19], (String) r[20],
+                (String) r[21]);
+    }
+}

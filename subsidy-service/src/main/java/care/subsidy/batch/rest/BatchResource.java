@@ -1,0 +1,139 @@
+package care.subsidy.batch.rest;
+
+import care.contracts.security.Roles;
+import care.subsidy.Access;
+import care.subsidy.batch.domain.BatchStatus;
+import care.subsidy.batch.domain.InstructionRepository;
+import care.subsidy.batch.domain.InstructionView;
+import care.subsidy.batch.domain.PaymentBatch;
+import care.subsidy.batch.domain.PaymentBatchRepository;
+import care.subsidy.batch.service.BatchGenerator;
+import care.subsidy.batch.service.BatchService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+/** Monthly allowance and grant batches of the caller's city: generation, progress, review, release. */
+@Path("/api/subsidy/batches")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.CIVIL_AFFAIRS_REVIEWER, Roles.HEALTH_REVIEWER, Roles.CITY_ADMIN, Roles.AUDITOR})
+public class BatchResource {
+
+    private final BatchService service;
+    private final BatchGenerator generator;
+    private final PaymentBatchRepository batches;
+    private final InstructionRepository instructions;
+    private final Access access;
+
+    public BatchResource(BatchService service, BatchGenerator generator, PaymentBatchRepository batches,
+                         InstructionRepository instructions, Access access) {
+        this.service = service;
+        this.generator = generator;
+        this.batches = batches;
+        this.instructions = instructions;
+        this.access = access;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CITY_ADMIN, Roles.CIVIL_AFFAIRS_REVIEWER})
+    @Operation(summary = "Generate a programme's batch for a month, asynchronously: 202, then poll the batch")
+    public Response generate(@Valid @NotNull BatchRequests.Generate request) {
+        PaymentBatch batch = service.request(request.programmeCode(), request.period(), access);
+        generator.submit(batch.id);
+        return Response.accepted(BatchResponse.of(batch))
+                .location(URI.create("/api/subsidy/batches/" + batch.id)).build();
+    }
+
+    @GET
+    @Operation(summary = "Batches of the caller's city, newest first")
+    public List<BatchResponse> list(@QueryParam("programme") String programme,
+                                    @QueryParam("period") @Pattern(regexp = "\\d{4}-\\d{2}") String period,
+                                    @QueryParam("status") List<BatchStatus> status,
+                                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                    @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        return batches.search(access.city(), programme, period, status, io.quarkus.panache.common.Page.of(page, size))
+                .stream().map(BatchResponse::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A batch and its generation progress (processed/total); ETag = version")
+    public Response get(@PathParam("id") UUID id) {
+        PaymentBatch batch = service.visible(id, access);
+        return Response.ok(BatchResponse.of(batch)).tag(new EntityTag(String.valueOf(batch.version))).build();
+    }
+
+    @GET
+    @Path("/{id}/instructions")
+    @Operation(summary = "The batch's payment instructions, paged; a county reviewer sees its county's only")
+    public Page<InstructionView> instructions(@PathParam("id") UUID id,
+                                              @QueryParam("status") @Pattern(regexp = "[A-Z]+") String status,
+                                              @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                              @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
+        service.visible(id, access);
+        String area = access.caller().divisionCode().filter(d -> !d.endsWith("00"))
+                .orElse(access.city().substring(0, 4));
+        return new Page<>(page, size, instructions.count(id, area, status),
+                instructions.page(id, area, status, page, size));
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CITY_ADMIN, Roles.CIVIL_AFFAIRS_REVIEWER})
+    @Operation(summary = "Approve a generated batch (city admin or city-level civil-affairs reviewer)")
+    public BatchResponse approve(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                 @Valid BatchRequests.Approve request) {
+        return BatchResponse.of(service.approve(id, request == null ? null : request.note(), version(ifMatch), access));
+    }
+
+    @POST
+    @Path("/{id}/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CITY_ADMIN, Roles.CIVIL_AFFAIRS_REVIEWER})
+    @Operation(summary = "Reject a generated or approved batch with a reason; its entitlements go to the next batch")
+    public BatchResponse reject(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                @Valid @NotNull BatchRequests.Reject request) {
+        return BatchResponse.of(service.reject(id, request.reason(), version(ifMatch), access));
+    }
+
+    @POST
+    @Path("/{id}/release")
+    @RolesAllowed(Roles.CITY_ADMIN)
+    @Operation(summary = "Release an approved batch to finance (city admin); each instruction is ISSUED in the ledger")
+    public BatchResponse release(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return BatchResponse.of(service.release(id, version(ifMatch), access));
+    }
+
+    private static int version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(ifMatch.replace("W/", "").replace("\"", "").trim());
+        } catch (NumberFormatException e) {
+            throw care.contracts.problem.ProblemException.invalid("If-Match", "an ETag given by GET of the batch");
+        }
+    }
+}

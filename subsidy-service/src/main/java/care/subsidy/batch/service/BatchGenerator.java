@@ -1,0 +1,213 @@
+package care.subsidy.batch.service;
+
+import care.subsidy.batch.domain.BatchStatus;
+import care.subsidy.batch.domain.PaymentBatch;
+import care.subsidy.batch.domain.PaymentBatchRepository;
+import care.subsidy.programme.domain.Programme;
+import care.subsidy.programme.domain.ProgrammeRepository;
+import care.subsidy.programme.domain.ProgrammeVersion;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Generates a batch in the background, set-based: entitlements are computed by INSERT … SELECT over the read model
+ * in {@value #CHUNKS} slices of people (one transaction each, progress written after each), then every open
+ * entitlement of the programme becomes a payment instruction in one statement. Every step is idempotent
+ * ({@code payment_line_once}, {@code payment_instruction_one_open}), so a generation interrupted by a crash is
+ * simply run again by {@link #resumeStalled()}.
+ *
+ * <p><b>The monthly rule (nursing allowance).</b> A person is owed the allowance for month M when, on the last day
+ * of M (China time), they are on an institution's roster in the programme's role (employed from ≤ that day,
+ * employed until ≥ that day or open), hold a certificate valid that day (issued ≤ day ≤ valid until), and that
+ * institution — as the register held it that day — is 已备案 (FILED), of the programme's sector and city, and of an
+ * eligible 举办性质. The amount is the rate for the grade of the certificate held that day (the most recently
+ * issued one) in the programme version in force that day. Someone on two rosters that day (a move between
+ * institutions) is paid once, through the roster entry that started last. No pro-rating.
+ */
+@ApplicationScoped
+public class BatchGenerator {
+
+    private static final Logger LOG = Logger.getLogger(BatchGenerator.class);
+    static final int CHUNKS = 16;
+
+    private final EntityManager em;
+    private final PaymentBatchRepository batches;
+    private final ProgrammeRepository programmes;
+    private final ExecutorService worker = Executors.newFixedThreadPool(1, r -> new Thread(r, "batch-generator"));
+
+    public BatchGenerator(EntityManager em, PaymentBatchRepository batches, ProgrammeRepository programmes) {
+        this.em = em;
+        this.batches = batches;
+        this.programmes = programmes;
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        worker.shutdownNow();
+    }
+
+    public void submit(UUID batchId) {
+        worker.execute(() -> generate(batchId));
+    }
+
+    /** A generation whose worker died (crash, restart) is taken up again; each step is idempotent. */
+    @Scheduled(every = "30s", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void resumeStalled() {
+        List<UUID> stalled = QuarkusTransaction.requiringNew().call(() ->
+                batches.stalled(Instant.now().minus(Duration.ofMinutes(2))).stream().map(b -> b.id).toList());
+        for (UUID id : stalled) {
+            LOG.infof("resuming stalled generation of batch %s", id);
+            QuarkusTransaction.requiringNew().run(() -> batches.findById(id).heartbeatAt = Instant.now());
+            submit(id);
+        }
+    }
+
+    void generate(UUID batchId) {
+        long started = System.nanoTime();
+        try {
+            PaymentBatch batch = QuarkusTransaction.requiringNew().call(() -> batches.findById(batchId));
+            if (batch == null || batch.status != BatchStatus.GENERATING) {
+                return;
+            }
+            Programme programme = QuarkusTransaction.requiringNew().call(() -> programmes.findById(batch.programmeCode));
+            if (programme.kind.monthly()) {
+                entitlements(batch, programme);
+            } else {
+                QuarkusTransaction.requiringNew().run(() -> progress(batchId, pendingDecisions(programme.code), 0));
+            }
+            QuarkusTransaction.requiringNew().run(() -> instruct(batch, programme));
+            LOG.infof("batch %s (%s %s) generated in %d ms", batchId, batch.programmeCode, batch.period,
+                    (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "generation of batch %s failed", batchId);
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                            update payment_batch set status = 'FAILED', failure = ?2, version = version + 1
+                            where id = ?1 and status = 'GENERATING'""")
+                    .setParameter(1, batchId).setParameter(2, String.valueOf(e.getMessage()))
+                    .executeUpdate());
+        }
+    }
+
+    private void entitlements(PaymentBatch batch, Programme programme) {
+        LocalDate lastDay = YearMonth.parse(batch.period).atEndOfMonth();
+        ProgrammeVersion version = QuarkusTransaction.requiringNew().call(() ->
+                programmes.versionOn(programme.code, lastDay)).orElseThrow(() ->
+                new IllegalStateException("no parameters of " + programme.code + " in force on " + lastDay));
+        long[] perChunk = new long[CHUNKS];
+        QuarkusTransaction.requiringNew().run(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("""
+                            select (hashtext(person_key) & 2147483647) % :chunks, count(distinct person_key)
+                            from caregiver where city_code = :city and role = :role group by 1""")
+                    .setParameter("chunks", CHUNKS).setParameter("city", batch.cityCode)
+                    .setParameter("role", version.eligibleRole()).getResultList();
+            rows.forEach(r -> perChunk[((Number) r[0]).intValue()] = ((Number) r[1]).longValue());
+            long total = 0;
+            for (long n : perChunk) {
+                total += n;
+            }
+            progress(batch.id, total, 0);
+        });
+        for (int k = 0; k < CHUNKS; k++) {
+            int chunk = k;
+            QuarkusTransaction.requiringNew().run(() -> {
+                em.createNativeQuery("""
+                                insert into payment_line (programme_code, period, beneficiary_key, city_code,
+                                    division_code, institution_id, institution_uscc, institution_name, staff_id,
+                                    payee_name, masked_citizen_id, grade, amount_fen, basis)
+                                select distinct on (c.person_key) :code, :period, c.person_key, s.city_code,
+                                    s.division_code, c.institution_id, iv.uscc, iv.name, c.staff_id, c.name,
+                                    c.masked_citizen_id, cert.grade, r.amount_fen,
+                                    concat(:lastDayText, ' 在岗持证 ', cert.grade, '；机构已备案 ', s.ownership,
+                                           '；参数版本 #', :versionText, '（自 ', :effectiveFrom, '）')
+                                from caregiver c
+                                cross join lateral (
+                                    select cc.grade from caregiver_certificate cc
+                                    where cc.staff_id = c.staff_id and cc.issued_on <= :lastDay
+                                      and (cc.valid_until is null or cc.valid_until >= :lastDay)
+                                    order by cc.issued_on desc limit 1) cert
+                                cross join lateral (
+                                    select st.* from institution_state st
+                                    where st.institution_id = c.institution_id and st.effective_on <= :lastDay
+                                    order by st.effective_on desc, st.seq desc limit 1) s
+                                join institution_view iv on iv.institution_id = c.institution_id
+                                join programme_rate r on r.version_id = :versionId and r.rate_key = cert.grade
+                                join programme_ownership po on po.version_id = :versionId and po.ownership = s.ownership
+                                where c.city_code = :city and c.role = :role
+                                  and (c.employed_from is null or c.employed_from <= :lastDay)
+                                  and (c.employed_until is null or c.employed_until >= :lastDay)
+                                  and s.filing_status = 'FILED' and s.sector = :sector and s.city_code = :city
+                                  and r.amount_fen > 0
+                                  and (hashtext(c.person_key) & 2147483647) % :chunks = :chunk
+                                order by c.person_key, c.employed_from desc nulls last, c.staff_id
+                                on conflict on constraint payment_line_once do nothing""")
+                        .setParameter("code", programme.code).setParameter("period", batch.period)
+                        .setParameter("lastDay", lastDay).setParameter("versionId", version.id())
+                        .setParameter("lastDayText", lastDay.toString())
+                        .setParameter("versionText", String.valueOf(version.id()))
+                        .setParameter("effectiveFrom", version.effectiveFrom().toString())
+                        .setParameter("city", batch.cityCode).setParameter("role", version.eligibleRole())
+                        .setParameter("sector", programme.sector.name())
+                        .setParameter("chunks", CHUNKS).setParameter("chunk", chunk)
+                        .executeUpdate();
+                em.createNativeQuery("""
+                                update payment_batch set processed = processed + ?2, heartbeat_at = now()
+                                where id = ?1""")
+                        .setParameter(1, batch.id).setParameter(2, perChunk[chunk]).executeUpdate();
+            });
+        }
+    }
+
+    private long pendingDecisions(String programmeCode) {
+        return ((Number) em.createNativeQuery("""
+                        select count(*) from payment_line l where l.programme_code = ?1 and not exists (
+                            select 1 from payment_instruction p where p.line_id = l.id
+                              and p.status in ('PENDING', 'RELEASED', 'PAID'))""")
+                .setParameter(1, programmeCode).getSingleResult()).longValue();
+    }
+
+    private void progress(UUID batchId, long total, long processed) {
+        em.createNativeQuery("""
+                        update payment_batch set total = ?2, processed = ?3, heartbeat_at = now() where id = ?1""")
+                .setParameter(1, batchId).setParameter(2, total).setParameter(3, processed).executeUpdate();
+    }
+
+    /** Every open entitlement of the programme up to the batch's period (a failed one again) → one instruction. */
+    private void instruct(PaymentBatch batch, Programme programme) {
+        em.createNativeQuery("""
+                        insert into payment_instruction (id, line_id, batch_id, city_code, amount_fen, attempt, status)
+                        select gen_random_uuid(), l.id, :batch, l.city_code, l.amount_fen,
+                               1 + (select count(*) from payment_instruction p where p.line_id = l.id), 'PENDING'
+                        from payment_line l
+                        where l.programme_code = :code and (:monthly = false or l.period <= :period)
+                          and not exists (select 1 from payment_instruction p where p.line_id = l.id
+                                            and p.status in ('PENDING', 'RELEASED', 'PAID'))
+                        on conflict do nothing""")
+                .setParameter("batch", batch.id).setParameter("code", programme.code)
+                .setParameter("monthly", programme.kind.monthly()).setParameter("period", batch.period)
+                .executeUpdate();
+        em.createNativeQuery("""
+                        update payment_batch b set
+                            line_count = t.n, amount_fen = t.fen,
+                            status = case when t.n = 0 then 'EMPTY' else 'GENERATED' end,
+                            processed = greatest(b.processed, b.total), generated_at = now(), heartbeat_at = now(),
+                            version = b.version + 1
+                        from (select count(*) n, coalesce(sum(amount_fen), 0) fen
+                              from payment_instruction where batch_id = :batch) t
+                        where b.id = :batch and b.status = 'GENERATING'""")
+                .setParameter("batch", batch.id).executeUpdate();
+    }
+}

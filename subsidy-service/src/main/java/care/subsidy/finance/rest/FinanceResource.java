@@ -1,0 +1,110 @@
+package care.subsidy.finance.rest;
+
+import care.contracts.problem.ProblemException;
+import care.contracts.security.Roles;
+import care.subsidy.Access;
+import care.subsidy.batch.domain.BatchStatus;
+import care.subsidy.batch.domain.InstructionRepository;
+import care.subsidy.batch.domain.PaymentBatch;
+import care.subsidy.batch.domain.PaymentBatchRepository;
+import care.subsidy.batch.rest.BatchResponse;
+import care.subsidy.batch.rest.Page;
+import care.subsidy.finance.service.FinanceInstruction;
+import care.subsidy.finance.service.FinanceService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The finance bureau's machine-to-machine API (client credentials, role finance). The token's city_code scopes
+ * everything: another city's batches and instructions do not exist for this client.
+ */
+@Path("/api/subsidy/finance")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.FINANCE)
+public class FinanceResource {
+
+    private final PaymentBatchRepository batches;
+    private final InstructionRepository instructions;
+    private final FinanceService service;
+    private final Access access;
+
+    public FinanceResource(PaymentBatchRepository batches, InstructionRepository instructions, FinanceService service,
+                           Access access) {
+        this.batches = batches;
+        this.instructions = instructions;
+        this.service = service;
+        this.access = access;
+    }
+
+    @GET
+    @Path("/batches")
+    @Operation(summary = "Batches released to finance, newest first")
+    public List<BatchResponse> batches(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                       @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        return batches.search(access.city(), null, null, List.of(BatchStatus.RELEASED),
+                io.quarkus.panache.common.Page.of(page, size)).stream().map(BatchResponse::of).toList();
+    }
+
+    @GET
+    @Path("/batches/{id}/instructions")
+    @Operation(summary = "A released batch's payment instructions, paged (status RELEASED = still to pay)")
+    public Page<FinanceInstruction> instructions(@PathParam("id") UUID id,
+                                                 @QueryParam("status") @Pattern(regexp = "RELEASED|PAID|FAILED")
+                                                 String status,
+                                                 @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                                 @QueryParam("size") @DefaultValue("500") @Min(1) @Max(5000) int size) {
+        PaymentBatch batch = batches.findById(id);
+        if (batch == null || !batch.cityCode.equals(access.city()) || batch.status != BatchStatus.RELEASED) {
+            throw ProblemException.notFound("released batch", id);
+        }
+        String area = batch.cityCode.substring(0, 4);
+        return new Page<>(page, size, instructions.count(id, area, status),
+                instructions.page(id, area, status, page, size).stream().map(FinanceInstruction::of).toList());
+    }
+
+    @GET
+    @Path("/instructions/{id}")
+    @Operation(summary = "One instruction of a released batch and its result")
+    public FinanceInstruction instruction(@PathParam("id") UUID id) {
+        return instructions.find(id)
+                .filter(i -> i.cityCode().equals(access.city()))
+                .filter(i -> !i.status().equals("PENDING") && !i.status().equals("CANCELLED"))
+                .map(FinanceInstruction::of)
+                .orElseThrow(() -> ProblemException.notFound("payment instruction", id));
+    }
+
+    @POST
+    @Path("/instructions/{id}/result")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Report an instruction paid or failed. Idempotency-Key required: a retry with the same key "
+            + "and body returns the first answer; another body with that key is 422; a second result is 409")
+    public Response result(@PathParam("id") UUID id,
+                           @HeaderParam("Idempotency-Key") String key,
+                           @Valid @NotNull ResultRequest request) {
+        if (key == null || key.isBlank() || key.length() > 200) {
+            throw ProblemException.invalid("Idempotency-Key", "an Idempotency-Key header (1–200 characters) is required");
+        }
+        FinanceService.Answer answer = service.result(id, key, request, access);
+        return Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body())
+                .header("Idempotency-Replayed", String.valueOf(answer.replayed())).build();
+    }
+}

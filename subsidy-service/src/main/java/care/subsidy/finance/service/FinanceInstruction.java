@@ -1,0 +1,25 @@
+package care.subsidy.finance.service;
+
+import care.subsidy.batch.domain.InstructionView;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * A payment instruction as the finance bureau sees it: whom to pay, how much, for what, and its result.
+ * The payee is identified by name, masked citizen ID and the registry's personKey (or the institution's USCC for
+ * grants); the bureau matches them to its own account register.
+ */
+public record FinanceInstruction(UUID instructionId, UUID batchId, String programmeCode, String period,
+                                 String payeeName, String maskedCitizenId, String personKey, String institutionUscc,
+                                 String institutionName, String divisionCode, long amountFen, int attempt,
+                                 String status, String bankReference, LocalDate paidOn, String failureReason) {
+
+    public static FinanceInstruction of(InstructionView v) {
+        boolean person = v.staffId() != null;
+        return new FinanceInstruction(v.instructionId(), v.batchId(), v.programmeCode(), v.period(), v.payeeName(),
+                v.maskedCitizenId(), person ? v.beneficiaryKey() : null, v.institutionUscc(), v.institutionName(),
+                v.divisionCode(), v.amountFen(), v.attempt(), v.status(), v.bankReference(), v.paidOn(),
+                v.failureReason());
+    }
+}

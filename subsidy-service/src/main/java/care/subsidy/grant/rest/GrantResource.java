@@ -1,0 +1,57 @@
+package care.subsidy.grant.rest;
+
+import care.contracts.security.Roles;
+import care.subsidy.Access;
+import care.subsidy.grant.service.GrantService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.List;
+
+/** Grant decisions: 示范性 designations and capacity subsidies, paid through the programme's next batch. */
+@Path("/api/subsidy/grants")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.CIVIL_AFFAIRS_REVIEWER, Roles.HEALTH_REVIEWER, Roles.CITY_ADMIN, Roles.AUDITOR})
+public class GrantResource {
+
+    private final GrantService service;
+    private final Access access;
+
+    public GrantResource(GrantService service, Access access) {
+        this.service = service;
+        this.access = access;
+    }
+
+    @GET
+    @Operation(summary = "Grant decisions of the caller's city with their payment status")
+    public List<GrantResponse> list() {
+        return service.list(access.city());
+    }
+
+    @POST
+    @Path("/demonstration")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.HEALTH_REVIEWER)
+    @Operation(summary = "Designate a childcare institution of the reviewer's area 示范性 with an amount and reason")
+    public Response demonstration(@Valid @NotNull GrantRequests.Demonstration request) {
+        return Response.status(201).entity(service.demonstration(request, access)).build();
+    }
+
+    @POST
+    @Path("/capacity")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.HEALTH_REVIEWER, Roles.CIVIL_AFFAIRS_REVIEWER})
+    @Operation(summary = "Subsidise the beds/托位 an institution filed since its last capacity subsidy (rate × units)")
+    public Response capacity(@Valid @NotNull GrantRequests.Capacity request) {
+        return Response.status(201).entity(service.capacity(request, access)).build();
+    }
+}

@@ -1,0 +1,235 @@
+package care.subsidy.ledger.service;
+
+import care.subsidy.batch.domain.BatchStatus;
+import care.subsidy.batch.domain.PaymentBatch;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Reconciliation reports and CSV exports over the ledger (entries are append-only; see V2 trigger). */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class LedgerService {
+
+    private static final String SIDES = """
+            select coalesce(sum(amount_fen) filter (where entry_type = 'ISSUED'), 0),
+                   coalesce(sum(amount_fen) filter (where entry_type = 'PAID'), 0),
+                   coalesce(sum(amount_fen) filter (where entry_type = 'FAILED'), 0),
+                   coalesce(sum(amount_fen) filter (where entry_type = 'REVERSED'), 0),
+                   count(*) filter (where entry_type = 'ISSUED'),
+                   count(*) filter (where entry_type = 'PAID'),
+                   count(*) filter (where entry_type = 'FAILED')
+            from ledger_entry e
+            """;
+    private static final String INSTRUCTED = """
+            select coalesce(sum(p.amount_fen) filter (where p.status = 'RELEASED'), 0),
+                   coalesce(sum(p.amount_fen) filter (where p.status = 'PAID'), 0),
+                   coalesce(sum(p.amount_fen) filter (where p.status = 'FAILED'), 0),
+                   count(*) filter (where p.status = 'RELEASED')
+            from payment_instruction p join payment_line l on l.id = p.line_id
+            """;
+
+    private final EntityManager em;
+
+    public LedgerService(EntityManager em) {
+        this.em = em;
+    }
+
+    public Reconciliation ofBatch(PaymentBatch batch) {
+        Object[] ledger = (Object[]) em.createNativeQuery(SIDES + " where e.batch_id = ?1")
+                .setParameter(1, batch.id).getSingleResult();
+        Object[] instructed = (Object[]) em.createNativeQuery(INSTRUCTED + " where p.batch_id = ?1")
+                .setParameter(1, batch.id).getSingleResult();
+        long entitled = batch.amountFen;
+        Reconciliation r = build(batch.programmeCode, batch.period, entitled, ledger, instructed);
+        boolean issuedAll = batch.status != BatchStatus.RELEASED || r.issuedFen() == batch.amountFen;
+        return issuedAll ? r : unbalanced(r);
+    }
+
+    /** Per programme for a city and month (entitlements of that month, wherever they were instructed). */
+    public List<Reconciliation> ofPeriod(String cityCode, String period) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> programmes = em.createNativeQuery("""
+                        select l.programme_code, coalesce(sum(l.amount_fen), 0) from payment_line l
+                        where l.city_code = ?1 and l.period = ?2 group by 1
+                        union
+                        select e.programme_code, 0 from ledger_entry e where e.city_code = ?1 and e.period = ?2
+                        group by 1 order by 1""")
+                .setParameter(1, cityCode).setParameter(2, period).getResultList();
+        List<Reconciliation> rows = new ArrayList<>();
+        java.util.Map<String, Long> entitled = new java.util.TreeMap<>();
+        programmes.forEach(p -> entitled.merge((String) p[0], ((Number) p[1]).longValue(), Long::sum));
+        entitled.forEach((code, fen) -> {
+            Object[] ledger = (Object[]) em.createNativeQuery(SIDES
+                            + " where e.city_code = ?1 and e.period = ?2 and e.programme_code = ?3")
+                    .setParameter(1, cityCode).setParameter(2, period).setParameter(3, code).getSingleResult();
+            Object[] instructed = (Object[]) em.createNativeQuery(INSTRUCTED
+                            + " where l.city_code = ?1 and l.period = ?2 and l.programme_code = ?3")
+                    .setParameter(1, cityCode).setParameter(2, period).setParameter(3, code).getSingleResult();
+            rows.add(build(code, period, fen, ledger, instructed));
+        });
+        return rows;
+    }
+
+    public Reconciliation total(String period, List<Reconciliation> rows) {
+        long[] s = new long[14];
+        boolean balanced = true;
+        for (Reconciliation r : rows) {
+            long[] v = {r.entitledFen(), r.issuedFen(), r.paidFen(), r.failedFen(), r.reversedFen(),
+                    r.outstandingFen(), r.instructedReleasedFen(), r.instructedPaidFen(), r.instructedFailedFen(),
+                    r.issuedCount(), r.paidCount(), r.failedCount(), r.outstandingCount()};
+            for (int i = 0; i < v.length; i++) {
+                s[i] += v[i];
+            }
+            balanced &= r.balanced();
+        }
+        return new Reconciliation("ALL", period, s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[8], s[9], s[10],
+                s[11], s[12], balanced && s[1] == s[2] + s[3] + s[4] + s[5]);
+    }
+
+    private static Reconciliation build(String code, String period, long entitled, Object[] ledger,
+                                        Object[] instructed) {
+        long issued = n(ledger[0]);
+        long paid = n(ledger[1]);
+        long failed = n(ledger[2]);
+        long reversed = n(ledger[3]);
+        long outstanding = issued - paid - failed - reversed;
+        long iReleased = n(instructed[0]);
+        long iPaid = n(instructed[1]);
+        long iFailed = n(instructed[2]);
+        boolean balanced = outstanding >= 0 && outstanding == iReleased && paid - reversed == iPaid
+                && failed == iFailed;
+        return new Reconciliation(code, period, entitled, issued, paid, failed, reversed, outstanding, iReleased,
+                iPaid, iFailed, n(ledger[4]), n(ledger[5]), n(ledger[6]), n(instructed[3]), balanced);
+    }
+
+    private static Reconciliation unbalanced(Reconciliation r) {
+        return new Reconciliation(r.programmeCode(), r.period(), r.entitledFen(), r.issuedFen(), r.paidFen(),
+                r.failedFen(), r.reversedFen(), r.outstandingFen(), r.instructedReleasedFen(), r.instructedPaidFen(),
+                r.instructedFailedFen(), r.issuedCount(), r.paidCount(), r.failedCount(), r.outstandingCount(), false);
+    }
+
+    private static long n(Object o) {
+        return o == null ? 0 : ((Number) o).longValue();
+    }
+
+    // ------------------------------------------------------------------------------------------ CSV exports
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(care.subsidy.Periods.CHINA);
+
+    /** The batch's instructions, one row each, for a finance clerk (Excel opens UTF-8 with BOM). */
+    public void exportBatch(UUID batchId, OutputStream out) throws IOException {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select p.id, l.programme_code, l.period, l.division_code, l.institution_uscc,
+                               l.institution_name, l.payee_name, l.masked_citizen_id, l.grade, l.units, p.amount_fen,
+                               p.attempt, p.status, p.bank_reference, p.paid_on, p.failure_reason
+                        from payment_instruction p join payment_line l on l.id = p.line_id
+                        where p.batch_id = ?1 order by l.division_code, l.institution_name, l.payee_name, p.id""")
+                .setParameter(1, batchId).getResultList();
+        Writer w = writer(out);
+        row(w, "支付指令号", "补贴项目", "所属期间", "区县代码", "机构统一社会信用代码", "机构名称", "收款人",
+                "身份证号(脱敏)", "证书等级", "床位/托位数", "金额(元)", "金额(分)", "发放次数", "状态", "银行流水号",
+                "到账日期", "失败原因");
+        for (Object[] r : rows) {
+            row(w, s(r[0]), s(r[1]), s(r[2]), s(r[3]), s(r[4]), s(r[5]), s(r[6]), s(r[7]), s(r[8]), s(r[9]),
+                    yuan(n(r[10])), s(r[10]), s(r[11]), s(r[12]), s(r[13]), s(r[14]), s(r[15]));
+        }
+        w.flush();
+    }
+
+    /** Every ledger entry of a city and month, with a closing line of totals per entry type. */
+    public void exportPeriod(String cityCode, String period, OutputStream out) throws IOException {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select e.seq, e.recorded_at, e.entry_type, e.programme_code, e.period, e.batch_id,
+                               e.instruction_id, l.payee_name, l.institution_name, e.amount_fen, e.reference,
+                               e.recorded_by
+                        from ledger_entry e join payment_instruction p on p.id = e.instruction_id
+                             join payment_line l on l.id = p.line_id
+                        where e.city_code = ?1 and e.period = ?2 order by e.seq""")
+                .setParameter(1, cityCode).setParameter(2, period).getResultList();
+        Writer w = writer(out);
+        row(w, "序号", "记账时间", "类型", "补贴项目", "所属期间", "批次", "支付指令号", "收款人", "机构名称",
+                "金额(元)", "金额(分)", "参考号/原因", "记账人");
+        java.util.Map<String, Long> totals = new java.util.LinkedHashMap<>();
+        for (String t : List.of("ISSUED", "PAID", "FAILED", "REVERSED")) {
+            totals.put(t, 0L);
+        }
+        for (Object[] r : rows) {
+            String type = s(r[2]);
+            totals.merge(type, n(r[9]), Long::sum);
+            row(w, s(r[0]), TIME.format(care.subsidy.Sql.instant(r[1])), label(type), s(r[3]), s(r[4]), s(r[5]),
+                    s(r[6]), s(r[7]), s(r[8]), yuan(n(r[9])), s(r[9]), s(r[10]), s(r[11]));
+        }
+        totals.forEach((type, fen) -> {
+            try {
+                row(w, "", "", "合计 " + label(type), "", period, "", "", "", "", yuan(fen), String.valueOf(fen), "", "");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        w.flush();
+    }
+
+    private static String label(String type) {
+        return switch (type) {
+            case "ISSUED" -> "下达";
+            case "PAID" -> "已支付";
+            case "FAILED" -> "支付失败";
+            case "REVERSED" -> "冲销";
+            default -> type;
+        };
+    }
+
+    private static Writer writer(OutputStream out) throws IOException {
+        out.write(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        return new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    }
+
+    private static void row(Writer w, String... cells) throws IOException {
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                w.write(',');
+            }
+            w.write(cell(cells[i]));
+        }
+        w.write("\r\n");
+    }
+
+    /** RFC 4180 quoting; a leading = + - @ is neutralised so a spreadsheet never runs a cell as a formula. */
+    static String cell(String value) {
+        if (value == null) {
+            return "";
+        }
+        String v = value;
+        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 && !v.matches("-?\\d+(\\.\\d+)?")) {
+            v = "'" + v;
+        }
+        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
+            v = "\"" + v.replace("\"", "\"\"") + "\"";
+        }
+        return v;
+    }
+
+    static String yuan(long fen) {
+        String sign = fen < 0 ? "-" : "";
+        long abs = Math.abs(fen);
+        return sign + (abs / 100) + "." + String.format("%02d", abs % 100);
+    }
+
+    private static String s(Object o) {
+        return o == null ? "" : o.toString();
+    }
+}

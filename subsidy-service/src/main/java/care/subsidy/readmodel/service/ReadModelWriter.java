@@ -1,0 +1,127 @@
+package care.subsidy.readmodel.service;
+
+import care.contracts.event.CaregiverChangedV1;
+import care.contracts.event.InstitutionChangedV1;
+import care.contracts.event.InstitutionRegisteredV1;
+import care.subsidy.Periods;
+import care.subsidy.readmodel.domain.InstitutionView;
+import care.subsidy.readmodel.domain.InstitutionViewRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * Applies the register's facts. Institutions keep every state with the day it took effect
+ * ({@code institution_state}); roster entries keep every certificate they held ({@code caregiver_certificate}),
+ * so the state on the last day of a past month can be read after later changes.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class ReadModelWriter {
+
+    /** Issue date assumed for a certificate the register sends without one: it counts from any day. */
+    static final LocalDate UNKNOWN_ISSUE = LocalDate.of(1900, 1, 1);
+
+    private final InstitutionViewRepository views;
+    private final EntityManager em;
+
+    public ReadModelWriter(InstitutionViewRepository views, EntityManager em) {
+        this.views = views;
+        this.em = em;
+    }
+
+    public void registered(InstitutionRegisteredV1 e) {
+        InstitutionView view = views.findByIdOptional(e.institutionId()).orElseGet(InstitutionView::new);
+        boolean known = view.institutionId != null;
+        view.institutionId = e.institutionId();
+        view.uscc = e.uscc();
+        view.name = e.name();
+        view.sector = e.sector();
+        view.kind = e.kind();
+        view.ownership = e.ownership();
+        view.cityCode = e.cityCode();
+        view.divisionCode = e.divisionCode();
+        view.filingNumber = e.filingNumber();
+        view.filedOn = e.filedOn();
+        if (!known) { // a late InstitutionRegistered never overrides a later InstitutionChanged
+            view.filingStatus = "FILED";
+            view.effectiveOn = e.filedOn();
+        }
+        view.updatedAt = Instant.now();
+        views.persist(view);
+        LocalDate from = e.filedOn() != null ? e.filedOn() : Periods.today();
+        state(view, "FILED", from, view.totalCapacity);
+    }
+
+    public void changed(InstitutionChangedV1 e) {
+        InstitutionView view = views.findByIdOptional(e.institutionId()).orElseGet(InstitutionView::new);
+        view.institutionId = e.institutionId();
+        view.uscc = e.uscc();
+        view.name = e.name();
+        view.sector = e.sector();
+        view.kind = e.kind();
+        view.ownership = e.ownership();
+        view.cityCode = e.cityCode();
+        view.divisionCode = e.divisionCode();
+        view.filingStatus = e.filingStatus();
+        view.effectiveOn = e.effectiveOn();
+        view.totalCapacity = e.totalCapacity();
+        view.inclusive = e.inclusive();
+        view.demonstration = e.demonstration();
+        view.updatedAt = Instant.now();
+        views.persist(view);
+        state(view, e.filingStatus(), e.effectiveOn() != null ? e.effectiveOn() : Periods.today(), e.totalCapacity());
+    }
+
+    private void state(InstitutionView v, String status, LocalDate from, int capacity) {
+        em.flush();
+        em.createNativeQuery("""
+                        insert into institution_state (institution_id, effective_on, filing_status, ownership, sector,
+                                                       city_code, division_code, total_capacity)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
+                .setParameter(1, v.institutionId).setParameter(2, from).setParameter(3, status)
+                .setParameter(4, v.ownership.name()).setParameter(5, v.sector.name())
+                .setParameter(6, v.cityCode).setParameter(7, v.divisionCode).setParameter(8, capacity)
+                .executeUpdate();
+    }
+
+    public void caregiver(CaregiverChangedV1 e, Instant occurredAt) {
+        em.createNativeQuery("""
+                        insert into caregiver (staff_id, institution_id, person_key, name, masked_citizen_id, role,
+                                               city_code, division_code, employed_from, employed_until, updated_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, now())
+                        on conflict (staff_id) do update set institution_id = excluded.institution_id,
+                            person_key = excluded.person_key, name = excluded.name,
+                            masked_citizen_id = excluded.masked_citizen_id, role = excluded.role,
+                            city_code = excluded.city_code, division_code = excluded.division_code,
+                            employed_from = excluded.employed_from, employed_until = excluded.employed_until,
+                            updated_at = now()""")
+                .setParameter(1, e.staffId()).setParameter(2, e.institutionId()).setParameter(3, e.personKey())
+                .setParameter(4, e.name()).setParameter(5, e.maskedCitizenId()).setParameter(6, e.role().name())
+                .setParameter(7, e.cityCode()).setParameter(8, e.divisionCode())
+                .setParameter(9, e.employedFrom()).setParameter(10, e.employedUntil())
+                .executeUpdate();
+        if (e.certificateGrade() != null) {
+            LocalDate issued = e.certificateIssuedOn() != null ? e.certificateIssuedOn() : UNKNOWN_ISSUE;
+            em.createNativeQuery("""
+                            insert into caregiver_certificate (staff_id, issued_on, grade, certificate_number, valid_until)
+                            values (?1, ?2, ?3, ?4, ?5)
+                            on conflict (staff_id, issued_on) do update set grade = excluded.grade,
+                                certificate_number = excluded.certificate_number, valid_until = excluded.valid_until""")
+                    .setParameter(1, e.staffId()).setParameter(2, issued).setParameter(3, e.certificateGrade().name())
+                    .setParameter(4, e.certificateNumber()).setParameter(5, e.certificateValidUntil())
+                    .executeUpdate();
+        } else {
+            // the register no longer lists a certificate: it ends the day before the change was reported
+            LocalDate withdrawn = Periods.day(occurredAt != null ? occurredAt : Instant.now()).minusDays(1);
+            em.createNativeQuery("""
+                            update caregiver_certificate set valid_until = ?2
+                            where staff_id = ?1 and (valid_until is null or valid_until > ?2)""")
+                    .setParameter(1, e.staffId()).setParameter(2, withdrawn)
+                    .executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,241 @@
+package care.subsidy.finance;
+
+import care.contracts.event.Ownership;
+import care.contracts.event.Sector;
+import care.deploy.CareTestResource;
+import care.deploy.TestTopics;
+import care.deploy.Tokens;
+import care.subsidy.Api;
+import care.subsidy.Periods;
+import care.subsidy.Registry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static care.contracts.event.CertificateGrade.LEVEL_4;
+import static care.contracts.event.CertificateGrade.LEVEL_5;
+import static care.contracts.event.StaffRole.ELDERLY_CAREGIVER;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The finance bureau's side, with its real client-credentials token: results are applied once whatever is retried
+ * or raced, bad input changes nothing, another city's client sees nothing, and the ledger balances to the fen.
+ */
+@QuarkusTest
+@WithTestResource(value = CareTestResource.class, initArgs = @ResourceArg(name = "database", value = "subsidy"))
+class FinanceApiTest {
+
+    static final String PERIOD = "2026-08";
+    static final LocalDate LONG_AGO = LocalDate.of(2024, 1, 1);
+
+    @Inject
+    EntityManager em;
+
+    static String qujingFinance() {
+        return CareTestResource.infra().keycloak.clientToken("finance-qujing", "finance-qujing-demo-secret");
+    }
+
+    static Map<String, Object> paid(Object amountFen, String reference) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("outcome", "PAID");
+        body.put("amountFen", amountFen);
+        body.put("bankReference", reference);
+        body.put("paidOn", Periods.today().toString());
+        return body;
+    }
+
+    static Response post(String token, Object instructionId, String key, Map<String, Object> body) {
+        var request = given().auth().oauth2(token).contentType(ContentType.JSON).body(body);
+        if (key != null) {
+            request = request.header("Idempotency-Key", key);
+        }
+        return request.post("/api/subsidy/finance/instructions/" + instructionId + "/result");
+    }
+
+    @Test
+    void eachInstructionIsSettledOnceAndTheLedgerBalances() throws Exception {
+        Registry registry = new Registry();
+        var home = registry.institution("530102", Ownership.PRIVATE, Sector.ELDERLY, LONG_AGO);
+        List<String> people = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String key = Registry.person();
+            registry.caregiver(home, key, ELDERLY_CAREGIVER, i % 2 == 0 ? LEVEL_4 : LEVEL_5, LONG_AGO, null, LONG_AGO,
+                    null);
+            people.add(key);
+        }
+        registry.awaitApplied(em);
+
+        JsonPath batch = Api.generate("admin-530100", "KM-NURSING", PERIOD);
+        String batchId = batch.getString("id");
+        List<Map<String, Object>> all = Api.instructions("admin-530100", batchId);
+        List<Map<String, Object>> mine = people.stream().map(p -> Api.of(all, p).get(0)).toList();
+        Object a = mine.get(0).get("instructionId");
+        Object b = mine.get(1).get("instructionId");
+        Object c = mine.get(2).get("instructionId");
+        Object d = mine.get(3).get("instructionId");
+        long amountA = ((Number) mine.get(0).get("amountFen")).longValue();
+        long amountD = ((Number) mine.get(3).get("amountFen")).longValue();
+
+        // not released yet: finance cannot settle it
+        post(Tokens.finance(), a, "early", paid(amountA, "BANK-0")).then().statusCode(409)
+                .contentType("application/problem+json").body("code", equalTo("NOT_RELEASED"));
+        Api.approveAndRelease("admin-530100", batchId);
+
+        given().auth().oauth2(Tokens.finance()).get("/api/subsidy/finance/batches").then().statusCode(200)
+                .body("id", hasItem(batchId));
+        given().auth().oauth2(Tokens.finance()).queryParam("size", 2)
+                .get("/api/subsidy/finance/batches/" + batchId + "/instructions").then().statusCode(200)
+                .body("totalItems", equalTo(batch.getInt("lineCount"))).body("items.size()", equalTo(2));
+        // another city's finance client and non-finance callers
+        given().auth().oauth2(qujingFinance()).get("/api/subsidy/finance/batches/" + batchId + "/instructions")
+                .then().statusCode(404);
+        post(qujingFinance(), a, "qj-1", paid(amountA, "BANK-QJ")).then().statusCode(404);
+        post(Tokens.of("admin-530100"), a, "adm-1", paid(amountA, "BANK-ADM")).then().statusCode(403);
+        given().contentType(ContentType.JSON).header("Idempotency-Key", "anon").body(paid(amountA, "X"))
+                .post("/api/subsidy/finance/instructions/" + a + "/result").then().statusCode(401);
+
+        // paid, replayed, conflicting, doubled
+        Response first = post(Tokens.finance(), a, "pay-a-1", paid(amountA, "BANK-001"));
+        first.then().statusCode(200).body("status", equalTo("PAID")).body("bankReference", equalTo("BANK-001"))
+                .header("Idempotency-Replayed", "false");
+        Response replay = post(Tokens.finance(), a, "pay-a-1", paid(amountA, "BANK-001"));
+        replay.then().statusCode(200).header("Idempotency-Replayed", "true");
+        assertEquals(first.asString(), replay.asString());
+        post(Tokens.finance(), a, "pay-a-1", paid(amountA, "BANK-002")).then().statusCode(422)
+                .body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
+        post(Tokens.finance(), a, "pay-a-2", paid(amountA, "BANK-003")).then().statusCode(409)
+                .body("code", equalTo("ALREADY_SETTLED"));
+
+        // bad input changes nothing
+        post(Tokens.finance(), b, "bad-1", paid(-100, "BANK-X")).then().statusCode(400)
+                .body("violations.field", hasItem("amountFen"));
+        post(Tokens.finance(), b, "bad-2", paid(amountA * 1000, "BANK-X")).then().statusCode(422)
+                .body("code", equalTo("AMOUNT_MISMATCH"));
+        post(Tokens.finance(), b, null, paid(amountA, "BANK-X")).then().statusCode(400);
+        post(Tokens.finance(), java.util.UUID.randomUUID(), "bad-3", paid(amountA, "BANK-X")).then().statusCode(404);
+        Map<String, Object> future = paid(((Number) mine.get(1).get("amountFen")).longValue(), "BANK-X");
+        future.put("paidOn", Periods.today().plusDays(3).toString());
+        post(Tokens.finance(), b, "bad-4", future).then().statusCode(400).body("violations[0].field", equalTo("paidOn"));
+        Map<String, Object> noRef = paid(((Number) mine.get(1).get("amountFen")).longValue(), null);
+        post(Tokens.finance(), b, "bad-5", noRef).then().statusCode(400);
+        given().auth().oauth2(Tokens.finance()).get("/api/subsidy/finance/instructions/" + b).then()
+                .statusCode(200).body("status", equalTo("RELEASED"));
+
+        // a refused request stored nothing: its key may be used again for a valid body
+        long amountB = ((Number) mine.get(1).get("amountFen")).longValue();
+        // racing results with different keys: exactly one wins
+        List<Integer> raced = race(8, i -> post(Tokens.finance(), b, "race-b-" + i, paid(amountB, "BANK-B" + i)));
+        assertEquals(1, raced.stream().filter(s -> s == 200).count(), raced.toString());
+        assertEquals(7, raced.stream().filter(s -> s == 409).count(), raced.toString());
+        // the same key sent concurrently: one applies, the others replay it
+        long amountC = ((Number) mine.get(2).get("amountFen")).longValue();
+        List<Integer> twins = race(6, i -> post(Tokens.finance(), c, "bad-1", paid(amountC, "BANK-C")));
+        assertEquals(List.of(200, 200, 200, 200, 200, 200), twins);
+
+        // failed: the entitlement stays open for a later batch
+        Map<String, Object> failed = Map.of("outcome", "FAILED", "amountFen", amountD, "reason", "账户已销户");
+        post(Tokens.finance(), d, "fail-d", failed).then().statusCode(200).body("status", equalTo("FAILED"));
+
+        // events through the outbox
+        assertEquals(1, TestTopics.read("subsidy-events", Duration.ofSeconds(20),
+                r -> r.key().equals(a.toString()) && r.value().contains("\"PaymentSettled\"")).size());
+        assertEquals(1, TestTopics.read("subsidy-events", Duration.ofSeconds(20),
+                r -> r.key().equals(d.toString()) && r.value().contains("\"PaymentFailed\"")).size());
+
+        // the ledger balances to the fen and is append-only
+        JsonPath rec = given().auth().oauth2(Tokens.of("auditor-530100"))
+                .get("/api/subsidy/batches/" + batchId + "/reconciliation").then().statusCode(200).extract().jsonPath();
+        assertTrue(rec.getBoolean("balanced"), rec.prettify());
+        assertEquals(batch.getLong("amountFen"), rec.getLong("issuedFen"));
+        assertEquals(amountA + amountB + amountC, rec.getLong("paidFen"));
+        assertEquals(amountD, rec.getLong("failedFen"));
+        assertEquals(rec.getLong("issuedFen") - rec.getLong("paidFen") - rec.getLong("failedFen"),
+                rec.getLong("outstandingFen"));
+        assertEquals(1L, ledgerRows(a, "PAID"));
+        assertEquals(1L, ledgerRows(b, "PAID"));
+        assertEquals(1L, ledgerRows(a, "ISSUED"));
+        assertThrows(Exception.class, () -> QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update ledger_entry set amount_fen = 1 where instruction_id = cast(?1 as uuid)")
+                .setParameter(1, a.toString()).executeUpdate()));
+        JsonPath month = given().auth().oauth2(Tokens.finance()).queryParam("period", PERIOD)
+                .get("/api/subsidy/reconciliation").then().statusCode(200).extract().jsonPath();
+        assertTrue(month.getBoolean("total.balanced"), month.prettify());
+
+        // a clerk's CSV: UTF-8 with BOM, Chinese headers, one row per instruction
+        byte[] csv = given().auth().oauth2(Tokens.finance()).get("/api/subsidy/batches/" + batchId + "/export.csv")
+                .then().statusCode(200).contentType("text/csv").extract().asByteArray();
+        assertArrayEquals(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, java.util.Arrays.copyOf(csv, 3));
+        String text = new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("支付指令号,补贴项目"), text.substring(0, 40));
+        assertEquals(batch.getInt("lineCount") + 1, text.split("\r\n").length);
+        byte[] ledgerCsv = given().auth().oauth2(Tokens.of("admin-530100")).queryParam("period", PERIOD)
+                .get("/api/subsidy/ledger/export.csv").then().statusCode(200).extract().asByteArray();
+        assertTrue(new String(ledgerCsv, StandardCharsets.UTF_8).contains("合计 已支付"));
+
+        // the failed payment is issued again by the next batch, the paid ones never
+        JsonPath next = Api.generate("admin-530100", "KM-NURSING", PERIOD);
+        List<Map<String, Object>> again = Api.instructions("admin-530100", next.getString("id"));
+        List<Map<String, Object>> reissued = Api.of(again, people.get(3));
+        assertEquals(1, reissued.size());
+        assertEquals(2, reissued.get(0).get("attempt"));
+        for (int i = 0; i < 3; i++) {
+            assertEquals(List.of(), Api.of(again, people.get(i)));
+        }
+        given().auth().oauth2(Tokens.of("admin-530100")).contentType(ContentType.JSON)
+                .body(Map.of("reason", "测试结束")).post("/api/subsidy/batches/" + next.getString("id") + "/reject")
+                .then().statusCode(200);
+    }
+
+    private long ledgerRows(Object instruction, String type) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                        "select count(*) from ledger_entry where instruction_id = cast(?1 as uuid) and entry_type = ?2")
+                .setParameter(1, instruction.toString()).setParameter(2, type).getSingleResult()).longValue());
+    }
+
+    interface Call {
+        Response call(int i);
+    }
+
+    private static List<Integer> race(int n, Call call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            List<Callable<Integer>> tasks = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int k = i;
+                tasks.add(() -> call.call(k).statusCode());
+            }
+            List<Integer> codes = new ArrayList<>();
+            for (Future<Integer> f : pool.invokeAll(tasks)) {
+                codes.add(f.get());
+            }
+            return codes;
+        } finally {
+            pool.shutdown();
+        }
+    }
+}
