@@ -52,7 +52,9 @@ public class OutboxRelay {
         wakeUp();
     }
 
-    @Scheduled(every = "1s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // not before the application runs: until then the channel behind the emitter is not wired
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sweep() {
         wakeUp();
     }

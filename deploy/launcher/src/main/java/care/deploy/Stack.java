@@ -122,7 +122,9 @@ public final class Stack implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(Repo.javaBinary(),
                 // sized for a laptop or a 2-core CI machine: four services well under 300 MB each
-                "-Xms32m", "-Xmx192m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=128m",
+                // the heap gives memory back after a burst (the demo import), so idle services stay small
+                "-Xms32m", "-Xmx192m", "-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
+                "-XX:MaxMetaspaceSize=128m",
                 "-XX:ReservedCodeCacheSize=64m", "-Xss512k",
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.oidc.auth-server-url=" + infra.keycloak.realmUrl()));
