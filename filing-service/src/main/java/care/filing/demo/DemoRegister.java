@@ -11,6 +11,7 @@ import care.filing.domain.FilingRepository;
 import care.filing.domain.FilingStatus;
 import care.filing.domain.FilingType;
 import care.filing.service.Approvals;
+import care.filing.service.Workflow;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -28,7 +29,8 @@ import java.util.stream.Stream;
 /**
  * Demo data for the local stack only ({@code care.demo.institutions} > 0): a register of Kunming and Qujing
  * institutions, generated from a fixed seed, filed and approved through the same {@link Approvals} as a reviewer's,
- * so the registry and the subsidy service receive them as ordinary FilingApproved events. Runs on an empty database.
+ * so the registry and the subsidy service receive them as ordinary FilingApproved events, each with its audit trail
+ * (submitted, accepted, approved). Demo filings carry no uploaded materials. Runs on an empty database.
  */
 @ApplicationScoped
 public class DemoRegister {
@@ -47,12 +49,14 @@ public class DemoRegister {
 
     private final FilingRepository filings;
     private final Approvals approvals;
+    private final Workflow workflow;
     private final int count;
 
-    public DemoRegister(FilingRepository filings, Approvals approvals,
+    public DemoRegister(FilingRepository filings, Approvals approvals, Workflow workflow,
                         @ConfigProperty(name = "care.demo.institutions", defaultValue = "0") int count) {
         this.filings = filings;
         this.approvals = approvals;
+        this.workflow = workflow;
         this.count = count;
     }
 
@@ -68,9 +72,11 @@ public class DemoRegister {
             Division county = counties.get(i % counties.size());
             Filing filing = generate(random, county, i);
             filing.createdAt = start.plus(Duration.ofHours(7L * i));
-            filing.submittedAt = filing.createdAt.plus(Duration.ofHours(2));
             filings.persist(filing);
+            workflow.move(filing, FilingStatus.SUBMITTED, "SUBMIT", filing.applicant, null,
+                    filing.createdAt.plus(Duration.ofHours(2)));
             String reviewer = (filing.sector == Sector.ELDERLY ? "mz-" : "wj-") + county.code();
+            approvals.accept(filing, reviewer, null, filing.submittedAt.plus(Duration.ofDays(1)));
             approvals.approve(filing, reviewer, "材料齐全，准予备案", filing.submittedAt.plus(Duration.ofDays(3)));
         }
         LOG.infof("demo register: %d institutions filed and approved", count);
@@ -88,7 +94,7 @@ public class DemoRegister {
         filing.id = UUID.nameUUIDFromBytes(("demo-filing-" + index).getBytes());
         filing.type = FilingType.NEW;
         filing.sector = sector;
-        filing.status = FilingStatus.SUBMITTED;
+        filing.status = FilingStatus.DRAFT;
         filing.kind = kind;
         filing.ownership = ownership(random, kind);
         // 52 = 民政-registered social-service organisation, 91 = enterprise; the serial keeps codes unique

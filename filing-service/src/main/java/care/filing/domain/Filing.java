@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /** One 备案 application, from draft to outcome. */
@@ -64,14 +65,38 @@ public class Filing {
     @Column(name = "receipt_number")
     public String receiptNumber;
 
+    /** ADD_SITE: the new 经营场所 (same county as the institution, seed 000 §25). */
+    @Column(name = "site_name")
+    public String siteName;
+    @Column(name = "site_address")
+    public String siteAddress;
+    @Column(name = "site_capacity")
+    public Integer siteCapacity;
+    /** CLOSE: why the institution stops. */
+    @Column(name = "close_reason")
+    public String closeReason;
+
+    @Column(name = "first_submitted_at")
+    public Instant firstSubmittedAt;
+    @Column(name = "accepted_at")
+    public Instant acceptedAt;
+    @Column(name = "returned_at")
+    public Instant returnedAt;
+    /** The last working day for a decision, counted from the latest (re)submission. */
+    @Column(name = "due_on")
+    public LocalDate dueOn;
+    /** The latest 补正 items as JSON (material or field, and why). */
+    @Column(name = "return_items")
+    public String returnItems;
+
     @Version
     public long version;
 
     /** Moves to {@code target} or refuses with 409 ILLEGAL_TRANSITION; the state machine is {@link FilingStatus}. */
     public void moveTo(FilingStatus target) {
         if (!status.canMoveTo(target)) {
-            throw ProblemException.conflict("ILLEGAL_TRANSITION", "当前状态不允许此操作",
-                    "a filing in status " + status + " cannot become " + target);
+            throw ProblemException.conflict("ILLEGAL_TRANSITION", "当前状态（" + status.label + "）不允许此操作",
+                    "a filing in status " + status + " cannot become " + target + "; allowed next: " + status.next());
         }
         status = target;
     }

@@ -3,10 +3,15 @@ package care.filing.domain;
 import care.contracts.event.Sector;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -18,14 +23,85 @@ public class FilingRepository implements PanacheRepositoryBase<Filing, UUID> {
         this.em = em;
     }
 
-    public List<Filing> ofInstitution(String uscc, Page page) {
-        return find("uscc = ?1 order by createdAt desc", uscc).page(page).list();
+    /** Reads a filing and locks its row until the transaction ends: concurrent decisions queue up behind it. */
+    public Optional<Filing> lock(UUID id) {
+        return Optional.ofNullable(findById(id, LockModeType.PESSIMISTIC_WRITE));
     }
 
-    /** A reviewer's work queue: their sector, the counties they cover (by code prefix), oldest first. */
-    public List<Filing> queue(Sector sector, String divisionPrefix, List<FilingStatus> statuses, Page page) {
-        return find("sector = ?1 and divisionCode like ?2 and status in ?3 order by submittedAt",
-                sector, divisionPrefix + "%", statuses).page(page).list();
+    public List<Filing> ofInstitution(String uscc, FilingStatus status, FilingType type, Page page) {
+        StringBuilder query = new StringBuilder("uscc = :uscc");
+        Parameters params = Parameters.with("uscc", uscc);
+        if (status != null) {
+            query.append(" and status = :status");
+            params.and("status", status);
+        }
+        if (type != null) {
+            query.append(" and type = :type");
+            params.and("type", type);
+        }
+        return find(query + " order by createdAt desc", params).page(page).list();
+    }
+
+    /**
+     * A reviewer's work queue: their sector, the counties they cover (by code prefix), the earliest deadline first;
+     * {@code overdueOn} set keeps only filings whose deadline passed before that day.
+     */
+    public List<Filing> queue(Sector sector, String divisionPrefix, List<FilingStatus> statuses, FilingType type,
+                              LocalDate overdueOn, Page page) {
+        StringBuilder query = new StringBuilder("sector = :sector and divisionCode like :area and status in :statuses");
+        Parameters params = Parameters.with("sector", sector).and("area", divisionPrefix + "%").and("statuses", statuses);
+        if (type != null) {
+            query.append(" and type = :type");
+            params.and("type", type);
+        }
+        if (overdueOn != null) {
+            query.append(" and dueOn < :today");
+            params.and("today", overdueOn);
+        }
+        return find(query + " order by dueOn nulls last, submittedAt, id", params).page(page).list();
+    }
+
+    /** Decided filings (approved or rejected) of a city decided in [from, to), for time-to-decision figures. */
+    public List<Filing> decidedIn(String cityCode, Instant from, Instant to) {
+        return find("cityCode = ?1 and status in ?2 and decidedAt >= ?3 and decidedAt < ?4 and submittedAt is not null",
+                cityCode, List.of(FilingStatus.APPROVED, FilingStatus.REJECTED), from, to).list();
+    }
+
+    public List<FilingHistory> history(UUID filingId) {
+        return em.createQuery("from FilingHistory where filingId = ?1 order by id", FilingHistory.class)
+                .setParameter(1, filingId).getResultList();
+    }
+
+    public void record(FilingHistory line) {
+        em.persist(line);
+    }
+
+    public List<MaterialSummary> materials(UUID filingId) {
+        return em.createQuery("select new care.filing.domain.MaterialSummary(m.key.code, m.fileName, m.contentType, "
+                                + "m.sizeBytes, m.sha256, m.uploadedBy, m.uploadedAt) from Material m "
+                                + "where m.key.filingId = ?1", MaterialSummary.class)
+                .setParameter(1, filingId).getResultList();
+    }
+
+    public Optional<Material> material(UUID filingId, String code) {
+        return Optional.ofNullable(em.find(Material.class, new Material.Key(filingId, code)));
+    }
+
+    public void save(Material material) {
+        em.persist(material);
+    }
+
+    public void delete(Material material) {
+        em.remove(material);
+    }
+
+    public Optional<FiledInstitution> institution(String uscc, boolean lock) {
+        return Optional.ofNullable(lock ? em.find(FiledInstitution.class, uscc, LockModeType.PESSIMISTIC_WRITE)
+                : em.find(FiledInstitution.class, uscc));
+    }
+
+    public void save(FiledInstitution institution) {
+        em.persist(institution);
     }
 
     /** The next 备案回执 sequence number of a county and year; locks that counter until the transaction ends. */

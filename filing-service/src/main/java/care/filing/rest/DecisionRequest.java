@@ -2,6 +2,6 @@ package care.filing.rest;
 
 import jakarta.validation.constraints.Size;
 
-/** A reviewer's comment on approval, or the reason for a rejection (then required). */
+/** A comment on accepting, approving or withdrawing, or the reason for a rejection (then required). */
 public record DecisionRequest(@Size(max = 2000) String comment) {
 }

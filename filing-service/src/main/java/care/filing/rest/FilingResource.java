@@ -1,10 +1,14 @@
 package care.filing.rest;
 
 import care.contracts.problem.Problem;
+import care.contracts.problem.ProblemException;
 import care.contracts.security.Roles;
 import care.filing.domain.Filing;
 import care.filing.domain.FilingStatus;
+import care.filing.domain.FilingType;
+import care.filing.service.DecisionStats;
 import care.filing.service.FilingService;
+import care.filing.service.ReceiptRenderer;
 import io.quarkus.panache.common.Page;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,6 +21,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -30,6 +35,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -42,20 +49,36 @@ import java.util.UUID;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "role or binding does not allow this",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "409", description = "illegal transition (ILLEGAL_TRANSITION), stale If-Match "
+        + "(VERSION_MISMATCH), institution already filed / not filed (ALREADY_FILED, NOT_FILED)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class FilingResource {
 
     private final FilingService service;
+    private final DecisionStats stats;
+    private final ReceiptRenderer receipts;
 
-    public FilingResource(FilingService service) {
+    public FilingResource(FilingService service, DecisionStats stats, ReceiptRenderer receipts) {
         this.service = service;
+        this.stats = stats;
+        this.receipts = receipts;
     }
 
     @POST
     @RolesAllowed(Roles.INSTITUTION)
-    @Operation(summary = "Start a filing (draft) for the caller's institution")
-    public Response create(@Valid @NotNull FilingRequest request, UriInfo uri) {
+    @Operation(summary = "Start a filing (draft) for the caller's institution: NEW, CHANGE, ADD_SITE or CLOSE")
+    public Response create(@NotNull FilingRequest request, UriInfo uri) {
         Filing filing = service.createDraft(request);
-        return withETag(Response.created(uri.getAbsolutePathBuilder().path(filing.id.toString()).build()), filing);
+        return respond(Response.created(uri.getAbsolutePathBuilder().path(filing.id.toString()).build()), filing);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.INSTITUTION)
+    @Operation(summary = "Edit a draft or a filing returned for correction (If-Match: its ETag)")
+    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                           @NotNull FilingRequest request) {
+        return respond(Response.ok(), service.update(id, version(ifMatch), request));
     }
 
     @GET
@@ -63,51 +86,148 @@ public class FilingResource {
     @Authenticated
     @Operation(summary = "One filing, if the caller may see it")
     public Response get(@PathParam("id") UUID id) {
-        return withETag(Response.ok(), service.get(id));
+        return respond(Response.ok(), service.get(id));
     }
 
     @GET
     @Authenticated
-    @Operation(summary = "The institution's own filings, or the reviewer's work queue (oldest submission first)")
-    public List<FilingResponse> list(@QueryParam("status") FilingStatus status,
+    @Operation(summary = "The institution's own filings (newest first), or the reviewer's work queue: open filings "
+            + "of their sector and area, earliest deadline first; filter by status, type, overdue")
+    public List<FilingResponse> list(@QueryParam("status") String status,
+                                     @QueryParam("type") String type,
+                                     @QueryParam("overdue") @DefaultValue("false") boolean overdue,
                                      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                      @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        return service.list(status, Page.of(page, size)).stream().map(FilingResponse::of).toList();
+        return service.list(parse(FilingStatus.class, "status", status), parse(FilingType.class, "type", type),
+                        overdue, Page.of(page, size)).stream()
+                .map(f -> FilingResponse.of(f, service.returnItems(f))).toList();
     }
 
     @POST
     @Path("/{id}/submit")
     @Consumes(MediaType.WILDCARD) // no body: whatever Content-Type a client sends
     @RolesAllowed(Roles.INSTITUTION)
-    @Operation(summary = "Submit a draft (or a returned filing) for review")
+    @Operation(summary = "Submit a draft, or resubmit a returned filing; 422 MATERIALS_MISSING lists what is missing")
     public Response submit(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return withETag(Response.ok(), service.submit(id, version(ifMatch)));
+        return respond(Response.ok(), service.submit(id, version(ifMatch)));
+    }
+
+    @POST
+    @Path("/{id}/withdraw")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.INSTITUTION)
+    @Operation(summary = "Withdraw before a decision; publishes FilingWithdrawn")
+    public Response withdraw(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                             @Valid DecisionRequest decision) {
+        return respond(Response.ok(), service.withdraw(id, version(ifMatch), comment(decision)));
+    }
+
+    @POST
+    @Path("/{id}/accept")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.CIVIL_AFFAIRS_REVIEWER, Roles.HEALTH_REVIEWER})
+    @Operation(summary = "受理: take a submitted filing into review")
+    public Response accept(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                           @Valid DecisionRequest decision) {
+        return respond(Response.ok(), service.accept(id, version(ifMatch), comment(decision)));
+    }
+
+    @POST
+    @Path("/{id}/return")
+    @RolesAllowed({Roles.CIVIL_AFFAIRS_REVIEWER, Roles.HEALTH_REVIEWER})
+    @Operation(summary = "补正: return for correction with reasons per item; publishes FilingReturned")
+    public Response returnForCorrection(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                        @NotNull ReturnRequest request) {
+        return respond(Response.ok(), service.returnForCorrection(id, version(ifMatch), request));
     }
 
     @POST
     @Path("/{id}/approve")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.CIVIL_AFFAIRS_REVIEWER, Roles.HEALTH_REVIEWER})
-    @Operation(summary = "Approve: issues the 备案回执 and publishes FilingApproved")
+    @Operation(summary = "Approve an accepted filing: issues the 备案回执 and publishes FilingApproved")
     public Response approve(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                             @Valid DecisionRequest decision) {
-        return withETag(Response.ok(), service.approve(id, version(ifMatch), decision == null ? null : decision.comment()));
+        return respond(Response.ok(), service.approve(id, version(ifMatch), comment(decision)));
     }
 
     @POST
     @Path("/{id}/reject")
     @RolesAllowed({Roles.CIVIL_AFFAIRS_REVIEWER, Roles.HEALTH_REVIEWER})
-    @Operation(summary = "Reject with a reason; publishes FilingRejected")
+    @Operation(summary = "不予备案 with a reason; publishes FilingRejected")
     public Response reject(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                            @Valid DecisionRequest decision) {
-        return withETag(Response.ok(), service.reject(id, version(ifMatch), decision == null ? null : decision.comment()));
+        return respond(Response.ok(), service.reject(id, version(ifMatch), comment(decision)));
     }
 
-    private static Response withETag(Response.ResponseBuilder builder, Filing filing) {
-        return builder.tag(new EntityTag(Long.toString(filing.version))).entity(FilingResponse.of(filing)).build();
+    @GET
+    @Path("/{id}/history")
+    @Authenticated
+    @Operation(summary = "The audit trail: every transition and material change with actor, time and comment")
+    public List<HistoryEntry> history(@PathParam("id") UUID id) {
+        return service.history(id).stream().map(HistoryEntry::of).toList();
     }
 
-    /** If-Match carries the version the client last read; without it the write is still guarded at commit. */
-    private static long version(String ifMatch) {
+    @GET
+    @Path("/{id}/receipt")
+    @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
+    @Authenticated
+    @Operation(summary = "The printable 备案回执 (HTML, UTF-8) of an approved filing")
+    public Response receipt(@PathParam("id") UUID id) {
+        Filing filing = service.get(id);
+        if (filing.receiptNumber == null) {
+            throw ProblemException.conflict("NO_RECEIPT", "尚未出具备案回执",
+                    "a receipt exists once the filing is approved; it is " + filing.status);
+        }
+        return Response.ok(receipts.html(filing), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Content-Disposition", "inline; filename=\"receipt-" + filing.receiptNumber + ".html\"")
+                .build();
+    }
+
+    @GET
+    @Path("/stats/decision-times")
+    @RolesAllowed({Roles.CITY_ADMIN, Roles.AUDITOR})
+    @Operation(summary = "Working days from submission to decision per type and county (median, p90), for the "
+            + "caller's city; from/to are dates (default: the last 365 days)")
+    public DecisionStats.Report decisionTimes(@QueryParam("from") String from, @QueryParam("to") String to) {
+        LocalDate end = date("to", to, LocalDate.now(care.filing.service.Workflow.CHINA));
+        LocalDate start = date("from", from, end.minusDays(365));
+        return stats.decisionTimes(start, end);
+    }
+
+    private Response respond(Response.ResponseBuilder builder, Filing filing) {
+        return builder.tag(new EntityTag(Long.toString(filing.version)))
+                .entity(FilingResponse.of(filing, service.returnItems(filing))).build();
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(field, "取值应为 " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    private static String comment(DecisionRequest decision) {
+        return decision == null ? null : decision.comment();
+    }
+
+    private static LocalDate date(String field, String value, LocalDate fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(field, "日期格式应为 YYYY-MM-DD");
+        }
+    }
+
+    /** If-Match carries the version the client last read; without it the write is still serialised by a row lock. */
+    static long version(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             return -1;
         }
@@ -115,7 +235,7 @@ public class FilingResource {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw care.contracts.problem.ProblemException.invalid("If-Match", "If-Match 应为先前响应中的 ETag");
+            throw ProblemException.invalid("If-Match", "If-Match 应为先前响应中的 ETag");
         }
     }
 }

@@ -4,45 +4,119 @@ import care.contracts.event.FilingApprovedV1;
 import care.contracts.event.InstitutionSnapshotV1;
 import care.contracts.event.SiteSnapshotV1;
 import care.contracts.outbox.Outbox;
+import care.contracts.problem.ProblemException;
+import care.filing.domain.FiledInstitution;
 import care.filing.domain.Filing;
 import care.filing.domain.FilingRepository;
 import care.filing.domain.FilingStatus;
+import care.filing.domain.FilingType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
-/** What approving a filing does, once the caller's right to approve it has been checked. */
+/**
+ * What accepting (受理) and approving a filing do, once the caller's right to decide it has been checked. Used by
+ * reviewers through {@link FilingService} and by the demo register, so both go the same way.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class Approvals {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
     private final FilingRepository filings;
+    private final Workflow workflow;
     private final Outbox outbox;
 
-    public Approvals(FilingRepository filings, Outbox outbox) {
+    public Approvals(FilingRepository filings, Workflow workflow, Outbox outbox) {
         this.filings = filings;
+        this.workflow = workflow;
         this.outbox = outbox;
     }
 
-    /** Approves, issues the 备案回执 (numbered without gaps per county and year) and publishes FilingApproved. */
+    /** 受理: the reviewer has the filing in hand; the clock keeps running from the submission. */
+    public void accept(Filing filing, String reviewer, String comment, Instant at) {
+        workflow.move(filing, FilingStatus.ACCEPTED, "ACCEPT", reviewer, comment, at);
+    }
+
+    /**
+     * Approves, issues the 备案回执 (numbered without gaps per county and year), brings this service's record of
+     * the institution up to date and publishes FilingApproved with the institution snapshot (and the site for
+     * NEW and ADD_SITE).
+     */
     public void approve(Filing filing, String reviewer, String comment, Instant at) {
-        filing.moveTo(FilingStatus.APPROVED);
-        filing.decidedAt = at;
-        filing.decidedBy = reviewer;
-        filing.decisionComment = comment == null || comment.isBlank() ? null : comment.strip();
-        LocalDate day = LocalDate.ofInstant(at, CHINA);
+        workflow.move(filing, FilingStatus.APPROVED, "APPROVE", reviewer, comment, at);
+        FiledInstitution institution = apply(filing, at);
+        LocalDate day = LocalDate.ofInstant(at, Workflow.CHINA);
         int sequence = filings.nextReceiptSequence(filing.divisionCode, day.getYear());
         filing.receiptNumber = "%s-%d-%06d".formatted(filing.divisionCode, day.getYear(), sequence);
+        SiteSnapshotV1 site = switch (filing.type) {
+            case NEW -> new SiteSnapshotV1(filing.institutionName, filing.divisionCode, filing.address, filing.capacity);
+            case ADD_SITE -> new SiteSnapshotV1(filing.siteName, filing.divisionCode, filing.siteAddress,
+                    filing.siteCapacity);
+            case CHANGE, CLOSE -> null;
+        };
         outbox.publish(FilingApprovedV1.TYPE, FilingApprovedV1.VERSION, filing.uscc, filing.cityCode,
                 filing.divisionCode, new FilingApprovedV1(filing.id, filing.type.name(), filing.receiptNumber, day,
-                        new InstitutionSnapshotV1(filing.uscc, filing.institutionName, filing.sector, filing.kind,
-                                filing.ownership, filing.cityCode, filing.divisionCode, filing.address,
-                                filing.legalRepresentative, filing.contactPhone, filing.capacity),
-                        new SiteSnapshotV1(filing.institutionName, filing.divisionCode, filing.address, filing.capacity)));
+                        snapshot(institution), site));
+    }
+
+    private FiledInstitution apply(Filing filing, Instant at) {
+        FiledInstitution institution = filings.institution(filing.uscc, true).orElse(null);
+        boolean filed = institution != null && institution.status == FiledInstitution.Status.FILED;
+        if (filing.type == FilingType.NEW) {
+            if (filed) {
+                throw ProblemException.conflict("ALREADY_FILED", "该机构已备案",
+                        "institution " + filing.uscc + " is already filed; use a CHANGE, ADD_SITE or CLOSE filing");
+            }
+            boolean created = institution == null;
+            if (created) {
+                institution = new FiledInstitution();
+                institution.uscc = filing.uscc;
+            }
+            copy(filing, institution);
+            institution.sites = 1;
+            institution.status = FiledInstitution.Status.FILED;
+            institution.lastFilingId = filing.id;
+            institution.updatedAt = at;
+            if (created) {
+                filings.save(institution);
+            }
+        } else {
+            if (!filed) {
+                throw ProblemException.conflict("NOT_FILED", "该机构尚未备案或已注销",
+                        "institution " + filing.uscc + " has no current 备案 to " + filing.type);
+            }
+            switch (filing.type) {
+                case CHANGE -> copy(filing, institution);
+                case ADD_SITE -> {
+                    institution.sites++;
+                    institution.capacity += filing.siteCapacity;
+                }
+                case CLOSE -> institution.status = FiledInstitution.Status.CLOSED;
+                default -> throw new IllegalStateException();
+            }
+        }
+        institution.lastFilingId = filing.id;
+        institution.updatedAt = at;
+        return institution;
+    }
+
+    private static void copy(Filing f, FiledInstitution i) {
+        i.sector = f.sector;
+        i.name = f.institutionName;
+        i.kind = f.kind;
+        i.ownership = f.ownership;
+        i.cityCode = f.cityCode;
+        i.divisionCode = f.divisionCode;
+        i.address = f.address;
+        i.legalRepresentative = f.legalRepresentative;
+        i.contactPhone = f.contactPhone;
+        i.capacity = f.capacity;
+    }
+
+    static InstitutionSnapshotV1 snapshot(FiledInstitution i) {
+        return new InstitutionSnapshotV1(i.uscc, i.name, i.sector, i.kind, i.ownership, i.cityCode, i.divisionCode,
+                i.address, i.legalRepresentative, i.contactPhone, i.capacity);
     }
 }

@@ -2,83 +2,163 @@ package care.filing.service;
 
 import care.contracts.division.Divisions;
 import care.contracts.event.FilingRejectedV1;
+import care.contracts.event.FilingReturnedV1;
+import care.contracts.event.FilingWithdrawnV1;
+import care.contracts.event.Sector;
 import care.contracts.outbox.Outbox;
+import care.contracts.problem.Problem;
 import care.contracts.problem.ProblemException;
+import care.contracts.problem.Violation;
 import care.contracts.security.Caller;
 import care.contracts.security.Roles;
+import care.filing.domain.FiledInstitution;
 import care.filing.domain.Filing;
+import care.filing.domain.FilingHistory;
 import care.filing.domain.FilingRepository;
 import care.filing.domain.FilingStatus;
+import care.filing.domain.FilingType;
+import care.filing.domain.MaterialSummary;
 import care.filing.rest.FilingRequest;
+import care.filing.rest.ReturnRequest;
+import care.filing.rules.MaterialCatalogue;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
- * The 备案 workflow. Every method checks who may see or act on this filing: an institution its own filings,
- * a reviewer the filings of their sector in the counties they cover, a city admin or auditor their city (read only).
- * A filing the caller may not see is answered as not found, so ids reveal nothing.
+ * The 备案 workflow as the applicant and the reviewer drive it. Every change locks the filing's row first, so
+ * two reviewers acting at once are serialised: the second finds the new status and gets a 409. Access rules are in
+ * {@link FilingAccess}; the state machine in {@link care.filing.domain.FilingStatus}.
  */
 @ApplicationScoped
 @Transactional
 public class FilingService {
 
     private static final List<FilingStatus> OPEN = List.of(FilingStatus.SUBMITTED, FilingStatus.ACCEPTED);
+    /** The fields a 补正 item may name. */
+    public static final Set<String> FIELDS = Set.of("institutionName", "kind", "ownership", "address",
+            "legalRepresentative", "contactPhone", "capacity", "siteName", "siteAddress", "siteCapacity", "closeReason");
 
     private final FilingRepository filings;
+    private final FilingAccess access;
     private final Approvals approvals;
+    private final Workflow workflow;
+    private final MaterialCatalogue catalogue;
     private final Outbox outbox;
     private final Caller caller;
+    private final Validator validator;
+    private final ObjectMapper json;
 
-    public FilingService(FilingRepository filings, Approvals approvals, Outbox outbox, Caller caller) {
+    public FilingService(FilingRepository filings, FilingAccess access, Approvals approvals, Workflow workflow,
+                         MaterialCatalogue catalogue, Outbox outbox, Caller caller, Validator validator,
+                         ObjectMapper json) {
         this.filings = filings;
+        this.access = access;
         this.approvals = approvals;
+        this.workflow = workflow;
+        this.catalogue = catalogue;
         this.outbox = outbox;
         this.caller = caller;
+        this.validator = validator;
+        this.json = json;
     }
 
+    // ---- applicant ----
+
     public Filing createDraft(FilingRequest request) {
-        if (!request.uscc().equals(caller.uscc())) {
+        List<Violation> violations = validate(request);
+        boolean usccValid = violations.stream().noneMatch(v -> v.field().equals("uscc"));
+        if (usccValid && !request.uscc().equals(caller.uscc())) {
             throw ProblemException.forbidden("you may only file for the institution your account is bound to");
-        }
-        if (request.kind().sector != request.sector()) {
-            throw ProblemException.invalid("kind", "机构类型“" + request.kind().label + "”不属于" + request.sector().label);
         }
         Filing filing = new Filing();
         filing.id = UUID.randomUUID();
         filing.type = request.type();
-        filing.sector = request.sector();
-        filing.status = FilingStatus.DRAFT;
         filing.uscc = request.uscc();
-        filing.institutionName = request.institutionName().strip();
-        filing.kind = request.kind();
-        filing.ownership = request.ownership();
-        filing.divisionCode = request.divisionCode();
-        filing.cityCode = Divisions.cityOf(request.divisionCode()).orElseThrow();
-        filing.address = request.address().strip();
-        filing.legalRepresentative = request.legalRepresentative().strip();
-        filing.contactPhone = request.contactPhone().strip();
-        filing.capacity = request.capacity();
+        filing.status = FilingStatus.DRAFT;
+        fill(filing, request, violations);
         filing.applicant = caller.name();
         filing.createdAt = Instant.now();
         filings.persist(filing);
+        workflow.note(filing, "CREATE", caller.name(), null, filing.createdAt);
         return filing;
     }
 
-    public Filing submit(UUID id, long expectedVersion) {
-        Filing filing = ownFiling(id);
+    /** Edits a draft or a returned filing; the type and the institution cannot change. */
+    public Filing update(UUID id, long expectedVersion, FilingRequest request) {
+        List<Violation> violations = validate(request);
+        Filing filing = access.asApplicant(access.locked(id));
         checkVersion(filing, expectedVersion);
-        filing.moveTo(FilingStatus.SUBMITTED);
-        filing.submittedAt = Instant.now();
+        if (!filing.status.isEditable()) {
+            throw ProblemException.conflict("NOT_EDITABLE", "当前状态（" + filing.status.label + "）不能修改",
+                    "only a draft or a returned filing can be edited");
+        }
+        if (request.type() != filing.type || !request.uscc().equals(filing.uscc)) {
+            violations.add(new Violation("type", "备案类型和统一社会信用代码不能修改，请新建备案"));
+            throw invalid(violations);
+        }
+        fill(filing, request, violations);
+        workflow.note(filing, "EDIT", caller.name(), null, Instant.now());
+        return filing;
+    }
+
+    /** Submits (or resubmits after 补正); refused while a required material is missing. */
+    public Filing submit(UUID id, long expectedVersion) {
+        Filing filing = access.asApplicant(access.locked(id));
+        checkVersion(filing, expectedVersion);
+        if (!filing.status.canMoveTo(FilingStatus.SUBMITTED)) {
+            filing.moveTo(FilingStatus.SUBMITTED); // throws ILLEGAL_TRANSITION
+        }
+        Set<String> uploaded = filings.materials(id).stream().map(MaterialSummary::code).collect(Collectors.toSet());
+        List<Violation> missing = catalogue.checklist(filing.sector, filing.type).stream()
+                .filter(item -> item.required() && !uploaded.contains(item.code()))
+                .map(item -> new Violation("materials." + item.code(), "缺少必备材料：" + item.name()))
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new ProblemException(Problem.of(422, "MATERIALS_MISSING", "必备材料不齐全，不能提交",
+                    missing.size() + " required material(s) missing").withViolations(missing));
+        }
+        requireInstitutionState(filing);
+        boolean again = filing.status == FilingStatus.RETURNED;
+        workflow.move(filing, FilingStatus.SUBMITTED, again ? "RESUBMIT" : "SUBMIT", caller.name(), null, Instant.now());
+        return filing;
+    }
+
+    public Filing withdraw(UUID id, long expectedVersion, String comment) {
+        Filing filing = access.asApplicant(access.locked(id));
+        checkVersion(filing, expectedVersion);
+        workflow.move(filing, FilingStatus.WITHDRAWN, "WITHDRAW", caller.name(), comment, Instant.now());
+        outbox.publish(FilingWithdrawnV1.TYPE, FilingWithdrawnV1.VERSION, filing.uscc, filing.cityCode,
+                filing.divisionCode, new FilingWithdrawnV1(filing.id, filing.type.name(), filing.uscc,
+                        Workflow.blankToNull(comment)));
+        return filing;
+    }
+
+    // ---- reviewer ----
+
+    public Filing accept(UUID id, long expectedVersion, String comment) {
+        Filing filing = access.asReviewer(access.locked(id));
+        checkVersion(filing, expectedVersion);
+        approvals.accept(filing, caller.name(), comment, Instant.now());
         return filing;
     }
 
     public Filing approve(UUID id, long expectedVersion, String comment) {
-        Filing filing = reviewable(id);
+        Filing filing = access.asReviewer(access.locked(id));
         checkVersion(filing, expectedVersion);
         approvals.approve(filing, caller.name(), comment, Instant.now());
         return filing;
@@ -86,77 +166,276 @@ public class FilingService {
 
     public Filing reject(UUID id, long expectedVersion, String reason) {
         if (reason == null || reason.isBlank()) {
-            throw ProblemException.invalid("comment", "驳回必须填写理由");
+            throw ProblemException.invalid("comment", "不予备案必须填写理由");
         }
-        Filing filing = reviewable(id);
+        Filing filing = access.asReviewer(access.locked(id));
         checkVersion(filing, expectedVersion);
-        filing.moveTo(FilingStatus.REJECTED);
-        decide(filing, reason);
+        workflow.move(filing, FilingStatus.REJECTED, "REJECT", caller.name(), reason, Instant.now());
         outbox.publish(FilingRejectedV1.TYPE, FilingRejectedV1.VERSION, filing.uscc, filing.cityCode,
                 filing.divisionCode, new FilingRejectedV1(filing.id, filing.type.name(), filing.uscc, reason.strip()));
         return filing;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Filing get(UUID id) {
-        Filing filing = filings.findById(id);
-        if (filing == null || !canSee(filing)) {
-            throw ProblemException.notFound("filing", id);
+    /** 补正: back to the applicant with what to correct, item by item. */
+    public Filing returnForCorrection(UUID id, long expectedVersion, ReturnRequest request) {
+        List<Violation> violations = new ArrayList<>(violations(validator.validate(request)));
+        Filing filing = access.asReviewer(access.locked(id));
+        checkVersion(filing, expectedVersion);
+        List<FilingReturnedV1.Item> items = new ArrayList<>();
+        List<ReturnRequest.Item> given = request.items() == null ? List.of() : request.items();
+        for (int i = 0; i < given.size(); i++) {
+            ReturnRequest.Item item = given.get(i);
+            String path = "items[" + i + "]";
+            if (item == null) {
+                violations.add(new Violation(path, "不能为空"));
+                continue;
+            }
+            boolean hasMaterial = item.material() != null && !item.material().isBlank();
+            boolean hasField = item.field() != null && !item.field().isBlank();
+            if (hasMaterial == hasField) {
+                violations.add(new Violation(path, "每项须且只能指明一项材料（material）或一个字段（field）"));
+            } else if (hasMaterial && catalogue.item(filing.sector, filing.type, item.material()).isEmpty()) {
+                violations.add(new Violation(path + ".material", "不是本类备案的材料：" + item.material()));
+            } else if (hasField && !FIELDS.contains(item.field())) {
+                violations.add(new Violation(path + ".field", "未知字段：" + item.field()));
+            }
+            items.add(new FilingReturnedV1.Item(hasMaterial ? item.material().strip() : null,
+                    hasField ? item.field().strip() : null, item.reason() == null ? null : item.reason().strip()));
         }
+        if (!violations.isEmpty()) {
+            throw invalid(violations);
+        }
+        String itemsJson = write(items);
+        workflow.move(filing, FilingStatus.RETURNED, "RETURN", caller.name(),
+                Workflow.blankToNull(request.comment()) == null ? itemsJson : request.comment().strip() + "\n" + itemsJson,
+                Instant.now());
+        filing.returnItems = itemsJson;
+        outbox.publish(FilingReturnedV1.TYPE, FilingReturnedV1.VERSION, filing.uscc, filing.cityCode,
+                filing.divisionCode, new FilingReturnedV1(filing.id, filing.type.name(), filing.uscc,
+                        Workflow.blankToNull(request.comment()), items));
         return filing;
     }
 
-    /** An institution's own filings, or a reviewer's queue of open filings (oldest first). */
+    // ---- reading ----
+
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Filing> list(FilingStatus status, Page page) {
-        if (caller.is(Roles.INSTITUTION)) {
-            return filings.ofInstitution(caller.uscc(), page).stream()
-                    .filter(f -> status == null || f.status == status).toList();
+    public Filing get(UUID id) {
+        return access.visible(id);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<FilingHistory> history(UUID id) {
+        access.visible(id);
+        return filings.history(id);
+    }
+
+    public List<FilingReturnedV1.Item> returnItems(Filing filing) {
+        if (filing.returnItems == null) {
+            return List.of();
         }
-        var sector = caller.sector().orElse(null);
+        try {
+            return json.readValue(filing.returnItems, new TypeReference<>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("return items of " + filing.id + " unreadable", e);
+        }
+    }
+
+    /**
+     * An institution's own filings (newest first); or a reviewer's work queue, earliest deadline first: open
+     * filings unless a status is asked for; {@code overdue} keeps only those past their deadline.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Filing> list(FilingStatus status, FilingType type, boolean overdue, Page page) {
+        if (caller.is(Roles.INSTITUTION)) {
+            return filings.ofInstitution(caller.uscc(), status, type, page);
+        }
+        Sector sector = caller.sector().orElse(null);
         String area = caller.divisionCode().orElse(null);
         if (sector == null || area == null || !caller.reviews(sector)) {
             throw ProblemException.forbidden("only institutions and reviewers have filing lists");
         }
+        if (status == FilingStatus.DRAFT) {
+            return List.of();
+        }
         String prefix = area.endsWith("00") ? area.substring(0, 4) : area;
-        return filings.queue(sector, prefix, status == null ? OPEN : List.of(status), page);
+        List<FilingStatus> statuses = status == null ? OPEN : List.of(status);
+        LocalDate today = LocalDate.now(Workflow.CHINA);
+        return filings.queue(sector, prefix, statuses, type, overdue ? today : null, page);
     }
 
-    private void decide(Filing filing, String comment) {
-        filing.decidedAt = Instant.now();
-        filing.decidedBy = caller.name();
-        filing.decisionComment = comment == null || comment.isBlank() ? null : comment.strip();
+    // ---- helpers ----
+
+    /** Format checks (Bean Validation); a request without a type cannot be checked further. */
+    private List<Violation> validate(FilingRequest request) {
+        List<Violation> violations = new ArrayList<>(violations(validator.validate(request)));
+        if (request.type() == null || request.uscc() == null) {
+            throw invalid(violations);
+        }
+        return violations;
     }
 
-    private Filing ownFiling(UUID id) {
-        Filing filing = get(id);
-        if (!caller.is(Roles.INSTITUTION)) {
-            throw ProblemException.forbidden("only the applicant institution may do this");
-        }
-        return filing;
+    private static <T> List<Violation> violations(Set<ConstraintViolation<T>> found) {
+        return found.stream().map(v -> new Violation(v.getPropertyPath().toString(), v.getMessage()))
+                .collect(Collectors.toCollection(ArrayList::new));
     }
 
-    private Filing reviewable(UUID id) {
-        Filing filing = get(id);
-        if (!caller.reviews(filing.sector)) {
-            throw ProblemException.forbidden("only the competent department's reviewer may decide this filing");
+    /** Copies the request onto the filing, by type; refuses with every violation at once. */
+    private void fill(Filing filing, FilingRequest r, List<Violation> violations) {
+        if (filing.type == FilingType.NEW) {
+            require(violations, "sector", r.sector());
+            require(violations, "institutionName", r.institutionName());
+            require(violations, "kind", r.kind());
+            require(violations, "ownership", r.ownership());
+            require(violations, "divisionCode", r.divisionCode());
+            require(violations, "address", r.address());
+            require(violations, "legalRepresentative", r.legalRepresentative());
+            require(violations, "contactPhone", r.contactPhone());
+            require(violations, "capacity", r.capacity());
+            forbid(violations, r, "siteName", r.siteName(), "siteAddress", r.siteAddress(), "siteCapacity",
+                    r.siteCapacity(), "closeReason", r.closeReason());
+            if (r.kind() != null && r.sector() != null && r.kind().sector != r.sector()) {
+                violations.add(new Violation("kind", "机构类型“" + r.kind().label + "”不属于" + r.sector().label));
+            }
+            if (!violations.isEmpty()) {
+                throw invalid(violations);
+            }
+            filing.sector = r.sector();
+            filing.institutionName = r.institutionName().strip();
+            filing.kind = r.kind();
+            filing.ownership = r.ownership();
+            filing.divisionCode = r.divisionCode();
+            filing.cityCode = Divisions.cityOf(r.divisionCode()).orElseThrow();
+            filing.address = r.address().strip();
+            filing.legalRepresentative = r.legalRepresentative().strip();
+            filing.contactPhone = r.contactPhone().strip();
+            filing.capacity = r.capacity();
+            return;
         }
-        return filing;
+        FiledInstitution institution = filings.institution(r.uscc(), false)
+                .filter(i -> i.status == FiledInstitution.Status.FILED).orElse(null);
+        if (institution == null) {
+            violations.add(new Violation("uscc", "该机构尚未备案或已注销，只能办理新设备案"));
+            throw invalid(violations);
+        }
+        if (r.sector() != null && r.sector() != institution.sector) {
+            violations.add(new Violation("sector", "与已备案机构的领域（" + institution.sector.label + "）不符"));
+        }
+        switch (filing.type) {
+            case CHANGE -> {
+                forbid(violations, r, "siteName", r.siteName(), "siteAddress", r.siteAddress(), "siteCapacity",
+                        r.siteCapacity(), "closeReason", r.closeReason());
+                if (r.divisionCode() != null && !r.divisionCode().equals(institution.divisionCode)) {
+                    violations.add(new Violation("divisionCode",
+                            "变更备案不能改变所在县（区）；迁往其他县（区）请注销后在当地新设备案"));
+                }
+                if (r.kind() != null && r.kind().sector != institution.sector) {
+                    violations.add(new Violation("kind", "机构类型“" + r.kind().label + "”不属于"
+                            + institution.sector.label));
+                }
+                blankIfGiven(violations, "institutionName", r.institutionName());
+                blankIfGiven(violations, "address", r.address());
+                blankIfGiven(violations, "legalRepresentative", r.legalRepresentative());
+                if (r.institutionName() == null && r.kind() == null && r.ownership() == null && r.address() == null
+                        && r.legalRepresentative() == null && r.contactPhone() == null && r.capacity() == null) {
+                    violations.add(new Violation("institutionName", "变更备案须至少填写一项变更内容"));
+                }
+            }
+            case ADD_SITE -> {
+                forbidInstitutionFields(violations, r);
+                forbid(violations, r, "closeReason", r.closeReason());
+                require(violations, "siteAddress", r.siteAddress());
+                require(violations, "siteCapacity", r.siteCapacity());
+                blankIfGiven(violations, "siteName", r.siteName());
+            }
+            case CLOSE -> {
+                forbidInstitutionFields(violations, r);
+                forbid(violations, r, "siteName", r.siteName(), "siteAddress", r.siteAddress(), "siteCapacity",
+                        r.siteCapacity());
+                require(violations, "closeReason", r.closeReason());
+            }
+            default -> throw new IllegalStateException();
+        }
+        if (!violations.isEmpty()) {
+            throw invalid(violations);
+        }
+        filing.sector = institution.sector;
+        filing.cityCode = institution.cityCode;
+        filing.divisionCode = institution.divisionCode;
+        filing.institutionName = r.institutionName() != null ? r.institutionName().strip() : institution.name;
+        filing.kind = r.kind() != null ? r.kind() : institution.kind;
+        filing.ownership = r.ownership() != null ? r.ownership() : institution.ownership;
+        filing.address = r.address() != null ? r.address().strip() : institution.address;
+        filing.legalRepresentative = r.legalRepresentative() != null ? r.legalRepresentative().strip()
+                : institution.legalRepresentative;
+        filing.contactPhone = r.contactPhone() != null ? r.contactPhone().strip() : institution.contactPhone;
+        filing.capacity = r.capacity() != null ? r.capacity() : institution.capacity;
+        if (filing.type == FilingType.ADD_SITE) {
+            filing.siteName = r.siteName() != null ? r.siteName().strip() : institution.name;
+            filing.siteAddress = r.siteAddress().strip();
+            filing.siteCapacity = r.siteCapacity();
+        }
+        if (filing.type == FilingType.CLOSE) {
+            filing.closeReason = r.closeReason().strip();
+        }
     }
 
-    private boolean canSee(Filing filing) {
-        if (caller.is(Roles.INSTITUTION)) {
-            return filing.uscc.equals(caller.uscc());
+    /** NEW needs no current 备案 of this USCC; the other types need one. Checked again on approval. */
+    private void requireInstitutionState(Filing filing) {
+        boolean filed = filings.institution(filing.uscc, false)
+                .map(i -> i.status == FiledInstitution.Status.FILED).orElse(false);
+        if (filing.type == FilingType.NEW && filed) {
+            throw ProblemException.conflict("ALREADY_FILED", "该机构已备案",
+                    "institution " + filing.uscc + " is already filed; use a CHANGE, ADD_SITE or CLOSE filing");
         }
-        if (caller.is(Roles.CIVIL_AFFAIRS_REVIEWER) || caller.is(Roles.HEALTH_REVIEWER)) {
-            return caller.reviews(filing.sector) && caller.covers(filing.divisionCode)
-                    && filing.status != FilingStatus.DRAFT;
+        if (filing.type != FilingType.NEW && !filed) {
+            throw ProblemException.conflict("NOT_FILED", "该机构尚未备案或已注销",
+                    "institution " + filing.uscc + " has no current 备案");
         }
-        return (caller.is(Roles.CITY_ADMIN) || caller.is(Roles.AUDITOR)) && caller.covers(filing.divisionCode);
+    }
+
+    private static void require(List<Violation> violations, String field, Object value) {
+        if (value == null || value instanceof String s && s.isBlank()) {
+            violations.add(new Violation(field, "不能为空"));
+        }
+    }
+
+    private static void blankIfGiven(List<Violation> violations, String field, String value) {
+        if (value != null && value.isBlank()) {
+            violations.add(new Violation(field, "不能为空白"));
+        }
+    }
+
+    private static void forbid(List<Violation> violations, FilingRequest r, Object... namesAndValues) {
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (namesAndValues[i + 1] != null) {
+                violations.add(new Violation((String) namesAndValues[i], "此类备案（" + r.type() + "）不填写该项"));
+            }
+        }
+    }
+
+    private static void forbidInstitutionFields(List<Violation> violations, FilingRequest r) {
+        forbid(violations, r, "institutionName", r.institutionName(), "kind", r.kind(), "ownership", r.ownership(),
+                "divisionCode", r.divisionCode(), "address", r.address(), "legalRepresentative",
+                r.legalRepresentative(), "contactPhone", r.contactPhone(), "capacity", r.capacity());
+    }
+
+    static ProblemException invalid(List<Violation> violations) {
+        List<Violation> sorted = violations.stream().sorted(Comparator.comparing(Violation::field)).toList();
+        return new ProblemException(Problem.of(400, "VALIDATION_FAILED", "提交的数据未通过校验",
+                sorted.size() + " field(s) invalid").withViolations(sorted));
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Optimistic locking made explicit: the client says which version it decided on (If-Match). */
-    private static void checkVersion(Filing filing, long expected) {
+    static void checkVersion(Filing filing, long expected) {
         if (expected >= 0 && filing.version != expected) {
             throw ProblemException.conflict("VERSION_MISMATCH", "记录已被他人修改",
                     "filing is at version " + filing.version + ", not " + expected + "; reload and try again");

@@ -1,0 +1,82 @@
+package care.filing.service;
+
+import care.contracts.division.Divisions;
+import care.contracts.problem.ProblemException;
+import care.contracts.security.Caller;
+import care.contracts.security.Roles;
+import care.filing.domain.Filing;
+import care.filing.domain.FilingRepository;
+import care.filing.domain.FilingType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Time-to-decision figures for a city's admins and auditors: per filing type and county, how many filings were
+ * decided (approved or rejected) in a period, the median and 90th percentile of working days from the latest
+ * (re)submission to the decision (nearest-rank), and how many were decided after their deadline.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class DecisionStats {
+
+    public record Row(FilingType type, String divisionCode, String divisionName, int decided,
+                      int medianWorkingDays, int p90WorkingDays, int maxWorkingDays, int decidedLate) {
+    }
+
+    public record Report(String cityCode, LocalDate from, LocalDate to, List<Row> rows) {
+    }
+
+    private final FilingRepository filings;
+    private final Workflow workflow;
+    private final Caller caller;
+
+    public DecisionStats(FilingRepository filings, Workflow workflow, Caller caller) {
+        this.filings = filings;
+        this.workflow = workflow;
+        this.caller = caller;
+    }
+
+    /** Decisions made on days in [from, to] (China time) in the caller's city. */
+    public Report decisionTimes(LocalDate from, LocalDate to) {
+        if (!(caller.is(Roles.CITY_ADMIN) || caller.is(Roles.AUDITOR))) {
+            throw ProblemException.forbidden("time-to-decision figures are for city admins and auditors");
+        }
+        String city = caller.cityCode().orElseThrow(() -> ProblemException.forbidden("token is not bound to a city"));
+        if (from.isAfter(to)) {
+            throw ProblemException.invalid("from", "起始日期不能晚于截止日期");
+        }
+        if (from.plusYears(5).isBefore(to)) {
+            throw ProblemException.invalid("from", "统计区间最长5年");
+        }
+        Map<String, List<Filing>> groups = new TreeMap<>();
+        for (Filing f : filings.decidedIn(city, from.atStartOfDay(Workflow.CHINA).toInstant(),
+                to.plusDays(1).atStartOfDay(Workflow.CHINA).toInstant())) {
+            groups.computeIfAbsent(f.type.ordinal() + "|" + f.divisionCode, k -> new ArrayList<>()).add(f);
+        }
+        List<Row> rows = new ArrayList<>();
+        for (List<Filing> group : groups.values()) {
+            List<Integer> days = group.stream().map(workflow::workingDaysToDecision).sorted().toList();
+            LocalDate dummy = LocalDate.MIN;
+            int late = (int) group.stream().filter(f -> Workflow.overdue(f, dummy)).count();
+            Filing first = group.get(0);
+            rows.add(new Row(first.type, first.divisionCode,
+                    Divisions.find(first.divisionCode).map(Divisions.Division::name).orElse(first.divisionCode),
+                    days.size(), rank(days, 0.5), rank(days, 0.9), days.get(days.size() - 1), late));
+        }
+        rows.sort(Comparator.comparing(Row::type).thenComparing(Row::divisionCode));
+        return new Report(city, from, to, rows);
+    }
+
+    /** Nearest-rank percentile of a sorted, non-empty list. */
+    static int rank(List<Integer> sorted, double p) {
+        int index = (int) Math.ceil(p * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+    }
+}

@@ -1,0 +1,103 @@
+package care.filing.service;
+
+import care.contracts.division.Divisions;
+import care.contracts.event.Sector;
+import care.filing.domain.Filing;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The 备案回执 as a self-contained printable HTML page (UTF-8, inline CSS, A4 print layout, no external assets):
+ * any browser renders and prints the Chinese text with the fonts of the reader's system.
+ */
+@ApplicationScoped
+public class ReceiptRenderer {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
+
+    public String html(Filing f) {
+        String county = Divisions.find(f.divisionCode).map(d -> d.name()).orElse(f.divisionCode);
+        String city = Divisions.find(f.cityCode).map(d -> d.name()).orElse(f.cityCode);
+        String department = county + (f.sector == Sector.ELDERLY ? "民政局" : "卫生健康局");
+        String kind = f.sector == Sector.ELDERLY ? "养老机构" : "托育机构";
+        String what = switch (f.type) {
+            case NEW -> "新设备案";
+            case CHANGE -> "变更备案";
+            case ADD_SITE -> "增加经营场所备案";
+            case CLOSE -> "注销备案";
+        };
+        LocalDate day = LocalDate.ofInstant(f.decidedAt, Workflow.CHINA);
+        StringBuilder rows = new StringBuilder();
+        row(rows, "回执编号", f.receiptNumber);
+        row(rows, "备案事项", kind + what);
+        row(rows, "机构名称", f.institutionName);
+        row(rows, "统一社会信用代码", f.uscc);
+        row(rows, "机构类型", f.kind.label);
+        row(rows, "法定代表人", f.legalRepresentative);
+        row(rows, "住所", f.address);
+        row(rows, f.sector == Sector.ELDERLY ? "床位数" : "托位数", Integer.toString(f.capacity));
+        if (f.siteAddress != null) {
+            row(rows, "新增经营场所", f.siteName + "（" + f.siteAddress + "，" + f.siteCapacity + "）");
+        }
+        if (f.closeReason != null) {
+            row(rows, "注销原因", f.closeReason);
+        }
+        row(rows, "所在地", city + county);
+        row(rows, "备案机关", department);
+        row(rows, "备案日期", DAY.format(day));
+        return """
+                <!DOCTYPE html>
+                <html lang="zh-CN">
+                <head>
+                <meta charset="UTF-8">
+                <title>%s备案回执 %s</title>
+                <style>
+                  @page { size: A4; margin: 25mm 20mm; }
+                  body { font-family: "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "Songti SC", serif;
+                         color: #000; max-width: 170mm; margin: 0 auto; }
+                  h1 { text-align: center; font-size: 22pt; letter-spacing: 0.3em; margin: 10mm 0 8mm; }
+                  table { width: 100%%; border-collapse: collapse; font-size: 12pt; }
+                  th, td { border: 1px solid #000; padding: 3mm 4mm; text-align: left; vertical-align: top; }
+                  th { width: 32%%; font-weight: normal; background: #f3f3f3; }
+                  p.note { font-size: 11pt; line-height: 1.8; margin-top: 8mm; }
+                  p.seal { text-align: right; margin-top: 16mm; font-size: 12pt; }
+                  @media print { th { background: none; } }
+                </style>
+                </head>
+                <body>
+                <h1>%s备案回执</h1>
+                <table>
+                %s</table>
+                <p class="note">经审核，你单位报送的备案材料齐全，予以备案。备案不代替依法应当取得的许可；请依照有关法律法规和标准规范开展服务，
+                接受%s的监督检查。备案事项发生变化的，应当及时办理变更备案。</p>
+                <p class="seal">%s<br>%s</p>
+                </body>
+                </html>
+                """.formatted(escape(kind), escape(f.receiptNumber), escape(kind), rows, escape(department),
+                escape(department), DAY.format(day));
+    }
+
+    private static void row(StringBuilder rows, String label, String value) {
+        rows.append("<tr><th>").append(escape(label)).append("</th><td>").append(escape(value)).append("</td></tr>\n");
+    }
+
+    static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
