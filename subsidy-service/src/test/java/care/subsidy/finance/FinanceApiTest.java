@@ -183,7 +183,7 @@ class FinanceApiTest {
                 "update ledger_entry set amount_fen = 1 where instruction_id = cast(?1 as uuid)")
                 .setParameter(1, a.toString()).executeUpdate()));
         JsonPath month = given().auth().oauth2(Tokens.finance()).queryParam("period", PERIOD)
-                .get("/api/subsidy/reconciliation").then().statusCode(200).extract().jsonPath();
+                .get("/api/subsidy/ledger/reconciliation").then().statusCode(200).extract().jsonPath();
         assertTrue(month.getBoolean("total.balanced"), month.prettify());
 
         // a clerk's CSV: UTF-8 with BOM, Chinese headers, one row per instruction
