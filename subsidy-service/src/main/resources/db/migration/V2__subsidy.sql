@@ -165,6 +165,7 @@ create table payment_instruction (
 create unique index payment_instruction_one_open on payment_instruction (line_id)
     where status in ('PENDING', 'RELEASED', 'PAID');
 create index payment_instruction_batch on payment_instruction (batch_id, id);
+create index payment_instruction_line on payment_instruction (line_id);
 
 -- ============================================================================================================
 -- Finance results: idempotency keys, replayed with their first answer

@@ -43,6 +43,8 @@ public class BatchGenerator {
 
     private static final Logger LOG = Logger.getLogger(BatchGenerator.class);
     static final int CHUNKS = 16;
+    /** One slice or the instruction step of a very large city must not hit the default 60 s transaction timeout. */
+    static final int TIMEOUT_S = 600;
 
     private final EntityManager em;
     private final PaymentBatchRepository batches;
@@ -88,7 +90,10 @@ public class BatchGenerator {
             } else {
                 QuarkusTransaction.requiringNew().run(() -> progress(batchId, pendingDecisions(programme.code), 0));
             }
-            QuarkusTransaction.requiringNew().run(() -> instruct(batch, programme));
+            long entitled = System.nanoTime();
+            QuarkusTransaction.requiringNew().timeout(TIMEOUT_S).run(() -> instruct(batch, programme));
+            LOG.infof("batch %s: entitlements %d ms, instructions %d ms", batchId,
+                    (entitled - started) / 1_000_000, (System.nanoTime() - entitled) / 1_000_000);
             LOG.infof("batch %s (%s %s) generated in %d ms", batchId, batch.programmeCode, batch.period,
                     (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
@@ -123,7 +128,7 @@ public class BatchGenerator {
         });
         for (int k = 0; k < CHUNKS; k++) {
             int chunk = k;
-            QuarkusTransaction.requiringNew().run(() -> {
+            QuarkusTransaction.requiringNew().timeout(TIMEOUT_S).run(() -> {
                 em.createNativeQuery("""
                                 insert into payment_line (programme_code, period, beneficiary_key, city_code,
                                     division_code, institution_id, institution_uscc, institution_name, staff_id,
@@ -189,12 +194,15 @@ public class BatchGenerator {
     private void instruct(PaymentBatch batch, Programme programme) {
         em.createNativeQuery("""
                         insert into payment_instruction (id, line_id, batch_id, city_code, amount_fen, attempt, status)
-                        select gen_random_uuid(), l.id, :batch, l.city_code, l.amount_fen,
-                               1 + (select count(*) from payment_instruction p where p.line_id = l.id), 'PENDING'
+                        select gen_random_uuid(), l.id, :batch, l.city_code, l.amount_fen, 1 + coalesce(prev.n, 0),
+                               'PENDING'
                         from payment_line l
+                        left join (select p.line_id, count(*) n,
+                                          bool_or(p.status in ('PENDING', 'RELEASED', 'PAID')) open
+                                   from payment_instruction p join payment_line pl on pl.id = p.line_id
+                                   where pl.programme_code = :code group by p.line_id) prev on prev.line_id = l.id
                         where l.programme_code = :code and (:monthly = false or l.period <= :period)
-                          and not exists (select 1 from payment_instruction p where p.line_id = l.id
-                                            and p.status in ('PENDING', 'RELEASED', 'PAID'))
+                          and coalesce(prev.open, false) = false
                         on conflict do nothing""")
                 .setParameter("batch", batch.id).setParameter("code", programme.code)
                 .setParameter("monthly", programme.kind.monthly()).setParameter("period", batch.period)

@@ -36,14 +36,8 @@ public class ReadModelWriter {
     public void registered(InstitutionRegisteredV1 e) {
         InstitutionView view = views.findByIdOptional(e.institutionId()).orElseGet(InstitutionView::new);
         boolean known = view.institutionId != null;
-        view.institutionId = e.institutionId();
-        view.uscc = e.uscc();
-        view.name = e.name();
-        view.sector = e.sector();
-        view.kind = e.kind();
-        view.ownership = e.ownership();
-        view.cityCode = e.cityCode();
-        view.divisionCode = e.divisionCode();
+        describe(view, e.institutionId(), e.uscc(), e.name(), e.sector(), e.kind(), e.ownership(), e.cityCode(),
+                e.divisionCode());
         view.filingNumber = e.filingNumber();
         view.filedOn = e.filedOn();
         if (!known) { // a late InstitutionRegistered never overrides a later InstitutionChanged
@@ -58,14 +52,8 @@ public class ReadModelWriter {
 
     public void changed(InstitutionChangedV1 e) {
         InstitutionView view = views.findByIdOptional(e.institutionId()).orElseGet(InstitutionView::new);
-        view.institutionId = e.institutionId();
-        view.uscc = e.uscc();
-        view.name = e.name();
-        view.sector = e.sector();
-        view.kind = e.kind();
-        view.ownership = e.ownership();
-        view.cityCode = e.cityCode();
-        view.divisionCode = e.divisionCode();
+        describe(view, e.institutionId(), e.uscc(), e.name(), e.sector(), e.kind(), e.ownership(), e.cityCode(),
+                e.divisionCode());
         view.filingStatus = e.filingStatus();
         view.effectiveOn = e.effectiveOn();
         view.totalCapacity = e.totalCapacity();
@@ -74,6 +62,19 @@ public class ReadModelWriter {
         view.updatedAt = Instant.now();
         views.persist(view);
         state(view, e.filingStatus(), e.effectiveOn() != null ? e.effectiveOn() : Periods.today(), e.totalCapacity());
+    }
+
+    private static void describe(InstitutionView view, java.util.UUID id, String uscc, String name,
+                                 care.contracts.event.Sector sector, care.contracts.event.InstitutionKind kind,
+                                 care.contracts.event.Ownership ownership, String cityCode, String divisionCode) {
+        view.institutionId = id;
+        view.uscc = uscc;
+        view.name = name;
+        view.sector = sector;
+        view.kind = kind;
+        view.ownership = ownership;
+        view.cityCode = cityCode;
+        view.divisionCode = divisionCode;
     }
 
     private void state(InstitutionView v, String status, LocalDate from, int capacity) {
