@@ -4,6 +4,7 @@ import care.contracts.event.CaregiverChangedV1;
 import care.contracts.event.InstitutionChangedV1;
 import care.contracts.event.InstitutionRegisteredV1;
 import care.subsidy.Periods;
+import care.subsidy.batch.service.BatchGenerator;
 import care.subsidy.readmodel.domain.InstitutionView;
 import care.subsidy.readmodel.domain.InstitutionViewRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -91,11 +92,12 @@ public class ReadModelWriter {
 
     public void caregiver(CaregiverChangedV1 e, Instant occurredAt) {
         em.createNativeQuery("""
-                        insert into caregiver (staff_id, institution_id, person_key, name, masked_citizen_id, role,
-                                               city_code, division_code, employed_from, employed_until, updated_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, now())
+                        insert into caregiver (staff_id, institution_id, person_key, slice, name, masked_citizen_id,
+                                               role, city_code, division_code, employed_from, employed_until,
+                                               updated_at)
+                        values (?1, ?2, ?3, (hashtext(?3) & 2147483647) % ?11, ?4, ?5, ?6, ?7, ?8, ?9, ?10, now())
                         on conflict (staff_id) do update set institution_id = excluded.institution_id,
-                            person_key = excluded.person_key, name = excluded.name,
+                            person_key = excluded.person_key, slice = excluded.slice, name = excluded.name,
                             masked_citizen_id = excluded.masked_citizen_id, role = excluded.role,
                             city_code = excluded.city_code, division_code = excluded.division_code,
                             employed_from = excluded.employed_from, employed_until = excluded.employed_until,
@@ -104,6 +106,7 @@ public class ReadModelWriter {
                 .setParameter(4, e.name()).setParameter(5, e.maskedCitizenId()).setParameter(6, e.role().name())
                 .setParameter(7, e.cityCode()).setParameter(8, e.divisionCode())
                 .setParameter(9, e.employedFrom()).setParameter(10, e.employedUntil())
+                .setParameter(11, BatchGenerator.SLICES)
                 .executeUpdate();
         if (e.certificateGrade() != null) {
             LocalDate issued = e.certificateIssuedOn() != null ? e.certificateIssuedOn() : UNKNOWN_ISSUE;
