@@ -29,6 +29,8 @@ create table caregiver (
     staff_id          uuid primary key,
     institution_id    uuid         not null,
     person_key        varchar(128) not null,
+    -- the generation slice of the person: (hashtext(person_key) & 2147483647) % 16, see BatchGenerator
+    slice             smallint     not null,
     name              varchar(100) not null,
     masked_citizen_id varchar(32),
     role              varchar(40)  not null,
@@ -38,7 +40,7 @@ create table caregiver (
     employed_until    date,
     updated_at        timestamptz  not null
 );
-create index caregiver_city_role on caregiver (city_code, role);
+create index caregiver_city_role on caregiver (city_code, role, slice);
 create index caregiver_person on caregiver (person_key);
 
 -- every certificate seen on a roster entry, so the grade held on a past day is known after a raise
@@ -165,6 +167,7 @@ create table payment_instruction (
 create unique index payment_instruction_one_open on payment_instruction (line_id)
     where status in ('PENDING', 'RELEASED', 'PAID');
 create index payment_instruction_batch on payment_instruction (batch_id, id);
+create index payment_instruction_line on payment_instruction (line_id);
 
 -- ============================================================================================================
 -- Finance results: idempotency keys, replayed with their first answer

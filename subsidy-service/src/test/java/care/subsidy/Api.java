@@ -18,6 +18,11 @@ public final class Api {
     private Api() {
     }
 
+    /** Qujing's finance client (client credentials; city_code 530300). */
+    public static String qujingFinance() {
+        return care.deploy.CareTestResource.infra().keycloak.clientToken("finance-qujing", "finance-qujing-demo-secret");
+    }
+
     /** Requests generation, then polls the batch until it leaves GENERATING; returns the batch. */
     public static JsonPath generate(String user, String programme, String period) {
         String id = given().auth().oauth2(Tokens.of(user)).contentType(ContentType.JSON)

@@ -56,10 +56,6 @@ class FinanceApiTest {
     @Inject
     EntityManager em;
 
-    static String qujingFinance() {
-        return CareTestResource.infra().keycloak.clientToken("finance-qujing", "finance-qujing-demo-secret");
-    }
-
     static Map<String, Object> paid(Object amountFen, String reference) {
         Map<String, Object> body = new HashMap<>();
         body.put("outcome", "PAID");
@@ -112,9 +108,9 @@ class FinanceApiTest {
                 .get("/api/subsidy/finance/batches/" + batchId + "/instructions").then().statusCode(200)
                 .body("totalItems", equalTo(batch.getInt("lineCount"))).body("items.size()", equalTo(2));
         // another city's finance client and non-finance callers
-        given().auth().oauth2(qujingFinance()).get("/api/subsidy/finance/batches/" + batchId + "/instructions")
+        given().auth().oauth2(Api.qujingFinance()).get("/api/subsidy/finance/batches/" + batchId + "/instructions")
                 .then().statusCode(404);
-        post(qujingFinance(), a, "qj-1", paid(amountA, "BANK-QJ")).then().statusCode(404);
+        post(Api.qujingFinance(), a, "qj-1", paid(amountA, "BANK-QJ")).then().statusCode(404);
         post(Tokens.of("admin-530100"), a, "adm-1", paid(amountA, "BANK-ADM")).then().statusCode(403);
         given().contentType(ContentType.JSON).header("Idempotency-Key", "anon").body(paid(amountA, "X"))
                 .post("/api/subsidy/finance/instructions/" + a + "/result").then().statusCode(401);
@@ -183,7 +179,7 @@ class FinanceApiTest {
                 "update ledger_entry set amount_fen = 1 where instruction_id = cast(?1 as uuid)")
                 .setParameter(1, a.toString()).executeUpdate()));
         JsonPath month = given().auth().oauth2(Tokens.finance()).queryParam("period", PERIOD)
-                .get("/api/subsidy/reconciliation").then().statusCode(200).extract().jsonPath();
+                .get("/api/subsidy/ledger/reconciliation").then().statusCode(200).extract().jsonPath();
         assertTrue(month.getBoolean("total.balanced"), month.prettify());
 
         // a clerk's CSV: UTF-8 with BOM, Chinese headers, one row per instruction

@@ -42,10 +42,6 @@ class SecondCityAndGrantsTest {
     @Inject
     EntityManager em;
 
-    static String qujingFinance() {
-        return CareTestResource.infra().keycloak.clientToken("finance-qujing", "finance-qujing-demo-secret");
-    }
-
     static Map<String, Object> version(String from, long l5, long l4, long l3) {
         Map<String, Object> v = new HashMap<>();
         v.put("effectiveFrom", from);
@@ -92,7 +88,7 @@ class SecondCityAndGrantsTest {
         postVersion("admin-530300", "QJ-NURSING", version("2026-06-01", 9000, 12000, 16000)).then().statusCode(409)
                 .body("code", equalTo("PERIOD_ALREADY_BATCHED"));
 
-        given().auth().oauth2(qujingFinance()).get("/api/subsidy/finance/batches").then().statusCode(200)
+        given().auth().oauth2(Api.qujingFinance()).get("/api/subsidy/finance/batches").then().statusCode(200)
                 .body("id", hasItem(july.getString("id")));
         given().auth().oauth2(Tokens.finance()).get("/api/subsidy/finance/batches").then().statusCode(200)
                 .body("id", not(hasItem(july.getString("id"))));
@@ -152,7 +148,7 @@ class SecondCityAndGrantsTest {
         List<Map<String, Object>> grant = Api.of(lines, nursery.id().toString());
         assertEquals(1, grant.size());
         Api.approveAndRelease("admin-530300", batch.getString("id"));
-        given().auth().oauth2(qujingFinance()).contentType(ContentType.JSON).header("Idempotency-Key", "grant-1")
+        given().auth().oauth2(Api.qujingFinance()).contentType(ContentType.JSON).header("Idempotency-Key", "grant-1")
                 .body(Map.of("outcome", "PAID", "amountFen", 200000, "bankReference", "QJ-BANK-1",
                         "paidOn", Periods.today().toString()))
                 .post("/api/subsidy/finance/instructions/" + grant.get(0).get("instructionId") + "/result")

@@ -9,6 +9,11 @@ import care.subsidy.batch.domain.PaymentBatch;
 import care.subsidy.batch.domain.PaymentBatchRepository;
 import care.subsidy.batch.service.BatchGenerator;
 import care.subsidy.batch.service.BatchService;
+import care.subsidy.ledger.rest.LedgerResource;
+import care.subsidy.ledger.service.LedgerService;
+import care.subsidy.ledger.service.Reconciliation;
+import care.contracts.problem.ProblemException;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -43,10 +48,12 @@ public class BatchResource {
     private final BatchGenerator generator;
     private final PaymentBatchRepository batches;
     private final InstructionRepository instructions;
+    private final LedgerService ledger;
     private final Access access;
 
     public BatchResource(BatchService service, BatchGenerator generator, PaymentBatchRepository batches,
-                         InstructionRepository instructions, Access access) {
+                         InstructionRepository instructions, LedgerService ledger, Access access) {
+        this.ledger = ledger;
         this.service = service;
         this.generator = generator;
         this.batches = batches;
@@ -124,6 +131,36 @@ public class BatchResource {
     @Operation(summary = "Release an approved batch to finance (city admin); each instruction is ISSUED in the ledger")
     public BatchResponse release(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return BatchResponse.of(service.release(id, version(ifMatch), access));
+    }
+
+    @GET
+    @Path("/{id}/reconciliation")
+    @RolesAllowed({Roles.CIVIL_AFFAIRS_REVIEWER, Roles.HEALTH_REVIEWER, Roles.CITY_ADMIN, Roles.AUDITOR, Roles.FINANCE})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Issued, paid, failed, reversed and outstanding fen of a batch, checked against instructions")
+    public Reconciliation batch(@PathParam("id") UUID id) {
+        return ledger.ofBatch(readable(id));
+    }
+
+    @GET
+    @Path("/{id}/export.csv")
+    @RolesAllowed({Roles.CIVIL_AFFAIRS_REVIEWER, Roles.HEALTH_REVIEWER, Roles.CITY_ADMIN, Roles.AUDITOR, Roles.FINANCE})
+    @Produces(LedgerResource.CSV)
+    @Operation(summary = "The batch's instructions as CSV (UTF-8 with BOM, opens in Excel)")
+    public Response exportBatch(@PathParam("id") UUID id) {
+        PaymentBatch batch = readable(id);
+        StreamingOutput body = out -> ledger.exportBatch(id, out);
+        return Response.ok(body, LedgerResource.CSV).header("Content-Disposition", "attachment; filename=\"batch-"
+                + batch.programmeCode + "-" + batch.period + "-" + batch.seq + ".csv\"").build();
+    }
+
+    /** Finance sees released batches only; staff every batch of the city. */
+    private PaymentBatch readable(UUID id) {
+        PaymentBatch batch = service.visible(id, access);
+        if (access.caller().is(Roles.FINANCE) && batch.status != care.subsidy.batch.domain.BatchStatus.RELEASED) {
+            throw ProblemException.notFound("batch", id);
+        }
+        return batch;
     }
 
     private static int version(String ifMatch) {

@@ -25,7 +25,7 @@ import java.util.concurrent.Executors;
 
 /**
  * Generates a batch in the background, set-based: entitlements are computed by INSERT … SELECT over the read model
- * in {@value #CHUNKS} slices of people (one transaction each, progress written after each), then every open
+ * in {@value #SLICES} slices of people (one transaction each, progress written after each), then every open
  * entitlement of the programme becomes a payment instruction in one statement. Every step is idempotent
  * ({@code payment_line_once}, {@code payment_instruction_one_open}), so a generation interrupted by a crash is
  * simply run again by {@link #resumeStalled()}.
@@ -42,7 +42,10 @@ import java.util.concurrent.Executors;
 public class BatchGenerator {
 
     private static final Logger LOG = Logger.getLogger(BatchGenerator.class);
-    static final int CHUNKS = 16;
+    /** People are split into this many slices by {@code caregiver.slice} (a hash of personKey, set on write). */
+    public static final int SLICES = 16;
+    /** One slice or the instruction step of a very large city must not hit the default 60 s transaction timeout. */
+    static final int TIMEOUT_S = 600;
 
     private final EntityManager em;
     private final PaymentBatchRepository batches;
@@ -88,7 +91,10 @@ public class BatchGenerator {
             } else {
                 QuarkusTransaction.requiringNew().run(() -> progress(batchId, pendingDecisions(programme.code), 0));
             }
-            QuarkusTransaction.requiringNew().run(() -> instruct(batch, programme));
+            long entitled = System.nanoTime();
+            QuarkusTransaction.requiringNew().timeout(TIMEOUT_S).run(() -> instruct(batch, programme));
+            LOG.infof("batch %s: entitlements %d ms, instructions %d ms", batchId,
+                    (entitled - started) / 1_000_000, (System.nanoTime() - entitled) / 1_000_000);
             LOG.infof("batch %s (%s %s) generated in %d ms", batchId, batch.programmeCode, batch.period,
                     (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
@@ -106,13 +112,13 @@ public class BatchGenerator {
         ProgrammeVersion version = QuarkusTransaction.requiringNew().call(() ->
                 programmes.versionOn(programme.code, lastDay)).orElseThrow(() ->
                 new IllegalStateException("no parameters of " + programme.code + " in force on " + lastDay));
-        long[] perChunk = new long[CHUNKS];
+        long[] perChunk = new long[SLICES];
         QuarkusTransaction.requiringNew().run(() -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("""
-                            select (hashtext(person_key) & 2147483647) % :chunks, count(distinct person_key)
+                            select slice, count(distinct person_key)
                             from caregiver where city_code = :city and role = :role group by 1""")
-                    .setParameter("chunks", CHUNKS).setParameter("city", batch.cityCode)
+                    .setParameter("city", batch.cityCode)
                     .setParameter("role", version.eligibleRole()).getResultList();
             rows.forEach(r -> perChunk[((Number) r[0]).intValue()] = ((Number) r[1]).longValue());
             long total = 0;
@@ -121,9 +127,9 @@ public class BatchGenerator {
             }
             progress(batch.id, total, 0);
         });
-        for (int k = 0; k < CHUNKS; k++) {
+        for (int k = 0; k < SLICES; k++) {
             int chunk = k;
-            QuarkusTransaction.requiringNew().run(() -> {
+            QuarkusTransaction.requiringNew().timeout(TIMEOUT_S).run(() -> {
                 em.createNativeQuery("""
                                 insert into payment_line (programme_code, period, beneficiary_key, city_code,
                                     division_code, institution_id, institution_uscc, institution_name, staff_id,
@@ -151,7 +157,7 @@ public class BatchGenerator {
                                   and (c.employed_until is null or c.employed_until >= :lastDay)
                                   and s.filing_status = 'FILED' and s.sector = :sector and s.city_code = :city
                                   and r.amount_fen > 0
-                                  and (hashtext(c.person_key) & 2147483647) % :chunks = :chunk
+                                  and c.slice = :chunk
                                 order by c.person_key, c.employed_from desc nulls last, c.staff_id
                                 on conflict on constraint payment_line_once do nothing""")
                         .setParameter("code", programme.code).setParameter("period", batch.period)
@@ -161,7 +167,7 @@ public class BatchGenerator {
                         .setParameter("effectiveFrom", version.effectiveFrom().toString())
                         .setParameter("city", batch.cityCode).setParameter("role", version.eligibleRole())
                         .setParameter("sector", programme.sector.name())
-                        .setParameter("chunks", CHUNKS).setParameter("chunk", chunk)
+                        .setParameter("chunk", chunk)
                         .executeUpdate();
                 em.createNativeQuery("""
                                 update payment_batch set processed = processed + ?2, heartbeat_at = now()
@@ -189,12 +195,15 @@ public class BatchGenerator {
     private void instruct(PaymentBatch batch, Programme programme) {
         em.createNativeQuery("""
                         insert into payment_instruction (id, line_id, batch_id, city_code, amount_fen, attempt, status)
-                        select gen_random_uuid(), l.id, :batch, l.city_code, l.amount_fen,
-                               1 + (select count(*) from payment_instruction p where p.line_id = l.id), 'PENDING'
+                        select gen_random_uuid(), l.id, :batch, l.city_code, l.amount_fen, 1 + coalesce(prev.n, 0),
+                               'PENDING'
                         from payment_line l
+                        left join (select p.line_id, count(*) n,
+                                          bool_or(p.status in ('PENDING', 'RELEASED', 'PAID')) open
+                                   from payment_instruction p join payment_line pl on pl.id = p.line_id
+                                   where pl.programme_code = :code group by p.line_id) prev on prev.line_id = l.id
                         where l.programme_code = :code and (:monthly = false or l.period <= :period)
-                          and not exists (select 1 from payment_instruction p where p.line_id = l.id
-                                            and p.status in ('PENDING', 'RELEASED', 'PAID'))
+                          and coalesce(prev.open, false) = false
                         on conflict do nothing""")
                 .setParameter("batch", batch.id).setParameter("code", programme.code)
                 .setParameter("monthly", programme.kind.monthly()).setParameter("period", batch.period)

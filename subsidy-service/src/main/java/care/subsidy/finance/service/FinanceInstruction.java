@@ -15,6 +15,14 @@ public record FinanceInstruction(UUID instructionId, UUID batchId, String progra
                                  String institutionName, String divisionCode, long amountFen, int attempt,
                                  String status, String bankReference, LocalDate paidOn, String failureReason) {
 
+    /** The same instruction after a result was applied to it. */
+    public FinanceInstruction settled(String newStatus, String reference, LocalDate on, String reason) {
+        boolean paid = "PAID".equals(newStatus);
+        return new FinanceInstruction(instructionId, batchId, programmeCode, period, payeeName, maskedCitizenId,
+                personKey, institutionUscc, institutionName, divisionCode, amountFen, attempt, newStatus,
+                paid ? reference : null, paid ? on : null, paid ? null : reason);
+    }
+
     public static FinanceInstruction of(InstructionView v) {
         boolean person = v.staffId() != null;
         return new FinanceInstruction(v.instructionId(), v.batchId(), v.programmeCode(), v.period(), v.payeeName(),

@@ -116,7 +116,8 @@ public class FinanceService {
                             instruction.period(), instruction.beneficiaryKey(), instruction.institutionId(),
                             instruction.amountFen(), request.reason()));
         }
-        String body = write(FinanceInstruction.of(instructions.find(instructionId).orElseThrow()));
+        String body = write(FinanceInstruction.of(instruction).settled(request.outcome().name(),
+                request.bankReference(), paidOn, request.reason()));
         em.createNativeQuery("""
                         update finance_idempotency set response_status = 200, response_body = ?3
                         where client_id = ?1 and idempotency_key = ?2""")

@@ -4,6 +4,7 @@ import care.contracts.event.CaregiverChangedV1;
 import care.contracts.event.InstitutionChangedV1;
 import care.contracts.event.InstitutionRegisteredV1;
 import care.subsidy.Periods;
+import care.subsidy.batch.service.BatchGenerator;
 import care.subsidy.readmodel.domain.InstitutionView;
 import care.subsidy.readmodel.domain.InstitutionViewRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,14 +37,8 @@ public class ReadModelWriter {
     public void registered(InstitutionRegisteredV1 e) {
         InstitutionView view = views.findByIdOptional(e.institutionId()).orElseGet(InstitutionView::new);
         boolean known = view.institutionId != null;
-        view.institutionId = e.institutionId();
-        view.uscc = e.uscc();
-        view.name = e.name();
-        view.sector = e.sector();
-        view.kind = e.kind();
-        view.ownership = e.ownership();
-        view.cityCode = e.cityCode();
-        view.divisionCode = e.divisionCode();
+        describe(view, e.institutionId(), e.uscc(), e.name(), e.sector(), e.kind(), e.ownership(), e.cityCode(),
+                e.divisionCode());
         view.filingNumber = e.filingNumber();
         view.filedOn = e.filedOn();
         if (!known) { // a late InstitutionRegistered never overrides a later InstitutionChanged
@@ -58,14 +53,8 @@ public class ReadModelWriter {
 
     public void changed(InstitutionChangedV1 e) {
         InstitutionView view = views.findByIdOptional(e.institutionId()).orElseGet(InstitutionView::new);
-        view.institutionId = e.institutionId();
-        view.uscc = e.uscc();
-        view.name = e.name();
-        view.sector = e.sector();
-        view.kind = e.kind();
-        view.ownership = e.ownership();
-        view.cityCode = e.cityCode();
-        view.divisionCode = e.divisionCode();
+        describe(view, e.institutionId(), e.uscc(), e.name(), e.sector(), e.kind(), e.ownership(), e.cityCode(),
+                e.divisionCode());
         view.filingStatus = e.filingStatus();
         view.effectiveOn = e.effectiveOn();
         view.totalCapacity = e.totalCapacity();
@@ -74,6 +63,19 @@ public class ReadModelWriter {
         view.updatedAt = Instant.now();
         views.persist(view);
         state(view, e.filingStatus(), e.effectiveOn() != null ? e.effectiveOn() : Periods.today(), e.totalCapacity());
+    }
+
+    private static void describe(InstitutionView view, java.util.UUID id, String uscc, String name,
+                                 care.contracts.event.Sector sector, care.contracts.event.InstitutionKind kind,
+                                 care.contracts.event.Ownership ownership, String cityCode, String divisionCode) {
+        view.institutionId = id;
+        view.uscc = uscc;
+        view.name = name;
+        view.sector = sector;
+        view.kind = kind;
+        view.ownership = ownership;
+        view.cityCode = cityCode;
+        view.divisionCode = divisionCode;
     }
 
     private void state(InstitutionView v, String status, LocalDate from, int capacity) {
@@ -90,11 +92,12 @@ public class ReadModelWriter {
 
     public void caregiver(CaregiverChangedV1 e, Instant occurredAt) {
         em.createNativeQuery("""
-                        insert into caregiver (staff_id, institution_id, person_key, name, masked_citizen_id, role,
-                                               city_code, division_code, employed_from, employed_until, updated_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, now())
+                        insert into caregiver (staff_id, institution_id, person_key, slice, name, masked_citizen_id,
+                                               role, city_code, division_code, employed_from, employed_until,
+                                               updated_at)
+                        values (?1, ?2, ?3, (hashtext(?3) & 2147483647) % ?11, ?4, ?5, ?6, ?7, ?8, ?9, ?10, now())
                         on conflict (staff_id) do update set institution_id = excluded.institution_id,
-                            person_key = excluded.person_key, name = excluded.name,
+                            person_key = excluded.person_key, slice = excluded.slice, name = excluded.name,
                             masked_citizen_id = excluded.masked_citizen_id, role = excluded.role,
                             city_code = excluded.city_code, division_code = excluded.division_code,
                             employed_from = excluded.employed_from, employed_until = excluded.employed_until,
@@ -103,6 +106,7 @@ public class ReadModelWriter {
                 .setParameter(4, e.name()).setParameter(5, e.maskedCitizenId()).setParameter(6, e.role().name())
                 .setParameter(7, e.cityCode()).setParameter(8, e.divisionCode())
                 .setParameter(9, e.employedFrom()).setParameter(10, e.employedUntil())
+                .setParameter(11, BatchGenerator.SLICES)
                 .executeUpdate();
         if (e.certificateGrade() != null) {
             LocalDate issued = e.certificateIssuedOn() != null ? e.certificateIssuedOn() : UNKNOWN_ISSUE;

@@ -1,0 +1,181 @@
+package care.subsidy.benchmark;
+
+import care.deploy.CareTestResource;
+import care.deploy.Tokens;
+import care.subsidy.Api;
+import care.subsidy.Periods;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Not part of verify (no *Test suffix). Run it alone:
+ * <pre>./mvnw -B -o -pl subsidy-service -am verify -Dtest=SubsidyBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+ *     [-Dbench.caregivers=100000 -Dbench.results=5000 -Dbench.clients=16]</pre>
+ * Seeds the read model with N caregivers in 500 filed private institutions of Kunming, times the generation of
+ * the month's batch through the API (request → GENERATED), releases it and times finance result posting
+ * (HTTP, real finance token, one Idempotency-Key per result, C concurrent clients). Prints the figures.
+ */
+@QuarkusTest
+@WithTestResource(value = CareTestResource.class, initArgs = @ResourceArg(name = "database", value = "subsidy"))
+class SubsidyBenchmark {
+
+    static final int CAREGIVERS = Integer.getInteger("bench.caregivers", 100_000);
+    static final int RESULTS = Integer.getInteger("bench.results", 5_000);
+    static final int CLIENTS = Integer.getInteger("bench.clients", 16);
+    static final String PERIOD = "2026-10";
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void generationAndFinanceResults() throws Exception {
+        long t0 = System.nanoTime();
+        seed();
+        long seedMs = (System.nanoTime() - t0) / 1_000_000;
+
+        String admin = Tokens.of("admin-530100"); // fetched outside the timed part
+        long t1 = System.nanoTime();
+        String id = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("programmeCode", "KM-NURSING", "period", PERIOD))
+                .post("/api/subsidy/batches").then().statusCode(202).extract().path("id");
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(50)).until(() ->
+                !"GENERATING".equals(Api.batch("admin-530100", id).getString("status")));
+        long generateMs = (System.nanoTime() - t1) / 1_000_000;
+        JsonPath batch = Api.batch("admin-530100", id);
+        assertEquals("GENERATED", batch.getString("status"));
+        // every 4th caregiver holds a certificate that expired before the month's end (see seed)
+        int expected = CAREGIVERS - CAREGIVERS / 4;
+        assertEquals(expected, batch.getInt("lineCount"));
+
+        long t2 = System.nanoTime();
+        Api.approveAndRelease("admin-530100", id);
+        long releaseMs = (System.nanoTime() - t2) / 1_000_000;
+
+        List<Map<String, Object>> todo = new ArrayList<>();
+        for (int page = 0; todo.size() < RESULTS; page++) {
+            List<Map<String, Object>> items = given().auth().oauth2(Tokens.finance()).queryParam("page", page)
+                    .queryParam("size", 5000).get("/api/subsidy/finance/batches/" + id + "/instructions")
+                    .then().statusCode(200).extract().jsonPath().getList("items");
+            if (items.isEmpty()) {
+                break;
+            }
+            todo.addAll(items);
+        }
+        todo = todo.subList(0, Math.min(RESULTS, todo.size()));
+
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String base = RestAssured.baseURI + ":" + RestAssured.port;
+        String token = Tokens.finance();
+        String today = Periods.today().toString();
+        ConcurrentLinkedQueue<Map<String, Object>> queue = new ConcurrentLinkedQueue<>(todo);
+        AtomicInteger ok = new AtomicInteger();
+        AtomicInteger other = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        long t3 = System.nanoTime();
+        for (int c = 0; c < CLIENTS; c++) {
+            pool.execute(() -> {
+                Map<String, Object> item;
+                while ((item = queue.poll()) != null) {
+                    String body = "{\"outcome\":\"PAID\",\"amountFen\":" + item.get("amountFen")
+                            + ",\"bankReference\":\"B" + item.get("instructionId").toString().substring(0, 8)
+                            + "\",\"paidOn\":\"" + today + "\"}";
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/subsidy/finance/instructions/"
+                                    + item.get("instructionId") + "/result"))
+                            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                            .header("Idempotency-Key", "bench-" + item.get("instructionId"))
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                    try {
+                        int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                        (status == 200 ? ok : other).incrementAndGet();
+                    } catch (Exception e) {
+                        other.incrementAndGet();
+                    }
+                }
+            });
+        }
+        pool.shutdown();
+        assertTrue(pool.awaitTermination(10, TimeUnit.MINUTES));
+        long resultsMs = (System.nanoTime() - t3) / 1_000_000;
+        assertEquals(todo.size(), ok.get(), "non-200 answers: " + other.get());
+
+        JsonPath rec = given().auth().oauth2(Tokens.of("admin-530100"))
+                .get("/api/subsidy/batches/" + id + "/reconciliation").then().statusCode(200).extract().jsonPath();
+        assertTrue(rec.getBoolean("balanced"));
+
+        System.out.printf("""
+
+                ==== SubsidyBenchmark (%d cores, load average %.1f at the end) ====
+                seed read model:        %,d caregivers in %,d ms
+                generate batch:         %,d instructions (%,d processed) in %,d ms (request → GENERATED, via API)
+                approve + release:      %,d ms (ledger ISSUED for every instruction)
+                finance results:        %,d PAID in %,d ms with %d clients = %,.0f results/s
+                reconciliation:         issued %,d fen, paid %,d fen, outstanding %,d fen, balanced=%s
+                ====================================
+                %n""", Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), CAREGIVERS, seedMs, batch.getInt("lineCount"),
+                batch.getInt("processed"), generateMs, releaseMs, ok.get(), resultsMs, CLIENTS,
+                ok.get() * 1000.0 / resultsMs, rec.getLong("issuedFen"), rec.getLong("paidFen"),
+                rec.getLong("outstandingFen"), rec.getBoolean("balanced"));
+    }
+
+    /** 500 filed private institutions and N caregivers, written straight into the read model's tables. */
+    private void seed() {
+        QuarkusTransaction.requiringNew().timeout(600).run(() -> {
+            em.createNativeQuery("""
+                    insert into institution_view (institution_id, uscc, name, sector, kind, ownership, city_code,
+                        division_code, filing_status, filing_number, filed_on, updated_at, total_capacity, effective_on)
+                    select cast(md5('inst' || g) as uuid), '5253' || lpad(cast(g as text), 14, '0'), '基准养老院' || g, 'ELDERLY',
+                           'PRIVATE_CARE_HOME', 'PRIVATE', '530100', '5301' || lpad(cast(2 + g % 12 as text), 2, '0'),
+                           'FILED', 'BENCH-' || g, date '2020-01-01', now(), 100, date '2020-01-01'
+                    from generate_series(1, 500) g""").executeUpdate();
+            em.createNativeQuery("""
+                    insert into institution_state (institution_id, effective_on, filing_status, ownership, sector,
+                        city_code, division_code, total_capacity)
+                    select institution_id, effective_on, filing_status, ownership, sector, city_code, division_code,
+                           total_capacity from institution_view where filing_number like 'BENCH-%'""").executeUpdate();
+            em.createNativeQuery("""
+                    insert into caregiver (staff_id, institution_id, person_key, slice, name, masked_citizen_id,
+                        role, city_code, division_code, employed_from, employed_until, updated_at)
+                    select cast(md5('staff' || g) as uuid), cast(md5('inst' || (1 + g % 500)) as uuid), md5('person' || g),
+                           (hashtext(md5('person' || g)) & 2147483647) % 16,
+                           '护理员' || g, '5301**********' || lpad(cast(g % 10000 as text), 4, '0'), 'ELDERLY_CAREGIVER',
+                           '530100', '5301' || lpad(cast(2 + (1 + g % 500) % 12 as text), 2, '0'), date '2022-01-01', null,
+                           now()
+                    from generate_series(1, :n) g""").setParameter("n", CAREGIVERS).executeUpdate();
+            em.createNativeQuery("""
+                    insert into caregiver_certificate (staff_id, issued_on, grade, certificate_number, valid_until)
+                    select cast(md5('staff' || g) as uuid), date '2022-01-01',
+                           (array['LEVEL_5', 'LEVEL_4', 'LEVEL_3', 'LEVEL_2', 'LEVEL_1'])[1 + g % 5], 'C' || g,
+                           case when g % 4 = 0 then date '2026-10-15' end
+                    from generate_series(1, :n) g""").setParameter("n", CAREGIVERS).executeUpdate();
+            em.createNativeQuery("analyze").executeUpdate();
+        });
+    }
+}
