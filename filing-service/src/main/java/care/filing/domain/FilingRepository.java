@@ -48,8 +48,12 @@ public class FilingRepository implements PanacheRepositoryBase<Filing, UUID> {
      */
     public List<Filing> queue(Sector sector, String divisionPrefix, List<FilingStatus> statuses, FilingType type,
                               LocalDate overdueOn, Page page) {
-        StringBuilder query = new StringBuilder("sector = :sector and divisionCode like :area and status in :statuses");
-        Parameters params = Parameters.with("sector", sector).and("area", divisionPrefix + "%").and("statuses", statuses);
+        StringBuilder query = new StringBuilder("divisionCode like :area and status in :statuses");
+        Parameters params = Parameters.with("area", divisionPrefix + "%").and("statuses", statuses);
+        if (sector != null) { // null: both sectors (a city admin's or auditor's view)
+            query.append(" and sector = :sector");
+            params.and("sector", sector);
+        }
         if (type != null) {
             query.append(" and type = :type");
             params.and("type", type);

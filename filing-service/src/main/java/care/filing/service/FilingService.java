@@ -243,7 +243,8 @@ public class FilingService {
 
     /**
      * An institution's own filings (newest first); or a reviewer's work queue, earliest deadline first: open
-     * filings unless a status is asked for; {@code overdue} keeps only those past their deadline.
+     * filings unless a status is asked for; {@code overdue} keeps only those past their deadline. City admins and
+     * auditors see the same over their whole city and both sectors.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Filing> list(FilingStatus status, FilingType type, boolean overdue, Page page) {
@@ -252,11 +253,16 @@ public class FilingService {
         }
         Sector sector = caller.sector().orElse(null);
         String area = caller.divisionCode().orElse(null);
-        if (sector == null || area == null || !caller.reviews(sector)) {
-            throw ProblemException.forbidden("only institutions and reviewers have filing lists");
+        boolean cityWide = caller.is(Roles.CITY_ADMIN) || caller.is(Roles.AUDITOR);
+        if (cityWide) {
+            sector = null;
+            area = caller.cityCode().orElse(null);
+        }
+        if (area == null || (!cityWide && (sector == null || !caller.reviews(sector)))) {
+            throw ProblemException.forbidden("only institutions, reviewers, city admins and auditors have filing lists");
         }
         if (status == FilingStatus.DRAFT) {
-            return List.of();
+            return List.of(); // a draft is the applicant's alone
         }
         String prefix = area.endsWith("00") ? area.substring(0, 4) : area;
         List<FilingStatus> statuses = status == null ? OPEN : List.of(status);

@@ -48,6 +48,12 @@ class FilingAccessTest {
         as("admin-530100", "GET", "/api/filings/" + elderly, null).statusCode(200);
         as("admin-530300", "GET", "/api/filings/" + elderly, null).statusCode(404);
         as("admin-530100", "POST", "/api/filings/" + elderly + "/accept", null).statusCode(403);
+        // city admins and auditors follow every open filing of their city, both sectors
+        as("admin-530100", "GET", "/api/filings?size=200", null).statusCode(200)
+                .body("id", hasItem(elderly)).body("id", hasItem(childcare)).body("id", not(hasItem(draft("inst-elderly",
+                        change(ELDERLY_USCC, "草稿不给管理员")))));
+        as("auditor-530100", "GET", "/api/filings?size=200&type=CHANGE", null).statusCode(200).body("id", hasItem(elderly));
+        as("admin-530300", "GET", "/api/filings?size=200", null).statusCode(200).body("id", not(hasItem(elderly)));
         as("inst-elderly", "POST", "/api/filings/" + elderly + "/accept", null).statusCode(403);
 
         // a draft is the applicant's own until submitted
