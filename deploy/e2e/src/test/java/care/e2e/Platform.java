@@ -28,12 +28,17 @@ final class Platform {
     static final String FINANCE_KUNMING_SECRET = "finance-kunming-demo-secret";
 
     private static Stack stack;
+    private static RuntimeException failedToStart;
+    private static Fixtures fixtures;
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
     private Platform() {
     }
 
     static synchronized Stack stack() {
+        if (failedToStart != null) {
+            throw failedToStart; // once is enough: the next class would only wait as long again
+        }
         if (stack == null) {
             Path workDir;
             try {
@@ -41,7 +46,12 @@ final class Platform {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            stack = Stack.start(Stack.Layout.free(workDir));
+            try {
+                stack = Stack.start(Stack.Layout.free(workDir));
+            } catch (RuntimeException e) {
+                failedToStart = e;
+                throw e;
+            }
             Stack started = stack;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 started.close();
@@ -54,6 +64,15 @@ final class Platform {
             RestAssured.baseURI = stack.gatewayUrl();
         }
         return stack;
+    }
+
+    /** The records tests act on, made once per platform (see {@link Fixtures}). */
+    static synchronized Fixtures fixtures() {
+        if (fixtures == null) {
+            stack();
+            fixtures = new Fixtures();
+        }
+        return fixtures;
     }
 
     /** A demo user's access token (password grant of care-cli), or "finance-kunming" for the finance client's. */

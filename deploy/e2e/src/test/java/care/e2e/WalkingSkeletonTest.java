@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import static care.e2e.Platform.as;
 import static care.e2e.Platform.eventually;
@@ -16,16 +15,13 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * The whole platform as separate processes (PostgreSQL, Kafka, Keycloak, three services and the gateway, each from
  * its built jar), driven only through the gateway with real Keycloak tokens.
  */
 class WalkingSkeletonTest {
-
-    // inst-elderly's institution, as bound by the realm (deploy/keycloak/care-realm.json)
-    static final String USCC = "52530102MJA00001X1";
 
     static Stack stack;
 
@@ -36,48 +32,24 @@ class WalkingSkeletonTest {
 
     @Test
     void aFilingIsApprovedAndTheInstitutionReachesTheDirectoryAndTheSubsidyReadModel() {
-        String id = as("inst-elderly", "POST", "/api/filings", Map.ofEntries(
-                Map.entry("type", "NEW"), Map.entry("sector", "ELDERLY"), Map.entry("uscc", USCC),
-                Map.entry("institutionName", "五华区康乐养老院"), Map.entry("kind", "PRIVATE_CARE_HOME"),
-                Map.entry("ownership", "PRIVATE"), Map.entry("divisionCode", "530102"),
-                Map.entry("address", "昆明市五华区学府路1号"), Map.entry("legalRepresentative", "张丽"),
-                Map.entry("contactPhone", "0871-65550101"), Map.entry("capacity", 120)))
-                .statusCode(201).body("status", equalTo("DRAFT")).extract().path("id");
-        as("inst-elderly", "POST", "/api/filings/" + id + "/submit", null)
-                .statusCode(200).body("status", equalTo("SUBMITTED"));
-
-        // not yet filed: the public does not see it
-        given().queryParam("q", "康乐").get("/api/directory/institutions").then().statusCode(200)
-                .body("total", equalTo(0));
-
-        as("mz-530102", "GET", "/api/filings", null).statusCode(200).body("id", hasItem(id));
-        String requestId = "e2e-approve-" + id.substring(0, 8);
-        String receipt = given().auth().oauth2(Platform.token("mz-530102")).header("X-Request-Id", requestId)
-                .contentType("application/json").body(Map.of("comment", "材料齐全"))
-                .post("/api/filings/" + id + "/approve").then()
-                .statusCode(200).header("X-Request-Id", requestId).body("status", equalTo("APPROVED"))
-                .body("receiptNumber", matchesPattern("530102-\\d{4}-\\d{6}"))
-                .extract().path("receiptNumber");
-
-        // filing-service outbox → filing-events → registry inbox: 已备案 in the anonymous directory
-        String institutionId = eventually(() -> given().queryParam("q", "康乐").get("/api/directory/institutions")
-                .then().statusCode(200).extract().path("items.find { it.filingNumber == '" + receipt + "' }.id"));
+        Fixtures fixtures = Platform.fixtures();
+        String institutionId = fixtures.shared("institution"); // the journey itself, asserted step by step
         given().get("/api/directory/institutions/" + institutionId).then().statusCode(200)
-                .body("filingStatus", equalTo("已备案")).body("name", equalTo("五华区康乐养老院"));
+                .body("institution.filingStatus", equalTo("已备案")).body("institution.name", equalTo(Fixtures.NAME));
 
         // registry outbox → registry-events → subsidy read model
         eventually(() -> as("admin-530100", "GET", "/api/subsidy/institutions/" + institutionId, null)
                 .extract().statusCode() == 200 ? "seen" : null);
         as("admin-530100", "GET", "/api/subsidy/institutions/" + institutionId, null).statusCode(200)
-                .body("ownership", equalTo("PRIVATE")).body("filingNumber", equalTo(receipt));
+                .body("ownership", equalTo("PRIVATE")).body("filingNumber", equalTo(fixtures.receiptNumber));
 
         // the approval's request id travels on both events it caused, for tracing across services
         String kafka = stack.infra.kafka.bootstrapServers();
         for (String topic : List.of("filing-events", "registry-events")) {
-            assertEquals(1, TestTopics.read(kafka, topic, Duration.ofSeconds(10), record ->
-                    record.headers().lastHeader("X-Request-Id") != null && requestId.equals(
+            assertFalse(TestTopics.read(kafka, topic, Duration.ofSeconds(10), record ->
+                    record.headers().lastHeader("X-Request-Id") != null && fixtures.approvalRequestId.equals(
                             new String(record.headers().lastHeader("X-Request-Id").value(), StandardCharsets.UTF_8)))
-                    .size(), topic);
+                    .isEmpty(), topic);
         }
     }
 

@@ -96,12 +96,21 @@ public final class Stack implements AutoCloseable {
         if (layout.persistent()) { // the local stack: each service generates its part of the demo data
             config.put("care.demo", "true");
             config.put("care.demo.institutions", DEMO_INSTITUTIONS);
+        } else { // end-to-end tests: personal data keys of this run only
+            config.put("care.pii.key", randomKey());
+            config.put("care.pii.hash-key", randomKey());
         }
         config.put("quarkus.datasource.jdbc.url", infra.postgres.jdbcUrl(database));
         config.put("quarkus.datasource.username", Postgres.USER);
         config.put("quarkus.datasource.password", Postgres.PASSWORD);
         config.put("kafka.bootstrap.servers", infra.kafka.bootstrapServers());
         return quarkusApp(name, port, config);
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 
     private ChildProcess gateway() {

@@ -1,0 +1,181 @@
+package care.e2e;
+
+import io.restassured.http.ContentType;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static care.e2e.Platform.as;
+import static care.e2e.Platform.eventually;
+import static care.e2e.Platform.token;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+
+/**
+ * The records end-to-end tests act on, all of inst-elderly (民办养老机构, 昆明市五华区 530102), made through the
+ * gateway as its clerk and the county's reviewer would. {@link #shared} makes one per name, {@link #fresh} a new
+ * one each time. The institution is filed once (a second 新设备案 of one USCC is refused); fresh filings after
+ * that are 变更备案.
+ */
+final class Fixtures {
+
+    static final String USCC = "52530102MJA00001X1";
+    static final String NAME = "五华区康乐养老院";
+    // the smallest file the filing service accepts as a PDF (it reads the type from the bytes)
+    static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+    private static final AtomicInteger STAFF = new AtomicInteger(100);
+
+    private final Map<String, String> shared = new ConcurrentHashMap<>();
+    /** The X-Request-Id the 新设备案 was approved with, and its 备案回执 number. */
+    volatile String approvalRequestId;
+    volatile String receiptNumber;
+
+    String shared(String name) {
+        if (name.equals("institution")) { // computeIfAbsent must not nest: filing the institution makes filings
+            synchronized (this) {
+                return shared.computeIfAbsent(name, this::fresh);
+            }
+        }
+        return shared.computeIfAbsent(name, this::fresh);
+    }
+
+    String fresh(String name) {
+        return switch (name) {
+            case "institution" -> fileInstitution();
+            case "draftFiling" -> changeDraft();
+            case "submittedFiling" -> submit(changeDraft());
+            case "acceptedFiling" -> accept(submit(changeDraft()));
+            case "approvedFiling" -> approve(accept(submit(changeDraft())));
+            case "returnedFiling" -> returnForCorrection(accept(submit(changeDraft())));
+            case "material" -> "COMMITMENT";
+            case "site" -> as("inst-elderly", "GET", "/api/registry/institutions/" + shared("institution") + "/sites", null)
+                    .statusCode(200).extract().path("[0].id");
+            case "staff" -> as("inst-elderly", "POST", "/api/registry/institutions/" + shared("institution") + "/staff",
+                    body("staff")).statusCode(201).extract().path("id");
+            case "programme" -> "KM-NURSING";
+            case "batch" -> batch();
+            case "unknown" -> UUID.randomUUID().toString();
+            default -> throw new IllegalArgumentException("no fixture " + name);
+        };
+    }
+
+    Object body(String name) {
+        return switch (name) {
+            case "changeFiling" -> changeFiling();
+            case "decision" -> Map.of("comment", "矩阵测试");
+            case "returnItems" -> Map.of("comment", "请补正", "items",
+                    List.of(Map.of("material", "COMMITMENT", "reason", "未盖章")));
+            case "pdf" -> PDF;
+            case "contacts" -> Map.of("contactPerson", "王敏", "contactPhone", "0871-65550103");
+            case "designations" -> Map.of("inclusive", true, "demonstration", false);
+            case "capacity" -> Map.of("beds", Map.of("total", 100, "nursing", 60, "inclusive", 40),
+                    "services", List.of(), "occupied", 70);
+            case "staff" -> Map.of("name", "赵敏", "role", "ELDERLY_CAREGIVER", "citizenId", nextCitizenId(),
+                    "certificateGrade", "LEVEL_5", "certificateNumber", "S530102" + STAFF.incrementAndGet(),
+                    "certificateIssuedOn", "2024-01-10", "employedFrom", "2024-02-01");
+            case "staffUpdate" -> Map.of("name", "赵敏", "role", "ELDERLY_CAREGIVER", "certificateGrade", "LEVEL_4",
+                    "certificateNumber", "S530102-4", "certificateIssuedOn", "2025-06-01", "employedFrom", "2024-02-01");
+            case "inspection" -> Map.of("inspectedOn", "2026-11-02", "method", "RANDOM", "inspectorOrg", "五华区民政局",
+                    "result", "PASSED", "disclosed", true);
+            case "version" -> Map.of();
+            case "unknownBatch" -> Map.of("programmeCode", "KM-NOTHING", "period", "2026-10");
+            case "demonstration" -> Map.of("institutionId", shared("institution"), "amountFen", 100000,
+                    "reason", "示范性托育机构", "decisionNumber", "五卫〔2026〕1号");
+            case "capacityGrant" -> Map.of("institutionId", shared("institution"), "reason", "新增床位");
+            case "paymentResult" -> Map.of("outcome", "PAID", "amountFen", 10000, "bankReference", "B1",
+                    "paidOn", "2026-11-20");
+            default -> throw new IllegalArgumentException("no body " + name);
+        };
+    }
+
+    /** The walking skeleton: 新设备案 with its materials → submitted → 受理 → approved → in the public directory. */
+    private String fileInstitution() {
+        String filing = as("inst-elderly", "POST", "/api/filings", Map.ofEntries(
+                Map.entry("type", "NEW"), Map.entry("sector", "ELDERLY"), Map.entry("uscc", USCC),
+                Map.entry("institutionName", NAME), Map.entry("kind", "PRIVATE_CARE_HOME"),
+                Map.entry("ownership", "PRIVATE"), Map.entry("divisionCode", "530102"),
+                Map.entry("address", "昆明市五华区学府路1号"), Map.entry("legalRepresentative", "张丽"),
+                Map.entry("contactPhone", "0871-65550101"), Map.entry("capacity", 120)))
+                .statusCode(201).body("status", equalTo("DRAFT")).extract().path("id");
+        upload(filing, "APPLICATION_FORM", "REGISTRATION_CERT", "COMMITMENT");
+        submit(filing);
+        // not yet filed: the public does not see it
+        given().queryParam("q", "康乐").get("/api/directory/institutions").then().statusCode(200)
+                .body("total", equalTo(0));
+        accept(filing);
+
+        approvalRequestId = "e2e-approve-" + filing.substring(0, 8);
+        receiptNumber = given().auth().oauth2(token("mz-530102")).header("X-Request-Id", approvalRequestId)
+                .contentType(ContentType.JSON).body(Map.of("comment", "材料齐全，准予备案"))
+                .post("/api/filings/" + filing + "/approve").then()
+                .statusCode(200).header("X-Request-Id", approvalRequestId).body("status", equalTo("APPROVED"))
+                .body("receiptNumber", matchesPattern("530102-\\d{4}-\\d{6}"))
+                .extract().path("receiptNumber");
+        // filing-service outbox → filing-events → registry inbox: 已备案 in the anonymous directory
+        return eventually(() -> given().queryParam("q", "康乐").get("/api/directory/institutions")
+                .then().statusCode(200).extract().path("items.find { it.filingNumber == '" + receiptNumber + "' }.id"));
+    }
+
+    /** Kunming's nursing allowance for October 2026, generated by the city admin. */
+    private static String batch() {
+        String location = as("admin-530100", "POST", "/api/subsidy/batches",
+                Map.of("programmeCode", "KM-NURSING", "period", "2026-10")).statusCode(202).extract().header("Location");
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    /** A valid citizen ID (GB 11643) of 五华区, different on each call. */
+    private static String nextCitizenId() {
+        return PersonalDataTest.withCheckDigit("5301021990010" + (1000 + STAFF.incrementAndGet()));
+    }
+
+    private String changeDraft() {
+        shared("institution");
+        return as("inst-elderly", "POST", "/api/filings", changeFiling()).statusCode(201).extract().path("id");
+    }
+
+    private static Map<String, Object> changeFiling() {
+        return Map.of("type", "CHANGE", "uscc", USCC, "contactPhone", "0871-65550102");
+    }
+
+    private static void upload(String filing, String... codes) {
+        for (String code : codes) {
+            given().auth().oauth2(token("inst-elderly")).contentType("application/pdf").body(PDF)
+                    .queryParam("fileName", code.toLowerCase() + ".pdf")
+                    .put("/api/filings/" + filing + "/materials/" + code).then().statusCode(200);
+        }
+    }
+
+    private static String submit(String filing) {
+        String type = as("inst-elderly", "GET", "/api/filings/" + filing, null).extract().path("type");
+        if (type.equals("CHANGE")) {
+            upload(filing, "APPLICATION_FORM", "CHANGE_PROOF", "COMMITMENT");
+        }
+        as("inst-elderly", "POST", "/api/filings/" + filing + "/submit", null)
+                .statusCode(200).body("status", equalTo("SUBMITTED"));
+        return filing;
+    }
+
+    private static String accept(String filing) {
+        as("mz-530102", "POST", "/api/filings/" + filing + "/accept", Map.of("comment", "受理"))
+                .statusCode(200).body("status", equalTo("ACCEPTED"));
+        return filing;
+    }
+
+    private static String approve(String filing) {
+        as("mz-530102", "POST", "/api/filings/" + filing + "/approve", Map.of("comment", "准予备案"))
+                .statusCode(200).body("status", equalTo("APPROVED"));
+        return filing;
+    }
+
+    private static String returnForCorrection(String filing) {
+        as("mz-530102", "POST", "/api/filings/" + filing + "/return", Map.of("comment", "请补正", "items",
+                List.of(Map.of("material", "COMMITMENT", "reason", "未盖章")))).statusCode(200);
+        return filing;
+    }
+}
