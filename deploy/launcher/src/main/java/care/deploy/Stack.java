@@ -100,6 +100,10 @@ public final class Stack implements AutoCloseable {
             config.put("care.pii.key", randomKey());
             config.put("care.pii.hash-key", randomKey());
         }
+        if (name.equals("registry-service")) { // never production: the published demo keys for citizen IDs
+            config.put("care.pii.key", "R5rF267sNQo2Ul+8ELg4nH/OjhLtUtAe6gSNSD/3t90=");
+            config.put("care.pii.hash-key", "tdYgWWOJmBA2A8zwbY+QNuMZA7YUE+yBBx2g9TqT3Pg=");
+        }
         config.put("quarkus.datasource.jdbc.url", infra.postgres.jdbcUrl(database));
         config.put("quarkus.datasource.username", Postgres.USER);
         config.put("quarkus.datasource.password", Postgres.PASSWORD);

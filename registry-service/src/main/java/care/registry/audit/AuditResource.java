@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** The audit trail of the register, for the city admin and auditor of the city it concerns. */
-@Path("/api/registry/audit")
+@Path("/api/institutions/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.CITY_ADMIN, Roles.AUDITOR})
 public class AuditResource {

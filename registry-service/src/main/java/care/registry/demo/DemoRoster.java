@@ -29,7 +29,7 @@ import java.util.stream.Stream;
 /**
  * Demo data for the local stack ({@code care.demo=true}): each institution gets a roster the moment it is
  * registered, generated from its USCC, so the same register always yields the same people. Sized by capacity
- * (about one carer per six beds or 托位), with valid citizen IDs of Yunnan-born adults, certificates spread over
+ * (about one carer per ten beds or seven 托位), with valid citizen IDs of Yunnan-born adults, certificates spread over
  * 五级..一级, some expired and some staff who have left. Their CaregiverChanged events reach subsidy-service like
  * any roster change.
  */
@@ -78,7 +78,9 @@ public class DemoRoster {
                 .getMostSignificantBits());
         int capacity = Math.max(institution.capacity, 10);
         List<StaffRole> roles = new ArrayList<>();
-        int carers = Math.max(2, Math.min(40, capacity / 6));
+        // roughly one carer per ten beds (养老) or seven 托位 (托育): realistic, and keeps the demo stack's start quick
+        int carers = institution.sector == Sector.ELDERLY ? Math.max(2, Math.min(24, capacity / 10))
+                : Math.max(2, Math.min(20, capacity / 7));
         if (institution.sector == Sector.ELDERLY) {
             for (int n = 0; n < carers; n++) {
                 roles.add(StaffRole.ELDERLY_CAREGIVER);

@@ -3,7 +3,6 @@ package care.registry.pii;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -21,14 +20,13 @@ import java.util.UUID;
 /**
  * Protects citizen ID numbers: AES-256-GCM at rest (key {@code care.pii.key}), an HMAC-SHA256 keyed hash for lookups
  * and uniqueness (key {@code care.pii.hash-key}), and the masked form every response shows. Both keys are base64 of
- * 32 bytes. Without them the service refuses to start; only demo mode ({@code care.demo=true}, the local stack)
- * falls back to the published demo keys. Plain numbers are never logged.
+ * 32 bytes; without them the service refuses to start (dev and test profiles have their own, the local stack passes
+ * published demo keys, production takes them from its secret store). Plain numbers are never logged.
  */
 @ApplicationScoped
 @Startup
 public class PiiProtector {
 
-    private static final Logger LOG = Logger.getLogger(PiiProtector.class);
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
 
@@ -37,16 +35,9 @@ public class PiiProtector {
     private final SecureRandom random = new SecureRandom();
 
     public PiiProtector(@ConfigProperty(name = "care.pii.key") Optional<String> key,
-                        @ConfigProperty(name = "care.pii.hash-key") Optional<String> hashKey,
-                        @ConfigProperty(name = "care.demo", defaultValue = "false") boolean demo,
-                        @ConfigProperty(name = "care.demo.pii-key") Optional<String> demoKey,
-                        @ConfigProperty(name = "care.demo.pii-hash-key") Optional<String> demoHashKey) {
-        if (demo && (key.isEmpty() || hashKey.isEmpty())) {
-            LOG.warn("care.pii.key / care.pii.hash-key not set: demo mode uses the published demo keys");
-        }
-        this.encryptionKey = new SecretKeySpec(decode("care.pii.key", demo ? key.or(() -> demoKey) : key), "AES");
-        this.hashKey = new SecretKeySpec(decode("care.pii.hash-key", demo ? hashKey.or(() -> demoHashKey) : hashKey),
-                "HmacSHA256");
+                        @ConfigProperty(name = "care.pii.hash-key") Optional<String> hashKey) {
+        this.encryptionKey = new SecretKeySpec(decode("care.pii.key", key), "AES");
+        this.hashKey = new SecretKeySpec(decode("care.pii.hash-key", hashKey), "HmacSHA256");
     }
 
     private static byte[] decode(String name, Optional<String> value) {

@@ -66,6 +66,7 @@ class DirectoryBenchmarkTest {
                 Map.of("city", "530100", "sector", "ELDERLY"),
                 Map.of("county", "530102", "kind", "PRIVATE_CARE_HOME"),
                 Map.of("q", "康乐"),
+                Map.of("q", "童"),
                 Map.of("q", "盘龙夕阳红", "city", "530100"),
                 Map.of("inclusive", true, "sort", "-capacity"),
                 Map.of("demonstration", true, "sector", "CHILDCARE", "sort", "-filedOn"),

@@ -18,8 +18,7 @@ class PiiProtectorTest {
     static final String ID = "53010219900307123X";
 
     static PiiProtector protector(String key, String hashKey) {
-        return new PiiProtector(Optional.ofNullable(key), Optional.ofNullable(hashKey), false, Optional.empty(),
-                Optional.empty());
+        return new PiiProtector(Optional.ofNullable(key), Optional.ofNullable(hashKey));
     }
 
     @Test
@@ -56,16 +55,12 @@ class PiiProtectorTest {
     }
 
     @Test
-    void refusesToStartWithoutProperKeysUnlessInDemoMode() {
+    void refusesToStartWithoutProperKeys() {
         var missing = assertThrows(IllegalStateException.class, () -> protector(null, HASH_KEY));
         assertTrue(missing.getMessage().contains("care.pii.key"));
         assertThrows(IllegalStateException.class, () -> protector(KEY, null));
         assertThrows(IllegalStateException.class, () -> protector("c2hvcnQ=", HASH_KEY), "16 bytes is too short");
         assertThrows(IllegalStateException.class, () -> protector("not base64!", HASH_KEY));
-        // demo mode falls back to the demo keys; production (demo off) never does
-        var demo = new PiiProtector(Optional.empty(), Optional.empty(), true, Optional.of(KEY), Optional.of(HASH_KEY));
-        assertEquals(protector(KEY, HASH_KEY).personKey(ID), demo.personKey(ID));
-        assertThrows(IllegalStateException.class, () -> new PiiProtector(Optional.empty(), Optional.empty(), false,
-                Optional.of(KEY), Optional.of(HASH_KEY)));
+        assertThrows(IllegalStateException.class, () -> protector("", ""));
     }
 }

@@ -61,7 +61,7 @@ class StaffRosterTest {
         String citizenId = newCitizenId();
         String body = given().auth().oauth2(Tokens.of("inst-elderly")).contentType(ContentType.JSON)
                 .body(staff("王丽", citizenId, "LEVEL_4", "S53010220220001", "2024-03-01", null))
-                .post("/api/registry/institutions/{id}/staff", home.id).then().statusCode(201)
+                .post("/api/institutions/{id}/staff", home.id).then().statusCode(201)
                 .header("ETag", equalTo("\"0\""))
                 .body("citizenIdMasked", equalTo(citizenId.substring(0, 6) + "********" + citizenId.substring(14)))
                 .body("certificateGrade", equalTo("LEVEL_4"))
@@ -70,7 +70,7 @@ class StaffRosterTest {
                 .extract().asString();
         assertFalse(body.contains(citizenId));
         String staffId = given().auth().oauth2(Tokens.of("inst-elderly")).contentType(ContentType.JSON).body(body)
-                .get("/api/registry/institutions/{id}/staff", home.id).then().statusCode(200)
+                .get("/api/institutions/{id}/staff", home.id).then().statusCode(200)
                 .body("items.name", hasItem("王丽"))
                 .body(not(containsString(citizenId)))
                 .extract().path("items.find { it.name == '王丽' }.id");
@@ -104,28 +104,28 @@ class StaffRosterTest {
 
         given().auth().oauth2(Tokens.of("inst-elderly")).contentType(ContentType.JSON)
                 .body(staff("李强", wrongCheck, null, null, "2024-03-01", null))
-                .post("/api/registry/institutions/{id}/staff", home.id).then().statusCode(400)
+                .post("/api/institutions/{id}/staff", home.id).then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("code", equalTo("VALIDATION_FAILED"))
                 .body("violations[0].field", equalTo("citizenId"))
                 .body(not(containsString(wrongCheck)));
         given().auth().oauth2(Tokens.of("inst-elderly")).contentType(ContentType.JSON)
                 .body(staff("李强", valid, "LEVEL_3", null, "2024-03-01", "2023-01-01"))
-                .post("/api/registry/institutions/{id}/staff", home.id).then().statusCode(400)
+                .post("/api/institutions/{id}/staff", home.id).then().statusCode(400)
                 .body("violations.field", hasItem("certificateNumber"))
                 .body("violations.field", hasItem("employedUntil"));
         given().auth().oauth2(Tokens.of("inst-elderly")).contentType(ContentType.JSON)
                 .body(staff("李强", null, null, null, "2024-03-01", null))
-                .post("/api/registry/institutions/{id}/staff", home.id).then().statusCode(400)
+                .post("/api/institutions/{id}/staff", home.id).then().statusCode(400)
                 .body("violations[0].field", equalTo("citizenId"));
         given().auth().oauth2(Tokens.of("inst-elderly")).contentType(ContentType.JSON)
                 .body(staff("李强", valid, "LEVEL_9", "S1", "2024-03-01", null))
-                .post("/api/registry/institutions/{id}/staff", home.id).then().statusCode(400);
+                .post("/api/institutions/{id}/staff", home.id).then().statusCode(400);
         // someone born in 2015 cannot have started work in 2024
         String child = Identifiers.completeCitizenId("53010220150101123");
         given().auth().oauth2(Tokens.of("inst-elderly")).contentType(ContentType.JSON)
                 .body(staff("小明", child, null, null, "2024-03-01", null))
-                .post("/api/registry/institutions/{id}/staff", home.id).then().statusCode(400)
+                .post("/api/institutions/{id}/staff", home.id).then().statusCode(400)
                 .body("violations[0].field", equalTo("citizenId"));
 
         assertEquals(before, db.count("select count(*) from staff where institution_id = ?1", home.id));
@@ -139,33 +139,33 @@ class StaffRosterTest {
         String citizenId = newCitizenId();
         var created = given().auth().oauth2(Tokens.of("inst-elderly")).contentType(ContentType.JSON)
                 .body(staff("赵敏", citizenId, "LEVEL_5", "S53010220220002", "2023-01-01", null))
-                .post("/api/registry/institutions/{id}/staff", first.id).then().statusCode(201).extract();
+                .post("/api/institutions/{id}/staff", first.id).then().statusCode(201).extract();
         String staffId = created.path("id");
 
         // the same person at the same institution twice, and at another institution meanwhile: refused
         given().auth().oauth2(Tokens.of("inst-elderly")).contentType(ContentType.JSON)
                 .body(staff("赵敏", citizenId, null, null, "2024-01-01", null))
-                .post("/api/registry/institutions/{id}/staff", first.id).then().statusCode(409)
+                .post("/api/institutions/{id}/staff", first.id).then().statusCode(409)
                 .body("code", equalTo("DUPLICATE_STAFF"));
         given().auth().oauth2(Tokens.of("inst-elderly-530103")).contentType(ContentType.JSON)
                 .body(staff("赵敏", citizenId.toLowerCase(), null, null, "2025-01-01", null))
-                .post("/api/registry/institutions/{id}/staff", second.id).then().statusCode(409)
+                .post("/api/institutions/{id}/staff", second.id).then().statusCode(409)
                 .body("code", equalTo("CONCURRENT_EMPLOYMENT"))
                 .body(not(containsString(citizenId)));
 
         // a stale If-Match is refused; ending the first employment with the current one frees the person
         given().auth().oauth2(Tokens.of("inst-elderly")).contentType(ContentType.JSON).header("If-Match", "\"7\"")
                 .body(staff("赵敏", null, "LEVEL_5", "S53010220220002", "2023-01-01", "2024-12-31"))
-                .put("/api/registry/institutions/{id}/staff/{staffId}", first.id, staffId).then().statusCode(409)
+                .put("/api/institutions/{id}/staff/{staffId}", first.id, staffId).then().statusCode(409)
                 .body("code", equalTo("CONCURRENT_MODIFICATION"));
         given().auth().oauth2(Tokens.of("inst-elderly")).contentType(ContentType.JSON).header("If-Match", "\"0\"")
                 .body(staff("赵敏", null, "LEVEL_5", "S53010220220002", "2023-01-01", "2024-12-31"))
-                .put("/api/registry/institutions/{id}/staff/{staffId}", first.id, staffId).then().statusCode(200)
+                .put("/api/institutions/{id}/staff/{staffId}", first.id, staffId).then().statusCode(200)
                 .body("employedUntil", equalTo("2024-12-31")).body("employed", equalTo(false))
                 .header("ETag", equalTo("\"1\""));
         String movedId = given().auth().oauth2(Tokens.of("inst-elderly-530103")).contentType(ContentType.JSON)
                 .body(staff("赵敏", citizenId, "LEVEL_4", "S53010320250001", "2025-01-01", null))
-                .post("/api/registry/institutions/{id}/staff", second.id).then().statusCode(201)
+                .post("/api/institutions/{id}/staff", second.id).then().statusCode(201)
                 .extract().path("id");
 
         var keys = db.strings("select citizen_id_hash from staff where id in (cast(?1 as uuid), cast(?2 as uuid))",
@@ -180,23 +180,23 @@ class StaffRosterTest {
         Institution home = register.elderly530102();
         String entry = staff("周艳", newCitizenId(), null, null, "2024-03-01", null);
         given().auth().oauth2(Tokens.of("inst-childcare")).contentType(ContentType.JSON).body(entry)
-                .post("/api/registry/institutions/{id}/staff", home.id).then().statusCode(404);
+                .post("/api/institutions/{id}/staff", home.id).then().statusCode(404);
         given().auth().oauth2(Tokens.of("mz-530102")).contentType(ContentType.JSON).body(entry)
-                .post("/api/registry/institutions/{id}/staff", home.id).then().statusCode(403)
+                .post("/api/institutions/{id}/staff", home.id).then().statusCode(403)
                 .body("code", equalTo("FORBIDDEN"));
         given().auth().oauth2(Tokens.of("admin-530100")).contentType(ContentType.JSON).body(entry)
-                .post("/api/registry/institutions/{id}/staff", home.id).then().statusCode(403);
+                .post("/api/institutions/{id}/staff", home.id).then().statusCode(403);
         given().auth().oauth2(Tokens.of("auditor-530100")).contentType(ContentType.JSON).body(entry)
-                .post("/api/registry/institutions/{id}/staff", home.id).then().statusCode(403);
+                .post("/api/institutions/{id}/staff", home.id).then().statusCode(403);
         given().contentType(ContentType.JSON).body(entry)
-                .post("/api/registry/institutions/{id}/staff", home.id).then().statusCode(401);
+                .post("/api/institutions/{id}/staff", home.id).then().statusCode(401);
 
         for (String reader : new String[]{"mz-530102", "admin-530100", "auditor-530100"}) {
-            given().auth().oauth2(Tokens.of(reader)).get("/api/registry/institutions/{id}/staff", home.id).then()
+            given().auth().oauth2(Tokens.of(reader)).get("/api/institutions/{id}/staff", home.id).then()
                     .statusCode(200).body("items.citizenIdMasked.every { it ==~ /\\d{6}\\*{8}\\d{3}[\\dX]/ }", equalTo(true));
         }
         for (String outsider : new String[]{"mz-530103", "wj-530102", "admin-530300", "inst-elderly-530103"}) {
-            given().auth().oauth2(Tokens.of(outsider)).get("/api/registry/institutions/{id}/staff", home.id).then()
+            given().auth().oauth2(Tokens.of(outsider)).get("/api/institutions/{id}/staff", home.id).then()
                     .statusCode(404);
         }
     }

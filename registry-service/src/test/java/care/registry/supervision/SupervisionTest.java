@@ -38,29 +38,29 @@ class SupervisionTest {
         Institution home = register.elderly530103();
         String body = inspection("2026-09-01", "PENALISED", "警告并罚款", 500_000, "C", true);
         given().auth().oauth2(Tokens.of("inst-elderly-530103")).contentType(ContentType.JSON).body(body)
-                .post("/api/registry/institutions/{id}/inspections", home.id).then().statusCode(403);
+                .post("/api/institutions/{id}/inspections", home.id).then().statusCode(403);
         given().auth().oauth2(Tokens.of("auditor-530100")).contentType(ContentType.JSON).body(body)
-                .post("/api/registry/institutions/{id}/inspections", home.id).then().statusCode(403);
+                .post("/api/institutions/{id}/inspections", home.id).then().statusCode(403);
         given().auth().oauth2(Tokens.of("wj-530102")).contentType(ContentType.JSON).body(body)
-                .post("/api/registry/institutions/{id}/inspections", home.id).then().statusCode(404);
+                .post("/api/institutions/{id}/inspections", home.id).then().statusCode(404);
         given().auth().oauth2(Tokens.of("mz-530102")).contentType(ContentType.JSON).body(body)
-                .post("/api/registry/institutions/{id}/inspections", home.id).then().statusCode(404);
+                .post("/api/institutions/{id}/inspections", home.id).then().statusCode(404);
         // a fine without a penalty decision, a date in the future: refused
         given().auth().oauth2(Tokens.of("mz-530103")).contentType(ContentType.JSON)
                 .body(inspection("2026-09-01", "PASSED", null, 100, null, true))
-                .post("/api/registry/institutions/{id}/inspections", home.id).then().statusCode(400)
+                .post("/api/institutions/{id}/inspections", home.id).then().statusCode(400)
                 .body("violations[0].field", equalTo("fineFen"));
         given().auth().oauth2(Tokens.of("mz-530103")).contentType(ContentType.JSON)
                 .body(inspection("2099-01-01", "PASSED", null, 0, null, true))
-                .post("/api/registry/institutions/{id}/inspections", home.id).then().statusCode(400)
+                .post("/api/institutions/{id}/inspections", home.id).then().statusCode(400)
                 .body("violations[0].field", equalTo("inspectedOn"));
 
         given().auth().oauth2(Tokens.of("mz-530103")).contentType(ContentType.JSON).body(body)
-                .post("/api/registry/institutions/{id}/inspections", home.id).then().statusCode(201)
+                .post("/api/institutions/{id}/inspections", home.id).then().statusCode(201)
                 .body("resultLabel", equalTo("行政处罚")).body("recordedBy", equalTo("mz-530103"));
         given().auth().oauth2(Tokens.of("admin-530100")).contentType(ContentType.JSON)
                 .body(inspection("2026-03-01", "RECTIFY", null, 0, "B", false))
-                .post("/api/registry/institutions/{id}/inspections", home.id).then().statusCode(201);
+                .post("/api/institutions/{id}/inspections", home.id).then().statusCode(201);
 
         // the later inspection's level holds even though the earlier one was recorded after it
         given().get("/api/directory/institutions/{id}", home.id).then().statusCode(200)
@@ -68,10 +68,10 @@ class SupervisionTest {
                 .body("inspections.size()", equalTo(1))
                 .body("inspections[0].fineFen", equalTo(500000))
                 .body("inspections[0].recordedBy", nullValue());
-        given().auth().oauth2(Tokens.of("inst-elderly-530103")).get("/api/registry/institutions/{id}/inspections", home.id)
+        given().auth().oauth2(Tokens.of("inst-elderly-530103")).get("/api/institutions/{id}/inspections", home.id)
                 .then().statusCode(200).body("size()", equalTo(2));
         given().auth().oauth2(Tokens.of("auditor-530100")).queryParam("institutionId", home.id)
-                .get("/api/registry/audit").then().statusCode(200).body("action", hasItem("INSPECTION_RECORDED"))
+                .get("/api/institutions/audit").then().statusCode(200).body("action", hasItem("INSPECTION_RECORDED"))
                 .body("actor", hasItem("mz-530103"));
     }
 
@@ -87,7 +87,10 @@ class SupervisionTest {
         given().queryParam("county", "530102").queryParam("sector", "CHILDCARE").queryParam("q", "康乐")
                 .get("/api/directory/institutions").then().statusCode(200).body("total", equalTo(0));
         given().queryParam("city", "530100").queryParam("sort", "-capacity").queryParam("size", 1)
-                .get("/api/directory/institutions").then().statusCode(200).body("items.size()", equalTo(1));
+                .get("/api/directory/institutions").then().statusCode(200).body("items.size()", equalTo(1))
+                .body("totalExact", equalTo(true)).body("total", org.hamcrest.Matchers.greaterThanOrEqualTo(2));
+        given().queryParam("q", "康乐").queryParam("size", 1).get("/api/directory/institutions").then().statusCode(200)
+                .body("items[0].name", org.hamcrest.Matchers.containsString("康乐")).body("totalExact", equalTo(true));
         given().queryParam("county", "530199").get("/api/directory/institutions").then().statusCode(400)
                 .body("violations[0].field", equalTo("county"));
         given().queryParam("kind", "SPACESHIP").get("/api/directory/institutions").then().statusCode(400)

@@ -2,12 +2,16 @@ package care.registry.directory.rest;
 
 import care.registry.site.rest.SiteResponse;
 import care.registry.supervision.rest.InspectionResponse;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import java.util.List;
 
-/** One filed institution for the public: its sites and capacity, credit level and disclosed inspections. */
+/**
+ * One filed institution for the public: the directory entry's fields, its credit level, its sites with capacity
+ * and its disclosed inspections.
+ */
 public record DirectoryDetail(
-        DirectoryEntry institution,
+        @JsonUnwrapped DirectoryEntry institution,
         String creditLevel,
         List<SiteResponse> sites,
         List<InspectionResponse> inspections) {

@@ -37,6 +37,9 @@ import java.util.UUID;
 @PermitAll
 public class DirectoryResource {
 
+    /** Matches are counted exactly up to this many. */
+    public static final int COUNT_CAP = 10_000;
+
     private final InstitutionRepository institutions;
     private final SiteRepository sites;
     private final InspectionRepository inspections;
@@ -75,14 +78,19 @@ public class DirectoryResource {
         if (county != null && !Divisions.isCounty(county)) {
             throw ProblemException.invalid("county", "县（区）代码 " + county + " 不在平台覆盖的行政区划中");
         }
+        if (county != null && city == null) { // a county lies in one city: lets the place index serve the query
+            city = Divisions.cityOf(county).orElseThrow();
+        }
         boolean descending = sort.startsWith("-");
         String field = descending ? sort.substring(1) : sort;
-        var query = institutions.directory(new DirectoryFilter(city, county,
-                        sector == null ? null : Sector.valueOf(sector), institutionKind, inclusive, demonstration,
-                        blankToNull(text)),
-                Sort.by(field, descending ? Sort.Direction.Descending : Sort.Direction.Ascending).and("id"));
+        var filter = new DirectoryFilter(city, county, sector == null ? null : Sector.valueOf(sector), institutionKind,
+                inclusive, demonstration, blankToNull(text));
+        var direction = descending ? Sort.Direction.Descending : Sort.Direction.Ascending;
+        var query = institutions.directory(filter, Sort.by(field, direction).and("id", direction));
         var items = query.page(Page.of(page, size)).list().stream().map(DirectoryEntry::of).toList();
-        return new DirectoryPage(items, query.count(), page, size);
+        long total = items.size() < size && (page == 0 || !items.isEmpty()) ? (long) page * size + items.size()
+                : institutions.directoryCount(filter, COUNT_CAP + 1);
+        return new DirectoryPage(items, Math.min(total, COUNT_CAP), total <= COUNT_CAP, page, size);
     }
 
     @GET

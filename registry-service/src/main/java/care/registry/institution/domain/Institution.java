@@ -25,6 +25,9 @@ public class Institution {
 
     public String uscc;
     public String name;
+    /** The name's characters and character pairs, computed by the database for the directory's text search. */
+    @Column(name = "name_grams", insertable = false, updatable = false)
+    public String[] nameGrams;
 
     @Enumerated(EnumType.STRING)
     public Sector sector;

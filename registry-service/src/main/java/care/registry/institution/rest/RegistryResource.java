@@ -55,7 +55,7 @@ import java.util.UUID;
  * reviewers, city admins and auditors read what lies in their area; the competent department and the city admin
  * record supervision and designations. Invisible records answer 404, visible ones one may not change 403.
  */
-@Path("/api/registry/institutions")
+@Path("/api/institutions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Authenticated

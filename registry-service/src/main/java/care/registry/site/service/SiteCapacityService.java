@@ -1,9 +1,8 @@
 package care.registry.site.service;
 
 import care.contracts.event.Sector;
-import care.contracts.problem.Problem;
-import care.contracts.problem.ProblemException;
 import care.contracts.problem.Violation;
+import care.registry.access.Refusals;
 import care.registry.audit.AuditTrail;
 import care.registry.institution.domain.Institution;
 import care.registry.site.domain.Site;
@@ -37,11 +36,7 @@ public class SiteCapacityService {
         if (expectedVersion != null && expectedVersion != site.version) {
             throw new OptimisticLockException();
         }
-        List<Violation> violations = check(institution.sector, site, request);
-        if (!violations.isEmpty()) {
-            throw new ProblemException(Problem.of(400, "VALIDATION_FAILED", "提交的数据未通过校验",
-                    violations.size() + " field(s) invalid").withViolations(violations));
-        }
+        Refusals.refuseIfAny(check(institution.sector, site, request));
         Map<String, Object> before = snapshot(site);
         if (institution.sector == Sector.ELDERLY) {
             var b = request.beds();

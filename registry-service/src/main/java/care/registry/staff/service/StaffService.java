@@ -2,9 +2,9 @@ package care.registry.staff.service;
 
 import care.contracts.event.CaregiverChangedV1;
 import care.contracts.outbox.Outbox;
-import care.contracts.problem.Problem;
 import care.contracts.problem.ProblemException;
 import care.contracts.problem.Violation;
+import care.registry.access.Refusals;
 import care.registry.audit.AuditTrail;
 import care.registry.institution.domain.Institution;
 import care.registry.pii.PiiProtector;
@@ -57,7 +57,7 @@ public class StaffService {
 
     public Staff add(Institution institution, StaffRequest request, String actor) {
         List<Violation> violations = check(request, true);
-        refuse(violations);
+        Refusals.refuseIfAny(violations);
         Staff entry = new Staff();
         entry.id = UUID.randomUUID();
         entry.institutionId = institution.id;
@@ -76,7 +76,7 @@ public class StaffService {
         if (expectedVersion != null && expectedVersion != entry.version) {
             throw new OptimisticLockException();
         }
-        refuse(check(request, false));
+        Refusals.refuseIfAny(check(request, false));
         Map<String, Object> before = describe(entry);
         apply(entry, request);
         if (request.citizenId() != null && !pii.personKey(request.citizenId()).equals(entry.citizenIdHash)) {
@@ -172,13 +172,6 @@ public class StaffService {
             }
         }
         return v;
-    }
-
-    private static void refuse(List<Violation> violations) {
-        if (!violations.isEmpty()) {
-            throw new ProblemException(Problem.of(400, "VALIDATION_FAILED", "提交的数据未通过校验",
-                    violations.size() + " field(s) invalid").withViolations(violations));
-        }
     }
 
     private void publish(Institution institution, Staff s) {

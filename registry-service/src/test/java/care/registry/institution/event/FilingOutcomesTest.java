@@ -84,7 +84,7 @@ class FilingOutcomesTest {
         assertTrue(db.events("InstitutionChanged", aggregate).get(1).contains("\"totalCapacity\":130"));
 
         given().get("/api/directory/institutions/" + institution.id).then().statusCode(200)
-                .body("sites.size()", equalTo(2)).body("institution.capacity", equalTo(130));
+                .body("sites.size()", equalTo(2)).body("capacity", equalTo(130)).body("filingStatus", equalTo("已备案"));
 
         // 注销备案: 已注销, out of the directory, announced once
         String close = event("CLOSE", "530111-2026-000004", LocalDate.of(2026, 4, 1), "官渡区松鹤颐养院",

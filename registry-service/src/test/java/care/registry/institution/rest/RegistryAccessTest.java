@@ -42,27 +42,27 @@ class RegistryAccessTest {
     }
 
     private int status(String user, Institution institution) {
-        return given().auth().oauth2(Tokens.of(user)).get("/api/registry/institutions/{id}", institution.id)
+        return given().auth().oauth2(Tokens.of(user)).get("/api/institutions/{id}", institution.id)
                 .then().extract().statusCode();
     }
 
     @Test
     void eachRoleSeesExactlyItsOwnArea() {
         // institution: its own record only, with its legal representative and sites
-        given().auth().oauth2(Tokens.of("inst-elderly")).get("/api/registry/institutions/{id}", elderly.id).then()
+        given().auth().oauth2(Tokens.of("inst-elderly")).get("/api/institutions/{id}", elderly.id).then()
                 .statusCode(200).header("ETag", equalTo("\"" + register.find(elderly.uscc).version + "\""))
                 .body("uscc", equalTo(elderly.uscc)).body("legalRepresentative", equalTo("李强"))
                 .body("filingStatusLabel", equalTo("已备案")).body("sites.size()", equalTo(1));
         assertEquals(404, status("inst-elderly", childcare));
         assertEquals(404, status("inst-elderly", elderlyPanlong));
-        given().auth().oauth2(Tokens.of("inst-elderly")).get("/api/registry/institutions").then().statusCode(200)
+        given().auth().oauth2(Tokens.of("inst-elderly")).get("/api/institutions").then().statusCode(200)
                 .body("total", equalTo(1)).body("items[0].uscc", equalTo(elderly.uscc));
 
         // 民政 reviewer of 五华区: 养老 in 五华区 only
         assertEquals(200, status("mz-530102", elderly));
         assertEquals(404, status("mz-530102", childcare), "wrong sector");
         assertEquals(404, status("mz-530102", elderlyPanlong), "other county");
-        given().auth().oauth2(Tokens.of("mz-530102")).get("/api/registry/institutions").then().statusCode(200)
+        given().auth().oauth2(Tokens.of("mz-530102")).get("/api/institutions").then().statusCode(200)
                 .body("items.sector", everyItem(equalTo("ELDERLY")))
                 .body("items.divisionCode", everyItem(equalTo("530102")))
                 .body("items.uscc", hasItem(elderly.uscc));
@@ -78,13 +78,13 @@ class RegistryAccessTest {
             assertEquals(200, status("auditor-530100", i));
         }
         given().auth().oauth2(Tokens.of("auditor-530100")).queryParam("county", "530103")
-                .get("/api/registry/institutions").then().statusCode(200)
+                .get("/api/institutions").then().statusCode(200)
                 .body("items.uscc", hasItem(elderlyPanlong.uscc)).body("items.uscc", not(hasItem(elderly.uscc)));
         // the finance system is not a register user
-        given().auth().oauth2(Tokens.finance()).get("/api/registry/institutions/{id}", elderly.id).then().statusCode(404);
-        given().auth().oauth2(Tokens.finance()).get("/api/registry/institutions").then().body("total", equalTo(0));
+        given().auth().oauth2(Tokens.finance()).get("/api/institutions/{id}", elderly.id).then().statusCode(404);
+        given().auth().oauth2(Tokens.finance()).get("/api/institutions").then().body("total", equalTo(0));
         // anonymous: 401 as problem+json
-        given().get("/api/registry/institutions/{id}", elderly.id).then().statusCode(401)
+        given().get("/api/institutions/{id}", elderly.id).then().statusCode(401)
                 .contentType("application/problem+json").body("code", equalTo("UNAUTHENTICATED"));
     }
 
@@ -93,48 +93,48 @@ class RegistryAccessTest {
         String contacts = """
                 {"contactPerson":"段芳","contactPhone":"0871-65550000","contactEmail":"office@example.cn"}""";
         given().auth().oauth2(Tokens.of("mz-530102")).contentType(ContentType.JSON).body(contacts)
-                .put("/api/registry/institutions/{id}/contacts", elderly.id).then().statusCode(403);
+                .put("/api/institutions/{id}/contacts", elderly.id).then().statusCode(403);
         given().auth().oauth2(Tokens.of("inst-childcare")).contentType(ContentType.JSON).body(contacts)
-                .put("/api/registry/institutions/{id}/contacts", elderly.id).then().statusCode(404);
+                .put("/api/institutions/{id}/contacts", elderly.id).then().statusCode(404);
         given().auth().oauth2(Tokens.of("inst-elderly")).contentType(ContentType.JSON)
                 .body("{\"contactPhone\":\"call me\",\"contactEmail\":\"not-an-email\"}")
-                .put("/api/registry/institutions/{id}/contacts", elderly.id).then().statusCode(400)
+                .put("/api/institutions/{id}/contacts", elderly.id).then().statusCode(400)
                 .body("violations.field", hasItem("contactPhone")).body("violations.field", hasItem("contactEmail"));
         given().auth().oauth2(Tokens.of("inst-elderly")).contentType(ContentType.JSON).body(contacts)
-                .put("/api/registry/institutions/{id}/contacts", elderly.id).then().statusCode(200)
+                .put("/api/institutions/{id}/contacts", elderly.id).then().statusCode(200)
                 .body("contactPerson", equalTo("段芳")).body("contactPhone", equalTo("0871-65550000"));
 
         String designate = "{\"inclusive\":true,\"demonstration\":true}";
         given().auth().oauth2(Tokens.of("inst-elderly")).contentType(ContentType.JSON).body(designate)
-                .put("/api/registry/institutions/{id}/designations", elderly.id).then().statusCode(403);
+                .put("/api/institutions/{id}/designations", elderly.id).then().statusCode(403);
         given().auth().oauth2(Tokens.of("auditor-530100")).contentType(ContentType.JSON).body(designate)
-                .put("/api/registry/institutions/{id}/designations", elderly.id).then().statusCode(403);
+                .put("/api/institutions/{id}/designations", elderly.id).then().statusCode(403);
         given().auth().oauth2(Tokens.of("mz-530103")).contentType(ContentType.JSON).body(designate)
-                .put("/api/registry/institutions/{id}/designations", elderly.id).then().statusCode(404);
+                .put("/api/institutions/{id}/designations", elderly.id).then().statusCode(404);
         given().auth().oauth2(Tokens.of("mz-530102")).contentType(ContentType.JSON).body("{\"inclusive\":true}")
-                .put("/api/registry/institutions/{id}/designations", elderly.id).then().statusCode(400)
+                .put("/api/institutions/{id}/designations", elderly.id).then().statusCode(400)
                 .body("violations[0].field", equalTo("demonstration"));
         long changesBefore = db.events("InstitutionChanged", elderly.id.toString()).size();
         given().auth().oauth2(Tokens.of("mz-530102")).contentType(ContentType.JSON).body(designate)
-                .put("/api/registry/institutions/{id}/designations", elderly.id).then().statusCode(200)
+                .put("/api/institutions/{id}/designations", elderly.id).then().statusCode(200)
                 .body("inclusive", equalTo(true)).body("demonstration", equalTo(true));
         var changes = db.events("InstitutionChanged", elderly.id.toString());
         assertEquals(changesBefore + 1, changes.size());
         org.junit.jupiter.api.Assertions.assertTrue(changes.get(changes.size() - 1).contains("\"demonstration\":true"));
         given().auth().oauth2(Tokens.of("admin-530100")).contentType(ContentType.JSON)
                 .body("{\"inclusive\":true,\"demonstration\":false}")
-                .put("/api/registry/institutions/{id}/designations", elderly.id).then().statusCode(200);
+                .put("/api/institutions/{id}/designations", elderly.id).then().statusCode(200);
 
         // the public finds it by the designations; the audit trail names who did what
         given().queryParam("inclusive", true).queryParam("county", "530102").get("/api/directory/institutions")
                 .then().statusCode(200).body("items.id", hasItem(elderly.id.toString()));
         given().auth().oauth2(Tokens.of("auditor-530100")).queryParam("institutionId", elderly.id)
-                .get("/api/registry/audit").then().statusCode(200)
+                .get("/api/institutions/audit").then().statusCode(200)
                 .body("actor", hasItem("mz-530102")).body("actor", hasItem("admin-530100"))
                 .body("action", hasItem("DESIGNATIONS_UPDATED")).body("action", hasItem("CONTACTS_UPDATED"));
         given().auth().oauth2(Tokens.of("admin-530300")).queryParam("institutionId", elderly.id)
-                .get("/api/registry/audit").then().statusCode(200).body("size()", equalTo(0));
-        given().auth().oauth2(Tokens.of("inst-elderly")).get("/api/registry/audit").then().statusCode(403);
-        given().auth().oauth2(Tokens.of("mz-530102")).get("/api/registry/audit").then().statusCode(403);
+                .get("/api/institutions/audit").then().statusCode(200).body("size()", equalTo(0));
+        given().auth().oauth2(Tokens.of("inst-elderly")).get("/api/institutions/audit").then().statusCode(403);
+        given().auth().oauth2(Tokens.of("mz-530102")).get("/api/institutions/audit").then().statusCode(403);
     }
 }

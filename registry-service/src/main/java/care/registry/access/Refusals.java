@@ -1,0 +1,21 @@
+package care.registry.access;
+
+import care.contracts.problem.Problem;
+import care.contracts.problem.ProblemException;
+import care.contracts.problem.Violation;
+
+import java.util.List;
+
+/** Business-rule checks that found several broken rules answer them all at once, like Bean Validation does. */
+public final class Refusals {
+
+    private Refusals() {
+    }
+
+    public static void refuseIfAny(List<Violation> violations) {
+        if (!violations.isEmpty()) {
+            throw new ProblemException(Problem.of(400, "VALIDATION_FAILED", "提交的数据未通过校验",
+                    violations.size() + " field(s) invalid").withViolations(violations));
+        }
+    }
+}
