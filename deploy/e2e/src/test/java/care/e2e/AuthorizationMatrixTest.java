@@ -82,7 +82,11 @@ class AuthorizationMatrixTest {
                         }
                         if (row.body != null) {
                             Object body = fixtures.body(row.body);
-                            request.contentType(body instanceof byte[] ? "application/pdf" : "application/json").body(body);
+                            if (body instanceof byte[] bytes) {
+                                request.contentType("application/pdf").body(bytes);
+                            } else {
+                                request.contentType("application/json").body(body);
+                            }
                         }
                         if (!row.method.equals("GET")) {
                             request.header("Idempotency-Key", UUID.randomUUID().toString());

@@ -49,14 +49,15 @@ final class Fixtures {
         return switch (name) {
             case "institution" -> fileInstitution();
             case "draftFiling" -> changeDraft();
+            case "readyFiling" -> withChangeMaterials(changeDraft());
             case "submittedFiling" -> submit(changeDraft());
             case "acceptedFiling" -> accept(submit(changeDraft()));
             case "approvedFiling" -> approve(accept(submit(changeDraft())));
             case "returnedFiling" -> returnForCorrection(accept(submit(changeDraft())));
             case "material" -> "COMMITMENT";
-            case "site" -> as("inst-elderly", "GET", "/api/registry/institutions/" + shared("institution") + "/sites", null)
+            case "site" -> as("inst-elderly", "GET", "/api/institutions/" + shared("institution") + "/sites", null)
                     .statusCode(200).extract().path("[0].id");
-            case "staff" -> as("inst-elderly", "POST", "/api/registry/institutions/" + shared("institution") + "/staff",
+            case "staff" -> as("inst-elderly", "POST", "/api/institutions/" + shared("institution") + "/staff",
                     body("staff")).statusCode(201).extract().path("id");
             case "programme" -> "KM-NURSING";
             case "batch" -> batch();
@@ -69,6 +70,7 @@ final class Fixtures {
         return switch (name) {
             case "changeFiling" -> changeFiling();
             case "decision" -> Map.of("comment", "矩阵测试");
+            case "batchRejection" -> Map.of("reason", "矩阵测试");
             case "returnItems" -> Map.of("comment", "请补正", "items",
                     List.of(Map.of("material", "COMMITMENT", "reason", "未盖章")));
             case "pdf" -> PDF;
@@ -151,10 +153,16 @@ final class Fixtures {
         }
     }
 
+    /** A 变更备案 draft with every required material: ready to submit. */
+    private static String withChangeMaterials(String filing) {
+        upload(filing, "APPLICATION_FORM", "CHANGE_PROOF", "COMMITMENT");
+        return filing;
+    }
+
     private static String submit(String filing) {
         String type = as("inst-elderly", "GET", "/api/filings/" + filing, null).extract().path("type");
         if (type.equals("CHANGE")) {
-            upload(filing, "APPLICATION_FORM", "CHANGE_PROOF", "COMMITMENT");
+            withChangeMaterials(filing);
         }
         as("inst-elderly", "POST", "/api/filings/" + filing + "/submit", null)
                 .statusCode(200).body("status", equalTo("SUBMITTED"));

@@ -48,14 +48,14 @@ class PersonalDataTest {
     @Test
     void aCitizenIdIsMaskedInAnswersAndEventsAndPlainNowhereAtRest() throws Exception {
         String institution = Platform.fixtures().shared("institution");
-        String staffId = as("inst-elderly", "POST", "/api/registry/institutions/" + institution + "/staff", Map.of(
+        String staffId = as("inst-elderly", "POST", "/api/institutions/" + institution + "/staff", Map.of(
                 "name", "李秀芬", "role", "ELDERLY_CAREGIVER", "citizenId", CITIZEN_ID,
                 "certificateType", "养老护理员职业技能等级证书", "certificateGrade", "LEVEL_4",
                 "certificateNumber", "S5301022024000123", "certificateIssuedOn", "2024-03-01",
                 "employedFrom", "2024-05-01"))
                 .statusCode(201).body("citizenIdMasked", equalTo("530102********" + CITIZEN_ID.substring(14)))
                 .body(not(containsString(CITIZEN_ID))).extract().path("id");
-        as("inst-elderly", "GET", "/api/registry/institutions/" + institution + "/staff", null)
+        as("inst-elderly", "GET", "/api/institutions/" + institution + "/staff", null)
                 .statusCode(200).body(not(containsString(CITIZEN_ID)));
 
         // the roster change reached the subsidy service's read model, without the ID

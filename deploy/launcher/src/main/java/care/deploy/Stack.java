@@ -96,13 +96,11 @@ public final class Stack implements AutoCloseable {
         if (layout.persistent()) { // the local stack: each service generates its part of the demo data
             config.put("care.demo", "true");
             config.put("care.demo.institutions", DEMO_INSTITUTIONS);
-        } else { // end-to-end tests: personal data keys of this run only
-            config.put("care.pii.key", randomKey());
-            config.put("care.pii.hash-key", randomKey());
         }
-        if (name.equals("registry-service")) { // never production: the published demo keys for citizen IDs
-            config.put("care.pii.key", "R5rF267sNQo2Ul+8ELg4nH/OjhLtUtAe6gSNSD/3t90=");
-            config.put("care.pii.hash-key", "tdYgWWOJmBA2A8zwbY+QNuMZA7YUE+yBBx2g9TqT3Pg=");
+        if (name.equals("registry-service")) { // keys for citizen IDs; never these in production
+            // the local stack's data outlives a restart, so it keeps the published demo keys; a test run has its own
+            config.put("care.pii.key", layout.persistent() ? "R5rF267sNQo2Ul+8ELg4nH/OjhLtUtAe6gSNSD/3t90=" : randomKey());
+            config.put("care.pii.hash-key", layout.persistent() ? "tdYgWWOJmBA2A8zwbY+QNuMZA7YUE+yBBx2g9TqT3Pg=" : randomKey());
         }
         config.put("quarkus.datasource.jdbc.url", infra.postgres.jdbcUrl(database));
         config.put("quarkus.datasource.username", Postgres.USER);
