@@ -35,7 +35,7 @@ class WalkingSkeletonTest {
         Fixtures fixtures = Platform.fixtures();
         String institutionId = fixtures.shared("institution"); // the journey itself, asserted step by step
         given().get("/api/directory/institutions/" + institutionId).then().statusCode(200)
-                .body("institution.filingStatus", equalTo("已备案")).body("institution.name", equalTo(Fixtures.NAME));
+                .body("filingStatus", equalTo("已备案")).body("name", equalTo(Fixtures.NAME));
 
         // registry outbox → registry-events → subsidy read model
         eventually(() -> as("admin-530100", "GET", "/api/subsidy/institutions/" + institutionId, null)
