@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.HashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static care.e2e.Platform.as;
@@ -31,18 +31,19 @@ final class Fixtures {
 
     private static final AtomicInteger STAFF = new AtomicInteger(100);
 
-    private final Map<String, String> shared = new ConcurrentHashMap<>();
+    private final Map<String, String> shared = new HashMap<>();
     /** The X-Request-Id the 新设备案 was approved with, and its 备案回执 number. */
     volatile String approvalRequestId;
     volatile String receiptNumber;
 
-    String shared(String name) {
-        if (name.equals("institution")) { // computeIfAbsent must not nest: filing the institution makes filings
-            synchronized (this) {
-                return shared.computeIfAbsent(name, this::fresh);
-            }
+    /** One record per name. Making one may need another (a filing needs the institution), so no map lambda here. */
+    synchronized String shared(String name) {
+        String id = shared.get(name);
+        if (id == null) {
+            id = fresh(name);
+            shared.put(name, id);
         }
-        return shared.computeIfAbsent(name, this::fresh);
+        return id;
     }
 
     String fresh(String name) {
