@@ -1,6 +1,7 @@
 package care.gateway;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.quarkus.security.identity.IdentityProviderManager;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -34,9 +35,11 @@ public class ProxyRoutes {
 
     private final GatewayConfig config;
     private final HttpClient client;
+    private final IdentityProviderManager identities;
 
-    public ProxyRoutes(GatewayConfig config, Vertx vertx) {
+    public ProxyRoutes(GatewayConfig config, Vertx vertx, IdentityProviderManager identities) {
         this.config = config;
+        this.identities = identities;
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setKeepAlive(true)
@@ -46,7 +49,7 @@ public class ProxyRoutes {
     void install(@Observes Router router) {
         router.route("/api/*").order(-100).handler(RequestIds::assign);
         router.route("/api/*").order(-99).handler(ProxyRoutes::securityHeaders);
-        router.route("/api/*").order(-98).handler(new TokenCheck(config.publicPrefixes()));
+        router.route("/api/*").order(-98).handler(new TokenCheck(config.publicPrefixes(), identities));
         router.route("/api/*").order(-97).handler(new RateLimits(config.rateLimit()));
         router.route("/api/*").order(-96).handler(BodyHandler.create(false).setBodyLimit(config.maxBodySize().asLongValue()));
         config.routes().forEach((service, route) -> route.prefixes().forEach(prefix ->

@@ -4,10 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.time.Duration;
 
@@ -42,11 +40,10 @@ final class RateLimits implements Handler<RoutingContext> {
     }
 
     private Bucket bucketOf(RoutingContext ctx) {
-        if (ctx.user() instanceof QuarkusHttpUser user
-                && user.getSecurityIdentity().getPrincipal() instanceof JsonWebToken token) {
-            String client = token.getClaim("azp") == null ? "?" : token.getClaim("azp").toString();
-            int perSecond = config.clients().getOrDefault(client, config.perSecond());
-            return buckets.get("token:" + client + ":" + token.getSubject(), key -> bucket(perSecond));
+        VerifiedToken token = ctx.get(VerifiedToken.KEY);
+        if (token != null) {
+            int perSecond = config.clients().getOrDefault(token.client(), config.perSecond());
+            return buckets.get("token:" + token.client() + ":" + token.subject(), key -> bucket(perSecond));
         }
         String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
         return buckets.get("address:" + address, key -> bucket(config.anonymousPerSecond()));
