@@ -4,14 +4,16 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
@@ -29,9 +31,9 @@ public class ProxyRoutes {
 
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
 
-    // hop-by-hop headers (RFC 9110 §7.6.1) and those the client connection sets itself
+    // hop-by-hop headers (RFC 9110 §7.6.1), and the host, which the client connection sets itself
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length");
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host");
 
     private final GatewayConfig config;
     private final HttpClient client;
@@ -51,7 +53,7 @@ public class ProxyRoutes {
         router.route("/api/*").order(-99).handler(ProxyRoutes::securityHeaders);
         router.route("/api/*").order(-98).handler(new TokenCheck(config.publicPrefixes(), identities));
         router.route("/api/*").order(-97).handler(new RateLimits(config.rateLimit()));
-        router.route("/api/*").order(-96).handler(BodyHandler.create(false).setBodyLimit(config.maxBodySize().asLongValue()));
+        router.route("/api/*").order(-96).handler(this::refuseDeclaredOversizeBodies);
         config.routes().forEach((service, route) -> route.prefixes().forEach(prefix ->
                 router.route(prefix + "/*").handler(ctx -> forward(ctx, service, route.url()))));
         router.route("/api/*").handler(ctx ->
@@ -65,6 +67,21 @@ public class ProxyRoutes {
                 .set("Referrer-Policy", "no-referrer")
                 .set("Cache-Control", "no-store");
         ctx.next();
+    }
+
+    /** A body that says it is too big is refused before anything is forwarded; a chunked one is counted by {@link LimitedBody}. */
+    private void refuseDeclaredOversizeBodies(RoutingContext ctx) {
+        String length = ctx.request().getHeader(HttpHeaderNames.CONTENT_LENGTH);
+        if (length == null || Long.parseLong(length) <= config.maxBodySize().asLongValue()) {
+            ctx.next();
+        } else {
+            tooLarge(ctx);
+        }
+    }
+
+    private void tooLarge(RoutingContext ctx) {
+        Problems.send(ctx, 413, "PAYLOAD_TOO_LARGE", "请求内容过大",
+                "the request body is over " + config.maxBodySize().asLongValue() + " bytes");
     }
 
     private void forward(RoutingContext ctx, String service, String baseUrl) {
@@ -84,17 +101,36 @@ public class ProxyRoutes {
         headers.set("X-Forwarded-For", in.remoteAddress() == null ? "" : in.remoteAddress().hostAddress());
         options.setHeaders(headers);
 
+        LimitedBody body = new LimitedBody(in, config.maxBodySize().asLongValue());
         client.request(options)
-                .compose(out -> ctx.body().buffer() == null ? out.send() : out.send(ctx.body().buffer()))
+                .compose(out -> send(out, in, body))
                 .onSuccess(response -> relay(ctx, response))
-                .onFailure(failure -> unavailable(ctx, service, failure));
+                .onFailure(failure -> {
+                    if (body.exceeded()) {
+                        tooLarge(ctx);
+                    } else {
+                        unavailable(ctx, service, failure);
+                    }
+                });
+    }
+
+    /** Streams the body on; one that fails half way resets the request, so no service sees a truncated body as whole. */
+    private static Future<HttpClientResponse> send(HttpClientRequest out, HttpServerRequest in, LimitedBody body) {
+        if (!in.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
+            boolean http1 = in.version() != HttpVersion.HTTP_2;
+            if (in.isEnded() || (http1 && !in.headers().contains(HttpHeaderNames.TRANSFER_ENCODING))) {
+                return out.send(); // no body (RFC 9112 §6.3); an HTTP/2 body may come without a length
+            }
+            out.setChunked(true);
+        }
+        body.pipe().endOnFailure(false).to(out).onFailure(failure -> out.reset(0, failure));
+        return out.response();
     }
 
     private static void relay(RoutingContext ctx, HttpClientResponse response) {
         var out = ctx.response().setStatusCode(response.statusCode());
         response.headers().forEach(h -> {
-            String name = h.getKey().toLowerCase();
-            if (!NOT_FORWARDED.contains(name) || name.equals("content-length")) {
+            if (!NOT_FORWARDED.contains(h.getKey().toLowerCase())) {
                 out.headers().add(h.getKey(), h.getValue());
             }
         });

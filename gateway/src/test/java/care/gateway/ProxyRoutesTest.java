@@ -3,7 +3,14 @@ package care.gateway;
 import care.deploy.Tokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -14,6 +21,8 @@ import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @WithTestResource(BackendsResource.class)
@@ -60,7 +69,34 @@ class ProxyRoutesTest {
         given().auth().oauth2(token).get("/api/filings/slow").then().statusCode(504)
                 .time(lessThan(2500L)).body("code", equalTo("UPSTREAM_TIMEOUT"));
         given().auth().oauth2(token).contentType("application/json").body("x".repeat(70_000))
-                .post("/api/filings").then().statusCode(413);
+                .post("/api/filings").then().statusCode(413).contentType("application/problem+json")
+                .body("code", equalTo("PAYLOAD_TOO_LARGE"));
+    }
+
+    @Test
+    void chunkedBodiesAreStreamedOnAndCutOffAtTheLimit() throws Exception {
+        String token = Tokens.of("inst-elderly");
+        for (HttpClient.Version version : HttpClient.Version.values()) {
+            HttpResponse<String> small = postOfUnknownLength(version, token, 50_000);
+            assertEquals(200, small.statusCode(), small.body());
+            assertTrue(small.body().contains("\"bodyLength\":50000"), version + ": " + small.body());
+
+            HttpResponse<String> big = postOfUnknownLength(version, token, 200_000);
+            assertEquals(413, big.statusCode(), big.body());
+            assertTrue(big.body().contains("PAYLOAD_TOO_LARGE"), big.body());
+        }
+    }
+
+    /** A body of unknown length (an InputStream publisher): chunked in HTTP/1.1, plain DATA frames after h2c. */
+    private static HttpResponse<String> postOfUnknownLength(HttpClient.Version version, String token, int bytes)
+            throws Exception {
+        return HttpClient.newBuilder().version(version).build().send(HttpRequest.newBuilder(URI.create(
+                                "http://localhost:" + ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class)
+                                        + "/api/filings"))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[bytes])))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
