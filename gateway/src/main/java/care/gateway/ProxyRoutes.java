@@ -21,7 +21,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Forwards /api/... to the service that owns the path, once {@link TokenCheck} let the request through;
- * the Authorization header travels on so that the service checks again.
+ * the Authorization header travels on so that the service checks again. Routes outside /api (the portal's pages)
+ * are forwarded as they are, body streamed, with their cookies and redirects.
  */
 @ApplicationScoped
 public class ProxyRoutes {
@@ -51,6 +52,8 @@ public class ProxyRoutes {
         router.route("/api/*").order(-96).handler(BodyHandler.create(false).setBodyLimit(config.maxBodySize().asLongValue()));
         config.routes().forEach((service, route) -> route.prefixes().forEach(prefix ->
                 router.route(prefix + "/*").handler(ctx -> forward(ctx, service, route.url()))));
+        // the portal's pages are at /portal/ (its own module, behind this same origin)
+        router.get("/").handler(ctx -> ctx.redirect("/portal/"));
         router.route("/api/*").handler(ctx ->
                 Problems.send(ctx, 404, "NOT_FOUND", "接口不存在", "no service owns " + ctx.request().path()));
     }
@@ -81,8 +84,13 @@ public class ProxyRoutes {
         headers.set("X-Forwarded-For", in.remoteAddress() == null ? "" : in.remoteAddress().hostAddress());
         options.setHeaders(headers);
 
+        boolean buffered = ctx.body().available(); // /api/* has a BodyHandler; other routes (the portal) stream
+        if (!buffered) {
+            in.pause(); // until the backend connection is there: uploads (multipart forms) are piped, not buffered
+        }
         client.request(options)
-                .compose(out -> ctx.body().buffer() == null ? out.send() : out.send(ctx.body().buffer()))
+                .compose(out -> !buffered ? out.send(in)
+                        : ctx.body().buffer() == null ? out.send() : out.send(ctx.body().buffer()))
                 .onSuccess(response -> relay(ctx, response))
                 .onFailure(failure -> unavailable(ctx, service, failure));
     }
