@@ -64,6 +64,17 @@ class ProxyRoutesTest {
     }
 
     @Test
+    void thePortalsPagesAreForwardedWithUploadsStreamedAndTheRootLeadsThere() {
+        given().redirects().follow(false).get("/").then().statusCode(302).header("Location", "/portal/");
+        // a multipart upload (not buffered by the API's body handler, so not limited to its 64K here)
+        given().multiPart("file", "scan.pdf", new byte[100_000], "application/pdf")
+                .post("/portal/filings/x/materials/COMMITMENT").then().statusCode(200)
+                .body("method", equalTo("POST")).body("uri", equalTo("/portal/filings/x/materials/COMMITMENT"))
+                .body("bodyLength", org.hamcrest.Matchers.greaterThan(100_000));
+        given().get("/portal/").then().statusCode(200).body("uri", equalTo("/portal/"));
+    }
+
+    @Test
     void oneOpenApiDocumentMergesTheRoutedPathsOfEveryServiceThatAnswers() {
         given().get("/openapi").then().statusCode(200)
                 .body("info.title", containsString("一老一小"))

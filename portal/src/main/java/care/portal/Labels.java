@@ -32,6 +32,9 @@ public final class Labels {
             "PUBLIC_BUILT_PRIVATE_RUN", "公建民营", "PRIVATE_WITH_PUBLIC_AID", "民办公助");
     public final Map<String, String> statuses = ordered("DRAFT", "草稿", "SUBMITTED", "已提交", "ACCEPTED", "已受理",
             "RETURNED", "退回补正", "APPROVED", "已备案", "REJECTED", "不予备案", "WITHDRAWN", "已撤回");
+    public final Map<String, String> actions = ordered("CREATE", "创建草稿", "EDIT", "修改信息",
+            "MATERIAL_UPLOAD", "上传材料", "MATERIAL_DELETE", "删除材料", "SUBMIT", "提交", "RESUBMIT", "补正后重新提交",
+            "ACCEPT", "受理", "APPROVE", "准予备案", "RETURN", "退回补正", "REJECT", "不予备案", "WITHDRAW", "撤回");
     public final Map<String, String> batchStatuses = ordered("GENERATING", "生成中", "GENERATED", "待审核",
             "EMPTY", "无发放对象", "APPROVED", "已审核", "REJECTED", "已驳回", "RELEASED", "已下达财政", "FAILED", "生成失败");
     public final List<Option> kinds = List.of(
@@ -88,6 +91,10 @@ public final class Labels {
 
     public String status(Object code) {
         return statuses.getOrDefault(String.valueOf(code), String.valueOf(code));
+    }
+
+    public String action(Object code) {
+        return actions.getOrDefault(String.valueOf(code), String.valueOf(code));
     }
 
     public String batchStatus(Object code) {

@@ -153,7 +153,7 @@ class PortalBrowserTest {
             reviewer.waitText(By.id("status"), "已备案");
             receiptNumber = reviewer.find(By.id("receipt-number")).getText();
             assertTrue(receiptNumber.matches("530102-\\d{4}-\\d{6}"), receiptNumber);
-            reviewer.waitText(By.id("history"), "approve");
+            reviewer.waitText(By.id("history"), "准予备案");
         }
         try (Browser visitor = new Browser()) {
             long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
@@ -222,7 +222,7 @@ class PortalBrowserTest {
             reviewer.waitText(By.id("status"), "已受理");
             reviewer.click(By.id("approve"), "approve the change");
             reviewer.waitText(By.id("status"), "已备案");
-            reviewer.waitText(By.id("history"), "return");
+            reviewer.waitText(By.id("history"), "补正后重新提交");
         }
     }
 

@@ -95,7 +95,9 @@
       xhr.onload = function () {
         if (xhr.status < 300) {
           bar.value = 100;
-          location.replace(location.pathname + '?done=uploaded#materials');
+          var next = location.pathname + '?done=uploaded#materials';
+          // the same address again (a second upload) would only move to the anchor: reload instead
+          if (location.pathname + location.search + location.hash === next) location.reload(); else location.replace(next);
         } else {
           bar.hidden = true;
           var message = '上传未成功（' + xhr.status + '）';
