@@ -46,6 +46,24 @@ public class Api {
         return (List<Object>) call("GET", path, token, null);
     }
 
+    /** Several reads at once (a page that needs three answers waits for the slowest, not for their sum). */
+    public List<Object> all(java.util.function.Supplier<?>... reads) {
+        List<java.util.concurrent.CompletableFuture<?>> futures = java.util.Arrays.stream(reads)
+                .<java.util.concurrent.CompletableFuture<?>>map(java.util.concurrent.CompletableFuture::supplyAsync).toList();
+        List<Object> results = new java.util.ArrayList<>();
+        for (var future : futures) {
+            try {
+                results.add(future.join());
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                throw e;
+            }
+        }
+        return results;
+    }
+
     /** A JSON request; the answer parsed (Map, List) or null when empty. */
     public Object call(String method, String path, String token, Object body) {
         try {

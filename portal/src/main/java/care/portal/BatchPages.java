@@ -57,19 +57,25 @@ public class BatchPages {
         return overview(Form.empty().set("period", month).set("reconPeriod", month));
     }
 
+    @SuppressWarnings("unchecked")
     private TemplateInstance overview(Form form) {
         String token = viewer.token();
-        List<Object> list = api.list("/api/subsidy/batches?size=50", token);
-        List<Object> programmes = api.list("/api/subsidy/programmes", token);
-        Map<String, Object> reconciliation = null;
         String month = form.v("reconPeriod");
-        if (PERIOD.matcher(month).matches()) {
-            try {
-                reconciliation = api.map("/api/subsidy/ledger/reconciliation?period=" + month, token);
-            } catch (ApiError e) {
-                reconciliation = null; // the figures are optional on this page; the batches are what matters
-            }
-        }
+        List<Object> answers = api.all(() -> api.list("/api/subsidy/batches?size=50", token),
+                () -> api.list("/api/subsidy/programmes", token),
+                () -> {
+                    if (!PERIOD.matcher(month).matches()) {
+                        return null;
+                    }
+                    try {
+                        return api.map("/api/subsidy/ledger/reconciliation?period=" + month, token);
+                    } catch (ApiError e) {
+                        return null; // the figures are optional on this page; the batches are what matters
+                    }
+                });
+        List<Object> list = (List<Object>) answers.get(0);
+        List<Object> programmes = (List<Object>) answers.get(1);
+        Map<String, Object> reconciliation = (Map<String, Object>) answers.get(2);
         Map<String, String> names = new LinkedHashMap<>();
         programmes.forEach(p -> names.put(String.valueOf(((Map<?, ?>) p).get("code")),
                 String.valueOf(((Map<?, ?>) p).get("name"))));
@@ -98,14 +104,16 @@ public class BatchPages {
         return detail(Views.id(id), Form.empty()).data("done", done);
     }
 
+    @SuppressWarnings("unchecked")
     private TemplateInstance detail(String id, Form form) {
         String token = viewer.token();
-        Map<String, Object> b = api.map("/api/subsidy/batches/" + id, token);
+        List<Object> answers = api.all(() -> api.map("/api/subsidy/batches/" + id, token),
+                () -> orNull(() -> api.map("/api/subsidy/batches/" + id + "/reconciliation", token)),
+                () -> orNull(() -> api.map("/api/subsidy/batches/" + id + "/instructions?size=20", token)));
+        Map<String, Object> b = (Map<String, Object>) answers.get(0);
         boolean generating = "GENERATING".equals(b.get("status"));
-        Map<String, Object> reconciliation = generating ? null
-                : api.map("/api/subsidy/batches/" + id + "/reconciliation", token);
-        Map<String, Object> lines = generating ? null
-                : api.map("/api/subsidy/batches/" + id + "/instructions?size=20", token);
+        Map<String, Object> reconciliation = generating ? null : (Map<String, Object>) answers.get(1);
+        Map<String, Object> lines = generating ? null : (Map<String, Object>) answers.get(2);
         return views.page(batch).data("b", b).data("generating", generating).data("reconciliation", reconciliation)
                 .data("lines", lines).data("form", form);
     }
@@ -165,6 +173,15 @@ public class BatchPages {
                 : YearMonth.from(LocalDate.now(ZoneId.of("Asia/Shanghai"))).toString();
         return FilingPages.passThrough(api.stream("/api/subsidy/ledger/export.csv?period=" + month,
                 viewer.token()), false);
+    }
+
+    /** Figures beside the batch: a batch still generating may not have them yet. */
+    private static Object orNull(java.util.function.Supplier<Object> read) {
+        try {
+            return read.get();
+        } catch (ApiError e) {
+            return null;
+        }
     }
 
     private static String nz(String s) {

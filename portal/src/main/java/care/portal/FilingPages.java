@@ -173,11 +173,16 @@ public class FilingPages {
         return detail(Views.id(id), Form.empty()).data("done", done);
     }
 
+    @SuppressWarnings("unchecked")
     private TemplateInstance detail(String id, Form form) {
         String token = viewer.token();
-        Map<String, Object> f = api.map("/api/filings/" + id, token);
-        List<Object> materials = api.list("/api/filings/" + id + "/materials", token);
-        List<Object> history = api.list("/api/filings/" + id + "/history", token);
+        List<Object> answers = api.all(() -> api.map("/api/filings/" + id, token),
+                () -> api.list("/api/filings/" + id + "/materials", token),
+                () -> api.list("/api/filings/" + id + "/history", token));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> f = (Map<String, Object>) answers.get(0);
+        List<Object> materials = (List<Object>) answers.get(1);
+        List<Object> history = (List<Object>) answers.get(2);
         if (form.v("approveComment").isEmpty()) {
             form.set("approveComment", "材料齐全，准予备案");
         }

@@ -73,6 +73,10 @@ class PortalBrowserTest {
         assertTrue(Files.isExecutable(Path.of(BROWSER)) && Files.isExecutable(Path.of(DRIVER)),
                 "the browser tests need Chromium and its driver: apt-get install -y chromium chromium-driver "
                         + "(looked for " + BROWSER + " and " + DRIVER + "; set -Dportal.chromium / -Dportal.chromedriver)");
+        Process fonts = new ProcessBuilder("fc-list", ":lang=zh").redirectErrorStream(true).start();
+        String chinese = new String(fonts.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertFalse(chinese.isBlank(), "no Chinese font for Chromium: the screenshots would show boxes "
+                + "(apt-get install -y fonts-wqy-microhei; .ci/run does)");
         stack = Platform.stack();
         base = stack.gatewayUrl();
         Files.createDirectories(SHOTS);
@@ -103,6 +107,7 @@ class PortalBrowserTest {
         try (Browser anonymous = new Browser()) {
             anonymous.open("/portal/", "first load: directory (fresh browser, no cache)");
             anonymous.waitText(By.tagName("h1"), "养老托育机构查询");
+            anonymous.open("/portal/", "directory again (same browser: CSS and script cached)");
             anonymous.shoot("01-directory");
         }
         try (Browser institution = new Browser()) {
