@@ -434,8 +434,10 @@ class PortalBrowserTest {
             try {
                 Files.createDirectories(SHOTS);
                 driver.manage().window().setSize(new Dimension(390, 844));
+                js("var e = document.querySelector('.field.invalid, tr.invalid'); if (e) e.scrollIntoView({block: 'center'});");
                 Files.write(SHOTS.resolve(name + "-phone-390.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
                 driver.manage().window().setSize(new Dimension(1366, 900));
+                js("var e = document.querySelector('.field.invalid, tr.invalid'); if (e) e.scrollIntoView({block: 'center'});");
                 Files.write(SHOTS.resolve(name + "-desktop-1366.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
             } catch (IOException | RuntimeException e) {
                 System.err.println("screenshot " + name + " failed: " + e);

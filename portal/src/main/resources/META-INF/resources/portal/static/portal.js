@@ -63,6 +63,14 @@
     });
   });
 
+  // a page shown again after a refusal: bring the first field the API named into view (on a phone it is below the fold)
+  var invalid = document.querySelector('.field.invalid, tr.invalid');
+  if (invalid) {
+    invalid.scrollIntoView({ block: 'center' });
+    var input = invalid.querySelector('input:not([type=hidden]), select, textarea');
+    if (input) input.focus({ preventScroll: true });
+  }
+
   // the county picker follows the city picker
   var city = document.getElementById('city');
   var county = document.getElementById('county');
