@@ -35,6 +35,11 @@ public final class Labels {
     public final Map<String, String> actions = ordered("CREATE", "创建草稿", "EDIT", "修改信息",
             "MATERIAL_UPLOAD", "上传材料", "MATERIAL_DELETE", "删除材料", "SUBMIT", "提交", "RESUBMIT", "补正后重新提交",
             "ACCEPT", "受理", "APPROVE", "准予备案", "RETURN", "退回补正", "REJECT", "不予备案", "WITHDRAW", "撤回");
+    public final Map<String, String> staffRoles = ordered("ELDERLY_CAREGIVER", "养老护理员", "NURSERY_TEACHER", "保育员",
+            "INFANT_CARER", "育婴员", "HEALTH_WORKER", "保健人员", "NURSE", "护士", "DOCTOR", "医生",
+            "SOCIAL_WORKER", "社会工作者", "OTHER", "其他");
+    public final Map<String, String> grades = ordered("LEVEL_5", "五级/初级工", "LEVEL_4", "四级/中级工",
+            "LEVEL_3", "三级/高级工", "LEVEL_2", "二级/技师", "LEVEL_1", "一级/高级技师");
     public final Map<String, String> batchStatuses = ordered("GENERATING", "生成中", "GENERATED", "待审核",
             "EMPTY", "无发放对象", "APPROVED", "已审核", "REJECTED", "已驳回", "RELEASED", "已下达财政", "FAILED", "生成失败");
     public final List<Option> kinds = List.of(

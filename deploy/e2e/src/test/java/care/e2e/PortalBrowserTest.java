@@ -179,6 +179,21 @@ class PortalBrowserTest {
             institution.waitText(By.id("status"), "已备案");
             institution.open("/portal/filings/" + newFilingId + "/receipt", "备案回执");
             assertTrue(institution.driver.getPageSource().contains(receiptNumber), "the receipt names its number");
+            // 花名册: the citizen ID's check character is checked as it is typed; the registry masks it
+            institution.open("/portal/staff", "the staff roster");
+            institution.type(By.id("name"), "周敏");
+            new Select(institution.find(By.id("role"))).selectByValue("NURSERY_TEACHER");
+            String citizenId = PersonalDataTest.withCheckDigit("53010219920304" + "123");
+            String wrong = citizenId.substring(0, 17) + (citizenId.charAt(17) == '0' ? '1' : '0');
+            institution.type(By.id("citizenId"), wrong);
+            institution.waitText(By.id("err-citizenId"), "校验码不符");
+            institution.type(By.id("citizenId"), citizenId);
+            institution.js("document.getElementById('employedFrom').value = '2026-03-01'");
+            institution.click(By.id("add-staff"), "add a person to the roster");
+            institution.waitText(By.id("done"), "已登记");
+            institution.waitText(By.id("roster"), "周敏");
+            assertFalse(institution.find(By.id("roster")).getText().contains(citizenId), "the ID is shown masked");
+            institution.shoot("08a-staff-roster");
         }
     }
 

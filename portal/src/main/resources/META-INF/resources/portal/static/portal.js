@@ -19,7 +19,19 @@
     return v.charAt(17) === check ? '' : '校验码不符：末位应为 ' + check;
   }
 
+  // GB 11643-1999: 17 digits, a valid birth date, ISO 7064 MOD 11-2 check character
+  function citizenIdProblem(v) {
+    if (!v) return '';
+    v = v.toUpperCase();
+    if (!/^\d{17}[\dX]$/.test(v)) return '身份证号应为 18 位（末位可为 X）';
+    var w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2], sum = 0;
+    for (var i = 0; i < 17; i++) sum += Number(v.charAt(i)) * w[i];
+    var check = '10X98765432'.charAt(sum % 11);
+    return v.charAt(17) === check ? '' : '校验码不符：末位应为 ' + check;
+  }
+
   var checks = {
+    citizenId: citizenIdProblem,
     uscc: usccProblem,
     phone: function (v) { return !v || /^[0-9+\-() ]{7,20}$/.test(v) ? '' : '联系电话格式无效'; },
     count: function (v) {
