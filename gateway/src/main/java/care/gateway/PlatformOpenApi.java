@@ -43,7 +43,10 @@ public class PlatformOpenApi {
 
     private void serve(RoutingContext ctx) {
         List<Future<JsonObject>> documents = new ArrayList<>();
-        List<String> services = new ArrayList<>(config.routes().keySet());
+        // only the API's routes have a document (the portal's pages are HTML, not API)
+        List<String> services = new ArrayList<>(config.routes().keySet().stream()
+                .filter(service -> config.routes().get(service).prefixes().stream().anyMatch(p -> p.startsWith("/api/")))
+                .toList());
         services.forEach(service -> documents.add(fetch(config.routes().get(service).url())));
         Future.join(documents).onComplete(done -> {
             JsonObject merged = skeleton();

@@ -24,7 +24,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Forwards /api/... to the service that owns the path, once {@link TokenCheck} let the request through;
- * the Authorization header travels on so that the service checks again.
+ * the Authorization header travels on so that the service checks again. Routes outside /api (the portal's pages)
+ * are forwarded as they are, with their cookies and redirects. Bodies are streamed, never held here.
  */
 @ApplicationScoped
 public class ProxyRoutes {
@@ -56,6 +57,8 @@ public class ProxyRoutes {
         router.route("/api/*").order(-96).handler(this::refuseDeclaredOversizeBodies);
         config.routes().forEach((service, route) -> route.prefixes().forEach(prefix ->
                 router.route(prefix + "/*").handler(ctx -> forward(ctx, service, route.url()))));
+        // the portal's pages are at /portal/ (its own module, behind this same origin)
+        router.get("/").handler(ctx -> ctx.redirect("/portal/"));
         router.route("/api/*").handler(ctx ->
                 Problems.send(ctx, 404, "NOT_FOUND", "接口不存在", "no service owns " + ctx.request().path()));
     }

@@ -60,6 +60,7 @@ public class BackendsResource extends CareTestResource {
         config.put("gateway.routes.registry.url", url);
         config.put("gateway.routes.filing.url", url);
         config.put("gateway.routes.subsidy.url", "http://127.0.0.1:" + Repo.freePort());
+        config.put("gateway.routes.portal.url", url);
         config.put("gateway.timeout", "1s");
         config.put("gateway.max-body-size", "64K");
         return config;

@@ -100,6 +100,17 @@ class ProxyRoutesTest {
     }
 
     @Test
+    void thePortalsPagesAreForwardedWithUploadsStreamedAndTheRootLeadsThere() {
+        given().redirects().follow(false).get("/").then().statusCode(302).header("Location", "/portal/");
+        // a multipart upload, streamed on like every body (and under the same limit, 64K in these tests)
+        given().multiPart("file", "scan.pdf", new byte[50_000], "application/pdf")
+                .post("/portal/filings/x/materials/COMMITMENT").then().statusCode(200)
+                .body("method", equalTo("POST")).body("uri", equalTo("/portal/filings/x/materials/COMMITMENT"))
+                .body("bodyLength", org.hamcrest.Matchers.greaterThan(50_000));
+        given().get("/portal/").then().statusCode(200).body("uri", equalTo("/portal/"));
+    }
+
+    @Test
     void oneOpenApiDocumentMergesTheRoutedPathsOfEveryServiceThatAnswers() {
         given().get("/openapi").then().statusCode(200)
                 .body("info.title", containsString("一老一小"))

@@ -103,6 +103,50 @@ public final class Keycloak implements AutoCloseable {
         }
     }
 
+    /**
+     * Lets the portal's client (care-portal) redirect to pages of this origin after login and logout. The demo realm
+     * names http://localhost:8080; a stack on free ports (the end-to-end tests) adds its gateway's origin here, through
+     * the admin API of this local Keycloak.
+     */
+    public void allowPortalOrigin(String origin) {
+        try {
+            String admin = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(
+                                    "http://localhost:" + port + "/realms/master/protocol/openid-connect/token"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "grant_type=password&client_id=admin-cli&username=admin&password=admin")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).get("access_token").asText();
+            String clients = "http://localhost:" + port + "/admin/realms/" + REALM + "/clients";
+            var found = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(clients + "?clientId=care-portal"))
+                    .header("Authorization", "Bearer " + admin).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+            var client = (com.fasterxml.jackson.databind.node.ObjectNode) found.get(0);
+            String pattern = origin + "/*";
+            var uris = client.withArray("redirectUris");
+            for (var uri : uris) {
+                if (uri.asText().equals(pattern)) {
+                    return;
+                }
+            }
+            uris.add(pattern);
+            var attributes = client.get("attributes") instanceof com.fasterxml.jackson.databind.node.ObjectNode a ? a
+                    : client.putObject("attributes");
+            String logout = attributes.path("post.logout.redirect.uris").asText("");
+            attributes.put("post.logout.redirect.uris", logout.isEmpty() ? pattern : logout + "##" + pattern);
+            HttpResponse<String> updated = HTTP.send(HttpRequest.newBuilder(URI.create(clients + "/" + client.get("id").asText()))
+                    .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(client))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (updated.statusCode() >= 300) {
+                throw new IllegalStateException("care-portal redirect not updated: " + updated.statusCode() + " " + updated.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() {
         process.close();

@@ -14,7 +14,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
- * The whole platform as processes: the infrastructure plus the four services from their built jars.
+ * The whole platform as processes: the infrastructure plus the services, the gateway and the portal from their
+ * built jars.
  * {@code deploy/stack up} runs {@link #main} in the background; the end-to-end tests start one on free ports.
  */
 public final class Stack implements AutoCloseable {
@@ -24,15 +25,16 @@ public final class Stack implements AutoCloseable {
      * keeps its PostgreSQL data between runs and has a Keycloak copy of its own, never shared with a test build.
      */
     public record Layout(Path workDir, Infra.Ports infra, int gateway, int registry, int filing, int subsidy,
-                         boolean persistent) {
+                         int portal, boolean persistent) {
 
         public static Layout local(Path workDir) {
-            return new Layout(workDir, new Infra.Ports(15432, 19092, 19093, 8180, 9180), 8080, 8081, 8082, 8083, true);
+            return new Layout(workDir, new Infra.Ports(15432, 19092, 19093, 8180, 9180), 8080, 8081, 8082, 8083, 8084,
+                    true);
         }
 
         public static Layout free(Path workDir) {
             return new Layout(workDir, Infra.Ports.free(), Repo.freePort(), Repo.freePort(), Repo.freePort(),
-                    Repo.freePort(), false);
+                    Repo.freePort(), Repo.freePort(), false);
         }
     }
 
@@ -53,10 +55,13 @@ public final class Stack implements AutoCloseable {
         Infra infra = Infra.start(layout.workDir(), keycloak, layout.infra(), layout.persistent());
         Stack stack = new Stack(layout, infra);
         try {
+            // the portal logs in through the gateway's origin: Keycloak must accept it as a redirect (free ports)
+            infra.keycloak.allowPortalOrigin(stack.gatewayUrl());
             List<CompletableFuture<ChildProcess>> processes = List.of(
                     CompletableFuture.supplyAsync(() -> stack.service("registry-service", layout.registry(), "registry")),
                     CompletableFuture.supplyAsync(() -> stack.service("filing-service", layout.filing(), "filing")),
                     CompletableFuture.supplyAsync(() -> stack.service("subsidy-service", layout.subsidy(), "subsidy")),
+                    CompletableFuture.supplyAsync(stack::portal),
                     // the gateway needs no backend to start; it answers 503 for a route whose service is not up yet
                     CompletableFuture.supplyAsync(stack::gateway));
             RuntimeException failure = null;
@@ -86,6 +91,7 @@ public final class Stack implements AutoCloseable {
             case "registry-service" -> layout.registry();
             case "filing-service" -> layout.filing();
             case "subsidy-service" -> layout.subsidy();
+            case "portal" -> layout.portal();
             default -> layout.gateway();
         };
         return "http://localhost:" + port;
@@ -119,11 +125,17 @@ public final class Stack implements AutoCloseable {
         Map<String, String> config = new HashMap<>(Map.of(
                 "gateway.routes.registry.url", serviceUrl("registry-service"),
                 "gateway.routes.filing.url", serviceUrl("filing-service"),
-                "gateway.routes.subsidy.url", serviceUrl("subsidy-service")));
+                "gateway.routes.subsidy.url", serviceUrl("subsidy-service"),
+                "gateway.routes.portal.url", serviceUrl("portal")));
         if (!layout.persistent()) { // end-to-end tests call quickly as few users; the gateway's own tests cover limits
             config.put("gateway.rate-limit.per-second", "1000");
         }
         return quarkusApp("gateway", layout.gateway(), config);
+    }
+
+    /** The web portal: pages only, it calls the API through the gateway with the user's token. */
+    private ChildProcess portal() {
+        return quarkusApp("portal", layout.portal(), Map.of("portal.api-url", gatewayUrl()));
     }
 
     private ChildProcess quarkusApp(String name, int port, Map<String, String> config) {

@@ -1,0 +1,472 @@
+package care.e2e;
+
+import care.deploy.Stack;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static care.e2e.Platform.as;
+import static care.e2e.Platform.eventually;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The portal in a real headless Chromium (Debian's chromium + chromium-driver), on the whole platform: each kind of
+ * user logs in through Keycloak's own login page and walks the main journeys by clicking. Screenshots at phone
+ * (390×844) and desktop (1366×900) widths go to target/screenshots; page load and interaction times (Navigation
+ * Timing) are printed at the end, not asserted.
+ * <p>
+ * Uses inst-childcare and wj-530102 (托育, 五华区) and admin-530100, which the other end-to-end classes do not file
+ * with, so the classes can run in any order on one platform.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PortalBrowserTest {
+
+    static final String BROWSER = System.getProperty("portal.chromium", "/usr/bin/chromium");
+    static final String DRIVER = System.getProperty("portal.chromedriver", "/usr/bin/chromedriver");
+    static final String NAME = "五华区童心托育中心";
+    static final Path SHOTS = Path.of("target/screenshots");
+
+    static Stack stack;
+    static String base;
+    static Path pdf;
+    static final Map<String, Long> TIMES = new LinkedHashMap<>();
+    static final List<String> OUTSIDE = new ArrayList<>();
+
+    // what the journeys pass on
+    static String newFilingId;
+    static String receiptNumber;
+
+    @BeforeAll
+    static void platformAndBrowser() throws IOException {
+        assertTrue(Files.isExecutable(Path.of(BROWSER)) && Files.isExecutable(Path.of(DRIVER)),
+                "the browser tests need Chromium and its driver: apt-get install -y chromium chromium-driver "
+                        + "(looked for " + BROWSER + " and " + DRIVER + "; set -Dportal.chromium / -Dportal.chromedriver)");
+        Process fonts = new ProcessBuilder("fc-list", ":lang=zh").redirectErrorStream(true).start();
+        String chinese = new String(fonts.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertFalse(chinese.isBlank(), "no Chinese font for Chromium: the screenshots would show boxes "
+                + "(apt-get install -y fonts-wqy-microhei; .ci/run does)");
+        stack = Platform.stack();
+        base = stack.gatewayUrl();
+        Files.createDirectories(SHOTS);
+        pdf = Files.createTempFile("material-", ".pdf");
+        Files.write(pdf, Fixtures.PDF);
+    }
+
+    @AfterAll
+    static void report() throws IOException {
+        StringBuilder out = new StringBuilder("\n=== portal timings (Navigation Timing: navigation start → load event end), ms ===\n");
+        TIMES.forEach((step, ms) -> out.append(String.format("%6d  %s%n", ms, step)));
+        long first = TIMES.entrySet().stream().filter(e -> e.getKey().startsWith("first load")).mapToLong(Map.Entry::getValue).max().orElse(-1);
+        long slowest = TIMES.entrySet().stream().filter(e -> !e.getKey().startsWith("first load")).mapToLong(Map.Entry::getValue).max().orElse(-1);
+        out.append(String.format("first page load (max): %d ms (target < 2000); slowest interaction: %d ms (target < 300)%n", first, slowest));
+        System.out.println(out);
+        Files.createDirectories(SHOTS);
+        Files.writeString(SHOTS.resolve("timings.txt"), out.toString());
+        if (pdf != null) {
+            Files.deleteIfExists(pdf);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ journeys
+
+    @Test
+    @Order(1)
+    void theInstitutionFilesTheReviewerApprovesAndThePublicFindsIt() {
+        try (Browser anonymous = new Browser()) {
+            anonymous.open("/portal/", "first load: directory (fresh browser, no cache)");
+            anonymous.waitText(By.tagName("h1"), "养老托育机构查询");
+            anonymous.open("/portal/", "directory again (same browser: CSS and script cached)");
+            anonymous.shoot("01-directory");
+        }
+        try (Browser institution = new Browser()) {
+            institution.login("inst-childcare");
+            institution.waitUrl("/portal/filings");
+            institution.click(By.id("new-NEW"), "open the 新设备案 form");
+            // validates as you type: a check character that does not fit, a capacity out of range
+            WebElement uscc = institution.find(By.id("uscc"));
+            assertEquals("91530102MA6K0000BY", uscc.getAttribute("value"), "the USCC comes from the account");
+            institution.type(By.id("institutionName"), NAME);
+            new Select(institution.find(By.id("kind"))).selectByValue("FULL_DAYCARE");
+            new Select(institution.find(By.id("ownership"))).selectByValue("PRIVATE");
+            assertEquals("530102", new Select(institution.find(By.id("divisionCode"))).getFirstSelectedOption().getAttribute("value"));
+            institution.type(By.id("address"), "昆明市五华区青年路88号");
+            institution.type(By.id("legalRepresentative"), "李红");
+            institution.type(By.id("contactPhone"), "0871-6555");
+            institution.type(By.id("capacity"), "30000");
+            institution.waitText(By.id("err-capacity"), "超出合理范围"); // the page's own check, before any request
+            // a browser without the script sends it anyway: the API's answer is placed at the field, nothing typed lost
+            institution.submitWithoutScript("filing-form", "API error: form re-rendered at the field");
+            institution.waitText(By.id("problem"), "提交的数据未通过校验");
+            institution.waitText(By.id("err-capacity"), "床位/托位数超出合理范围");
+            assertEquals(NAME, institution.find(By.id("institutionName")).getAttribute("value"));
+            assertEquals("李红", institution.find(By.id("legalRepresentative")).getAttribute("value"));
+            institution.shoot("02-filing-form-api-error");
+            institution.type(By.id("capacity"), "60");
+            institution.type(By.id("contactPhone"), "0871-65550201");
+            institution.click(By.id("save"), "save the draft");
+            institution.waitText(By.id("done"), "请上传申报材料");
+            newFilingId = institution.filingIdFromUrl();
+            institution.uploadRequiredMaterials();
+            institution.shoot("03-filing-materials");
+            institution.click(By.id("submit"), "submit the filing");
+            institution.waitText(By.id("status"), "已提交");
+        }
+        try (Browser reviewer = new Browser()) {
+            reviewer.login("wj-530102");
+            reviewer.waitUrl("/portal/review");
+            reviewer.waitText(By.id("queue"), NAME);
+            reviewer.shoot("04-review-queue");
+            reviewer.click(By.cssSelector("tr[data-id='" + newFilingId + "'] a.button"), "open a filing from the queue");
+            reviewer.find(By.cssSelector("details.preview summary")).click(); // the material, previewed in the page
+            assertFalse(reviewer.driver.findElements(By.cssSelector("details.preview[open] iframe")).isEmpty());
+            reviewer.shoot("05-review-filing");
+            reviewer.click(By.id("accept"), "受理");
+            reviewer.waitText(By.id("status"), "已受理");
+            reviewer.click(By.id("approve"), "准予备案");
+            reviewer.waitText(By.id("status"), "已备案");
+            receiptNumber = reviewer.find(By.id("receipt-number")).getText();
+            assertTrue(receiptNumber.matches("530102-\\d{4}-\\d{6}"), receiptNumber);
+            reviewer.waitText(By.id("history"), "准予备案");
+        }
+        try (Browser visitor = new Browser()) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+            do { // the registry learns of the approval by its event
+                visitor.open("/portal/?q=" + java.net.URLEncoder.encode("童心", java.nio.charset.StandardCharsets.UTF_8),
+                        "directory search");
+            } while (!visitor.driver.getPageSource().contains(NAME) && System.nanoTime() < deadline && pause());
+            visitor.waitText(By.id("results"), NAME);
+            visitor.shoot("06-directory-found");
+            visitor.click(By.linkText(NAME), "institution detail page");
+            visitor.waitText(By.id("filing-number"), receiptNumber);
+            visitor.waitText(By.id("filing-status"), "已备案");
+            visitor.shoot("07-institution-detail");
+        }
+        try (Browser institution = new Browser()) {
+            institution.login("inst-childcare");
+            institution.open("/portal/filings/" + newFilingId, "the institution's approved filing");
+            institution.waitText(By.id("status"), "已备案");
+            institution.open("/portal/filings/" + newFilingId + "/receipt", "备案回执");
+            assertTrue(institution.driver.getPageSource().contains(receiptNumber), "the receipt names its number");
+            // 花名册: the citizen ID's check character is checked as it is typed; the registry masks it
+            institution.open("/portal/staff", "the staff roster");
+            institution.type(By.id("name"), "周敏");
+            new Select(institution.find(By.id("role"))).selectByValue("NURSERY_TEACHER");
+            String citizenId = PersonalDataTest.withCheckDigit("53010219920304" + "123");
+            String wrong = citizenId.substring(0, 17) + (citizenId.charAt(17) == '0' ? '1' : '0');
+            institution.type(By.id("citizenId"), wrong);
+            institution.waitText(By.id("err-citizenId"), "校验码不符");
+            institution.type(By.id("citizenId"), citizenId);
+            institution.js("document.getElementById('employedFrom').value = '2026-03-01'");
+            institution.click(By.id("add-staff"), "add a person to the roster");
+            institution.waitText(By.id("done"), "已登记");
+            institution.waitText(By.id("roster"), "周敏");
+            assertFalse(institution.find(By.id("roster")).getText().contains(citizenId), "the ID is shown masked");
+            institution.shoot("08a-staff-roster");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aReturnedFilingIsFixedAndResubmitted() {
+        if (newFilingId == null || receiptNumber == null) {
+            fail("needs the institution filed by the first journey");
+        }
+        String changeId;
+        try (Browser institution = new Browser()) {
+            institution.login("inst-childcare");
+            institution.waitUrl("/portal/filings");
+            institution.click(By.id("new-CHANGE"), "open the 变更备案 form");
+            institution.type(By.id("contactPhone"), "0871-65559999");
+            institution.click(By.id("save"), "save the change draft");
+            institution.waitText(By.id("done"), "请上传申报材料");
+            changeId = institution.filingIdFromUrl();
+            institution.uploadRequiredMaterials();
+            institution.click(By.id("submit"), "submit the change");
+            institution.waitText(By.id("status"), "已提交");
+        }
+        try (Browser reviewer = new Browser()) {
+            reviewer.login("wj-530102");
+            reviewer.open("/portal/filings/" + changeId, "reviewer opens the change");
+            reviewer.type(By.id("reason-COMMITMENT"), "承诺书未盖章，请重新上传");
+            reviewer.type(By.id("return-comment"), "请补正后重新提交");
+            reviewer.click(By.id("return"), "退回补正");
+            reviewer.waitText(By.id("status"), "退回补正");
+        }
+        try (Browser institution = new Browser()) {
+            institution.login("inst-childcare");
+            institution.waitUrl("/portal/filings");
+            institution.waitText(By.id("filings"), "承诺书未盖章");
+            institution.shoot("08-filings-returned");
+            institution.open("/portal/filings/" + changeId, "the returned filing");
+            institution.waitText(By.id("return-items"), "承诺书未盖章");
+            institution.upload("COMMITMENT");
+            institution.click(By.id("submit"), "resubmit after correction");
+            institution.waitText(By.id("status"), "已提交");
+        }
+        try (Browser reviewer = new Browser()) {
+            reviewer.login("wj-530102");
+            reviewer.open("/portal/filings/" + changeId, "reviewer opens the resubmitted change");
+            reviewer.click(By.id("accept"), "受理 the resubmission");
+            reviewer.waitText(By.id("status"), "已受理");
+            reviewer.click(By.id("approve"), "approve the change");
+            reviewer.waitText(By.id("status"), "已备案");
+            reviewer.waitText(By.id("history"), "补正后重新提交");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void theCityAdminGeneratesApprovesAndReleasesABatch() {
+        if (receiptNumber == null) {
+            fail("needs the institution filed by the first journey");
+        }
+        // a 示范性 grant decided by the county's health reviewer (through the API) is what the batch pays
+        String institutionId = eventually(() -> given().queryParam("q", "童心").get("/api/directory/institutions")
+                .then().statusCode(200).extract().path("items.find { it.filingNumber == '" + receiptNumber + "' }.id"));
+        eventually(() -> as("admin-530100", "GET", "/api/subsidy/institutions/" + institutionId, null)
+                .extract().statusCode() == 200 ? "seen" : null);
+        int status = as("wj-530102", "POST", "/api/subsidy/grants/demonstration", Map.of("institutionId", institutionId,
+                "amountFen", 100000, "reason", "示范性托育机构", "decisionNumber", "五卫〔2026〕9号")).extract().statusCode();
+        assertTrue(status == 200 || status == 201, "grant decision answered " + status);
+
+        try (Browser admin = new Browser()) {
+            admin.login("admin-530100");
+            admin.waitUrl("/portal/batches");
+            new Select(admin.find(By.id("programmeCode"))).selectByValue("KM-DEMO-GRANT");
+            admin.js("document.getElementById('period').value = arguments[0]",
+                    YearMonth.now(ZoneId.of("Asia/Shanghai")).toString());
+            admin.click(By.id("generate"), "generate a batch");
+            admin.waitText(By.id("batch-status"), "待审核", Duration.ofSeconds(90)); // progress page refreshes itself
+            admin.waitText(By.id("line-count"), "1");
+            admin.shoot("09-batch-generated");
+            admin.type(By.id("note"), "已核对");
+            admin.click(By.id("approve"), "approve the batch");
+            admin.waitText(By.id("batch-status"), "已审核");
+            admin.click(By.id("release"), "release to finance");
+            admin.waitText(By.id("batch-status"), "已下达财政");
+            admin.waitText(By.id("issued"), "1000.00");
+            admin.shoot("10-batch-released");
+            admin.open("/portal/batches", "batch list with reconciliation");
+            admin.waitText(By.id("batches"), "已下达财政");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void noPageLoadedAnythingFromOutsideTheMachine() {
+        assertTrue(OUTSIDE.isEmpty(), "resources from elsewhere: " + OUTSIDE);
+        assertFalse(TIMES.isEmpty());
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return true;
+    }
+
+    // ------------------------------------------------------------------------------------------------ the browser
+
+    /** One Chromium with its own profile: one user's session (cookies are per host, not per port). */
+    static final class Browser implements AutoCloseable {
+
+        final WebDriver driver;
+        final Path profile;
+        String user = "anonymous";
+
+        Browser() {
+            try {
+                profile = Files.createTempDirectory("chromium-");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(BROWSER);
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--no-first-run", "--disable-default-apps", "--lang=zh-CN", "--window-size=1366,900",
+                    "--user-data-dir=" + profile);
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
+            driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        }
+
+        void login(String username) {
+            user = username;
+            driver.get(base + "/portal/");
+            click(By.id("login"), null);
+            // Keycloak's own page: the portal never sees the password
+            new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+            driver.findElement(By.id("username")).sendKeys(username);
+            driver.findElement(By.id("password")).sendKeys(care.deploy.Keycloak.DEMO_PASSWORD);
+            driver.findElement(By.id("kc-login")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> d.getCurrentUrl().startsWith(base + "/portal/"));
+            waitText(By.id("who"), "（");
+            record("after login: " + username + " home page");
+        }
+
+        void open(String path, String step) {
+            driver.get(base + path);
+            record(step);
+        }
+
+        WebElement find(By by) {
+            return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(by));
+        }
+
+        void type(By by, String text) {
+            WebElement input = find(by);
+            input.clear();
+            input.sendKeys(text);
+        }
+
+        void click(By by, String step) {
+            WebElement target = new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.elementToBeClickable(by));
+            js("arguments[0].scrollIntoView({block: 'center'})", target);
+            target.click();
+            new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(target));
+            if (step != null) {
+                record(step);
+            }
+        }
+
+        void submitWithoutScript(String formId, String step) {
+            WebElement form = find(By.id(formId));
+            js("arguments[0].submit()", form); // HTMLFormElement.submit(): no submit event, no script check
+            new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(form));
+            record(step);
+        }
+
+        void waitText(By by, String text) {
+            waitText(by, text, Duration.ofSeconds(30));
+        }
+
+        void waitText(By by, String text, Duration timeout) {
+            try {
+                new WebDriverWait(driver, timeout).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                shoot("failure-" + user);
+                String body = driver.findElements(By.tagName("body")).isEmpty() ? driver.getPageSource()
+                        : driver.findElement(By.tagName("body")).getText();
+                fail("“" + text + "” not in " + by + " at " + driver.getCurrentUrl() + " as " + user + ":\n" + body);
+            }
+        }
+
+        void waitUrl(String path) {
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains(path));
+        }
+
+        String filingIdFromUrl() {
+            String url = driver.getCurrentUrl();
+            return url.replaceAll(".*/portal/filings/([0-9a-f-]{36}).*", "$1");
+        }
+
+        void uploadRequiredMaterials() {
+            List<String> codes = driver.findElements(By.cssSelector("table.materials tbody tr")).stream()
+                    .filter(row -> !row.findElements(By.cssSelector("td:first-child em.req")).isEmpty())
+                    .map(row -> row.getAttribute("id").substring(2)).toList();
+            assertFalse(codes.isEmpty(), "the checklist names required materials");
+            codes.forEach(this::upload);
+        }
+
+        void upload(String code) {
+            find(By.id("file-" + code)).sendKeys(pdf.toAbsolutePath().toString());
+            WebElement row = find(By.id("m-" + code));
+            find(By.id("upload-" + code)).click(); // with progress; the page reloads when done
+            new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(row));
+            record("upload " + code);
+            waitText(By.id("m-" + code), "已上传");
+        }
+
+        Object js(String script, Object... args) {
+            return ((JavascriptExecutor) driver).executeScript(script, args);
+        }
+
+        /** This page's navigation time, and any resource it loaded from another origin. */
+        void record(String step) {
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> "complete".equals(js("return document.readyState")));
+            Object ms = null;
+            for (int i = 0; i < 20 && (ms == null || ((Number) ms).longValue() <= 0); i++) {
+                ms = js("var n = performance.getEntriesByType('navigation')[0]; return n ? Math.round(n.loadEventEnd) : -1;");
+                if (((Number) ms).longValue() <= 0) {
+                    pause50();
+                }
+            }
+            TIMES.put(step + (TIMES.containsKey(step) ? " #" + TIMES.size() : ""), ((Number) ms).longValue());
+            @SuppressWarnings("unchecked")
+            List<Object> resources = (List<Object>) js("return performance.getEntriesByType('resource').map(function (e) { return e.name; })");
+            String here = driver.getCurrentUrl();
+            if (here.startsWith(base)) {
+                resources.stream().map(String::valueOf).filter(r -> !r.startsWith(base)).forEach(OUTSIDE::add);
+            }
+        }
+
+        private static void pause50() {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** The current page at phone and desktop width. */
+        void shoot(String name) {
+            try {
+                Files.createDirectories(SHOTS);
+                driver.manage().window().setSize(new Dimension(390, 844));
+                js("var e = document.querySelector('.field.invalid, tr.invalid'); if (e) e.scrollIntoView({block: 'center'});");
+                Files.write(SHOTS.resolve(name + "-phone-390.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+                driver.manage().window().setSize(new Dimension(1366, 900));
+                js("var e = document.querySelector('.field.invalid, tr.invalid'); if (e) e.scrollIntoView({block: 'center'});");
+                Files.write(SHOTS.resolve(name + "-desktop-1366.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            } catch (IOException | RuntimeException e) {
+                System.err.println("screenshot " + name + " failed: " + e);
+            }
+        }
+
+        @Override
+        public void close() {
+            driver.quit();
+            try {
+                care.deploy.Repo.deleteTree(profile);
+            } catch (IOException | RuntimeException ignored) {
+                // a temporary profile
+            }
+        }
+    }
+}

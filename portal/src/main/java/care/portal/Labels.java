@@ -1,0 +1,136 @@
+package care.portal;
+
+import io.quarkus.qute.TemplateData;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Chinese labels for the API's codes, and the GB/T 2260 table (shared with contracts) for the pickers. */
+@TemplateData
+public final class Labels {
+
+    public record Option(String code, String label, String group) {
+    }
+
+    public record City(String code, String name, List<Option> counties) {
+    }
+
+    public static final Labels INSTANCE = new Labels();
+
+    public final Map<String, String> types = ordered(
+            "NEW", "新设备案", "CHANGE", "变更备案", "ADD_SITE", "增加经营场所", "CLOSE", "注销备案");
+    public final Map<String, String> sectors = ordered("ELDERLY", "养老", "CHILDCARE", "托育");
+    public final Map<String, String> ownerships = ordered("PUBLIC", "公办", "PRIVATE", "民办",
+            "PUBLIC_BUILT_PRIVATE_RUN", "公建民营", "PRIVATE_WITH_PUBLIC_AID", "民办公助");
+    public final Map<String, String> statuses = ordered("DRAFT", "草稿", "SUBMITTED", "已提交", "ACCEPTED", "已受理",
+            "RETURNED", "退回补正", "APPROVED", "已备案", "REJECTED", "不予备案", "WITHDRAWN", "已撤回");
+    public final Map<String, String> actions = ordered("CREATE", "创建草稿", "EDIT", "修改信息",
+            "MATERIAL_UPLOAD", "上传材料", "MATERIAL_DELETE", "删除材料", "SUBMIT", "提交", "RESUBMIT", "补正后重新提交",
+            "ACCEPT", "受理", "APPROVE", "准予备案", "RETURN", "退回补正", "REJECT", "不予备案", "WITHDRAW", "撤回");
+    public final Map<String, String> staffRoles = ordered("ELDERLY_CAREGIVER", "养老护理员", "NURSERY_TEACHER", "保育员",
+            "INFANT_CARER", "育婴员", "HEALTH_WORKER", "保健人员", "NURSE", "护士", "DOCTOR", "医生",
+            "SOCIAL_WORKER", "社会工作者", "OTHER", "其他");
+    public final Map<String, String> grades = ordered("LEVEL_5", "五级/初级工", "LEVEL_4", "四级/中级工",
+            "LEVEL_3", "三级/高级工", "LEVEL_2", "二级/技师", "LEVEL_1", "一级/高级技师");
+    public final Map<String, String> batchStatuses = ordered("GENERATING", "生成中", "GENERATED", "待审核",
+            "EMPTY", "无发放对象", "APPROVED", "已审核", "REJECTED", "已驳回", "RELEASED", "已下达财政", "FAILED", "生成失败");
+    public final List<Option> kinds = List.of(
+            new Option("RURAL_NURSING_HOME", "农村敬老院", "ELDERLY"),
+            new Option("URBAN_PUBLIC_WELFARE", "城市公办养老福利机构", "ELDERLY"),
+            new Option("PRIVATE_CARE_HOME", "社会力量兴办养老机构", "ELDERLY"),
+            new Option("HOME_CARE_CENTER", "城乡居家养老服务中心", "ELDERLY"),
+            new Option("MUTUAL_AID_STATION", "互助养老服务站", "ELDERLY"),
+            new Option("ELDERLY_CANTEEN", "老年幸福食堂", "ELDERLY"),
+            new Option("MEDICAL_ELDERLY_CARE", "医养结合机构", "ELDERLY"),
+            new Option("STREET_CARE_CENTER", "街道级综合养老服务中心", "ELDERLY"),
+            new Option("RURAL_REGIONAL_CENTER", "农村区域养老服务中心", "ELDERLY"),
+            new Option("COUNTY_DISABILITY_CARE", "县级失能照护机构", "ELDERLY"),
+            new Option("FULL_DAYCARE", "全托育机构", "CHILDCARE"),
+            new Option("NURSERY_KINDERGARTEN", "托幼一体机构", "CHILDCARE"),
+            new Option("KINDERGARTEN_CLASS", "幼儿园提供插班服务", "CHILDCARE"),
+            new Option("COMMUNITY_POINT", "社区托育点", "CHILDCARE"),
+            new Option("FAMILY_NEIGHBOUR", "家庭邻托", "CHILDCARE"),
+            new Option("WORKPLACE", "用人单位托育", "CHILDCARE"),
+            new Option("MEDICAL_CHILDCARE", "医育融合托育机构", "CHILDCARE"),
+            new Option("OTHER_CHILDCARE", "其他托育机构", "CHILDCARE"));
+    public final Map<String, String> kindNames = new LinkedHashMap<>();
+    public final List<City> cities;
+    public final Map<String, String> divisionNames = new LinkedHashMap<>();
+    /** The filing fields a reviewer may name in a return (补正), with their labels. */
+    public final Map<String, String> fields = ordered("institutionName", "机构名称", "kind", "机构类型",
+            "ownership", "举办性质", "address", "住所（地址）", "legalRepresentative", "法定代表人",
+            "contactPhone", "联系电话", "capacity", "床位/托位数", "siteName", "场所名称", "siteAddress", "场所地址",
+            "siteCapacity", "场所床位/托位数", "closeReason", "注销原因");
+
+    private Labels() {
+        kinds.forEach(k -> kindNames.put(k.code(), k.label()));
+        List<City> loaded = new ArrayList<>();
+        try (var in = Labels.class.getResourceAsStream("/divisions/530000.tsv");
+             var reader = new BufferedReader(new InputStreamReader(Objects.requireNonNull(in), StandardCharsets.UTF_8))) {
+            List<String[]> rows = reader.lines().filter(l -> !l.isBlank() && !l.startsWith("#"))
+                    .map(l -> l.split("\t", -1)).toList();
+            rows.forEach(r -> divisionNames.put(r[0], r[1]));
+            for (String[] city : rows) {
+                if (city[0].endsWith("00") && !city[0].endsWith("0000")) {
+                    loaded.add(new City(city[0], city[1], rows.stream().filter(r -> city[0].equals(r[2]))
+                            .map(r -> new Option(r[0], r[1], city[0])).toList()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        cities = List.copyOf(loaded);
+    }
+
+    public String type(Object code) {
+        return types.getOrDefault(String.valueOf(code), String.valueOf(code));
+    }
+
+    public String status(Object code) {
+        return statuses.getOrDefault(String.valueOf(code), String.valueOf(code));
+    }
+
+    public String action(Object code) {
+        return actions.getOrDefault(String.valueOf(code), String.valueOf(code));
+    }
+
+    public String batchStatus(Object code) {
+        return batchStatuses.getOrDefault(String.valueOf(code), String.valueOf(code));
+    }
+
+    public String kind(Object code) {
+        return kindNames.getOrDefault(String.valueOf(code), code == null ? "" : String.valueOf(code));
+    }
+
+    public String ownership(Object code) {
+        return ownerships.getOrDefault(String.valueOf(code), code == null ? "" : String.valueOf(code));
+    }
+
+    public String sector(Object code) {
+        return sectors.getOrDefault(String.valueOf(code), code == null ? "" : String.valueOf(code));
+    }
+
+    public String division(Object code) {
+        return divisionNames.getOrDefault(String.valueOf(code), code == null ? "" : String.valueOf(code));
+    }
+
+    public String field(Object code) {
+        return fields.getOrDefault(String.valueOf(code), String.valueOf(code));
+    }
+
+    private static Map<String, String> ordered(String... pairs) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+}

@@ -1,0 +1,56 @@
+package care.portal;
+
+import io.quarkus.qute.TemplateData;
+
+import java.util.Map;
+import java.util.Set;
+
+/** Who is looking at the page (from the access token's claims), for the menus and the forms' defaults. */
+@TemplateData
+public record User(boolean loggedIn, String username, String displayName, Set<String> roles,
+                   Map<String, Object> claims) {
+
+    static final User ANONYMOUS = new User(false, null, null, Set.of(), Map.of());
+
+    public boolean is(String role) {
+        return roles.contains(role);
+    }
+
+    public boolean institution() {
+        return is("institution");
+    }
+
+    public boolean reviewer() {
+        return is("civil-affairs-reviewer") || is("health-reviewer") || is("auditor") || is("city-admin");
+    }
+
+    public boolean decides() {
+        return is("civil-affairs-reviewer") || is("health-reviewer");
+    }
+
+    public boolean batches() {
+        return is("city-admin") || is("civil-affairs-reviewer") || is("health-reviewer") || is("auditor");
+    }
+
+    public String claim(String name) {
+        Object value = claims.get(name);
+        return value == null ? "" : value.toString();
+    }
+
+    public String roleLabel() {
+        if (is("institution")) return "机构经办人";
+        if (is("civil-affairs-reviewer")) return "民政审核员";
+        if (is("health-reviewer")) return "卫健审核员";
+        if (is("city-admin")) return "市级管理员";
+        if (is("auditor")) return "审计";
+        return "";
+    }
+
+    /** Where a user starts after login. */
+    public String home() {
+        if (is("institution")) return "/portal/filings";
+        if (is("civil-affairs-reviewer") || is("health-reviewer") || is("auditor")) return "/portal/review";
+        if (is("city-admin")) return "/portal/batches";
+        return "/portal/";
+    }
+}

@@ -1,0 +1,57 @@
+package care.portal;
+
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** What every page gets: the user, the labels; and small helpers for the resources. */
+@RequestScoped
+public class Views {
+
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
+
+    private final Viewer viewer;
+
+    public Views(Viewer viewer) {
+        this.viewer = viewer;
+    }
+
+    public TemplateInstance page(Template template) {
+        return template.data("user", viewer.user()).data("labels", Labels.INSTANCE);
+    }
+
+    public Response html(int status, TemplateInstance page) {
+        return Response.status(status).entity(page).type("text/html;charset=UTF-8").build();
+    }
+
+    public static Response seeOther(String path) {
+        return Response.status(303).header("Location", path).build();
+    }
+
+    /** An id from the URL, checked before it goes into an API path. */
+    public static String id(String id) {
+        try {
+            return UUID.fromString(id).toString();
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(404, "NOT_FOUND", "记录不存在", "not an id: " + id, Map.of());
+        }
+    }
+
+    public static String code(String code) {
+        if (code == null || !CODE.matcher(code).matches()) {
+            throw new ApiError(404, "NOT_FOUND", "记录不存在", "not a code: " + code, Map.of());
+        }
+        return code;
+    }
+
+    public static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
