@@ -135,7 +135,16 @@ public final class Stack implements AutoCloseable {
 
     /** The web portal: pages only, it calls the API through the gateway with the user's token. */
     private ChildProcess portal() {
-        return quarkusApp("portal", layout.portal(), Map.of("portal.api-url", gatewayUrl()));
+        // cookie secrets of this stack alone: a restart only means logging in again
+        return quarkusApp("portal", layout.portal(), Map.of("portal.api-url", gatewayUrl(),
+                "quarkus.oidc.authentication.state-secret", randomSecret(),
+                "quarkus.oidc.token-state-manager.encryption-secret", randomSecret()));
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
     }
 
     private ChildProcess quarkusApp(String name, int port, Map<String, String> config) {
