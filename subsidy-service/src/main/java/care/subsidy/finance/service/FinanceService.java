@@ -55,55 +55,41 @@ public class FinanceService {
         this.json = json;
     }
 
+    /**
+     * Three round trips on the way to commit: claim the key and read the instruction (one statement), write the
+     * outbox event, then settle the instruction, append the ledger entry and store the answer (one statement).
+     */
     public Answer result(UUID instructionId, String key, ResultRequest request, Access access) {
         String client = access.who();
         String hash = hash(instructionId, request);
-        int claimed = em.createNativeQuery("""
-                        insert into finance_idempotency (client_id, idempotency_key, request_hash, instruction_id,
-                                                         response_status, response_body)
-                        values (?1, ?2, ?3, ?4, 0, '') on conflict do nothing""")
+        // zero rows: the key was claimed before (a concurrent twin's insert waits here for that one to end)
+        @SuppressWarnings("unchecked")
+        List<Object[]> claimed = em.createNativeQuery("""
+                        with claim as (
+                            insert into finance_idempotency (client_id, idempotency_key, request_hash, instruction_id,
+                                                             response_status, response_body)
+                            values (?1, ?2, ?3, ?4, 0, '') on conflict do nothing
+                            returning instruction_id)
+                        select %s, b.released_at
+                        from claim left join payment_instruction p on p.id = claim.instruction_id
+                             left join payment_line l on l.id = p.line_id
+                             left join payment_batch b on b.id = p.batch_id""".formatted(InstructionRepository.COLUMNS))
                 .setParameter(1, client).setParameter(2, key).setParameter(3, hash).setParameter(4, instructionId)
-                .executeUpdate();
-        if (claimed == 0) {
-            Object[] first = (Object[]) em.createNativeQuery("""
-                            select request_hash, response_status, response_body from finance_idempotency
-                            where client_id = ?1 and idempotency_key = ?2""")
-                    .setParameter(1, client).setParameter(2, key).getSingleResult();
-            if (!hash.equals(first[0])) {
-                throw new ProblemException(Problem.of(422, "IDEMPOTENCY_KEY_REUSED", "幂等键已用于另一请求",
-                        "Idempotency-Key " + key + " was first used with a different instruction or body"));
-            }
-            return new Answer(((Number) first[1]).intValue(), (String) first[2], true);
+                .getResultList();
+        if (claimed.isEmpty()) {
+            return replay(client, key, hash);
         }
+        Object[] row = claimed.get(0);
+        if (row[0] == null || !access.city().equals(row[21])) {
+            throw ProblemException.notFound("payment instruction", instructionId);
+        }
+        InstructionView instruction = InstructionRepository.map(row);
+        check(instruction, row[22] == null ? null : Periods.day(care.subsidy.Sql.instant(row[22])), request);
 
-        InstructionView instruction = instructions.find(instructionId)
-                .filter(i -> i.cityCode().equals(access.city()))
-                .orElseThrow(() -> ProblemException.notFound("payment instruction", instructionId));
-        check(instruction, request);
-        LocalDate paidOn = request.outcome() == ResultRequest.Outcome.PAID ? request.paidOn() : null;
-        int updated = em.createNativeQuery("""
-                        update payment_instruction set status = ?2, bank_reference = ?3, paid_on = ?4,
-                            failure_reason = ?5, settled_by = ?6, settled_at = now(), version = version + 1
-                        where id = ?1 and status = 'RELEASED'""")
-                .setParameter(1, instructionId).setParameter(2, request.outcome().name())
-                .setParameter(3, request.bankReference()).setParameter(4, paidOn)
-                .setParameter(5, request.outcome() == ResultRequest.Outcome.FAILED ? request.reason() : null)
-                .setParameter(6, client).executeUpdate();
-        if (updated == 0) {
-            throw alreadySettled(instructionId); // a concurrent result won the race
-        }
-        em.createNativeQuery("""
-                        insert into ledger_entry (entry_type, instruction_id, batch_id, programme_code, period, city_code,
-                                                  amount_fen, reference, recorded_by)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)""")
-                .setParameter(1, request.outcome().name()).setParameter(2, instructionId)
-                .setParameter(3, instruction.batchId()).setParameter(4, instruction.programmeCode())
-                .setParameter(5, instruction.period()).setParameter(6, instruction.cityCode())
-                .setParameter(7, instruction.amountFen())
-                .setParameter(8, request.outcome() == ResultRequest.Outcome.PAID ? request.bankReference()
-                        : request.reason())
-                .setParameter(9, client).executeUpdate();
-        if (request.outcome() == ResultRequest.Outcome.PAID) {
+        boolean paid = request.outcome() == ResultRequest.Outcome.PAID;
+        LocalDate paidOn = paid ? request.paidOn() : null;
+        // rolled back with the rest if the settlement below loses a race
+        if (paid) {
             outbox.publish(PaymentSettledV1.TYPE, PaymentSettledV1.VERSION, instructionId.toString(),
                     instruction.cityCode(), instruction.divisionCode(),
                     new PaymentSettledV1(instructionId, instruction.batchId(), instruction.programmeCode(),
@@ -118,14 +104,48 @@ public class FinanceService {
         }
         String body = write(FinanceInstruction.of(instruction).settled(request.outcome().name(),
                 request.bankReference(), paidOn, request.reason()));
-        em.createNativeQuery("""
-                        update finance_idempotency set response_status = 200, response_body = ?3
-                        where client_id = ?1 and idempotency_key = ?2""")
-                .setParameter(1, client).setParameter(2, key).setParameter(3, body).executeUpdate();
+        // the conditional update decides races: of two keys for one instruction exactly one finds it RELEASED
+        Number settled = (Number) em.createNativeQuery("""
+                        with settled as (
+                            update payment_instruction set status = ?2, bank_reference = ?3, paid_on = ?4,
+                                failure_reason = ?5, settled_by = ?6, settled_at = now(), version = version + 1
+                            where id = ?1 and status = 'RELEASED'
+                            returning id, batch_id),
+                        entry as (
+                            insert into ledger_entry (entry_type, instruction_id, batch_id, programme_code, period,
+                                                      city_code, amount_fen, reference, recorded_by)
+                            select ?2, id, batch_id, ?7, ?8, ?9, ?10, ?11, ?6 from settled),
+                        answer as (
+                            update finance_idempotency set response_status = 200, response_body = ?13
+                            where client_id = ?6 and idempotency_key = ?12 and exists (select 1 from settled))
+                        select count(*) from settled""")
+                .setParameter(1, instructionId).setParameter(2, request.outcome().name())
+                .setParameter(3, paid ? request.bankReference() : null).setParameter(4, paidOn)
+                .setParameter(5, paid ? null : request.reason()).setParameter(6, client)
+                .setParameter(7, instruction.programmeCode()).setParameter(8, instruction.period())
+                .setParameter(9, instruction.cityCode()).setParameter(10, instruction.amountFen())
+                .setParameter(11, paid ? request.bankReference() : request.reason())
+                .setParameter(12, key).setParameter(13, body)
+                .getSingleResult();
+        if (settled.intValue() == 0) {
+            throw alreadySettled(instructionId); // a concurrent result won the race
+        }
         return new Answer(200, body, false);
     }
 
-    private void check(InstructionView instruction, ResultRequest request) {
+    private Answer replay(String client, String key, String hash) {
+        Object[] first = (Object[]) em.createNativeQuery("""
+                        select request_hash, response_status, response_body from finance_idempotency
+                        where client_id = ?1 and idempotency_key = ?2""")
+                .setParameter(1, client).setParameter(2, key).getSingleResult();
+        if (!hash.equals(first[0])) {
+            throw new ProblemException(Problem.of(422, "IDEMPOTENCY_KEY_REUSED", "幂等键已用于另一请求",
+                    "Idempotency-Key " + key + " was first used with a different instruction or body"));
+        }
+        return new Answer(((Number) first[1]).intValue(), (String) first[2], true);
+    }
+
+    private void check(InstructionView instruction, LocalDate released, ResultRequest request) {
         switch (instruction.status()) {
             case "RELEASED" -> { }
             case "PAID", "FAILED" -> throw alreadySettled(instruction.instructionId());
@@ -149,8 +169,7 @@ public class FinanceService {
             if (request.paidOn().isAfter(Periods.today())) {
                 throw ProblemException.invalid("paidOn", "the value date cannot be in the future");
             }
-            LocalDate released = releasedOn(instruction.batchId());
-            if (request.paidOn().isBefore(released)) {
+            if (released != null && request.paidOn().isBefore(released)) {
                 throw ProblemException.invalid("paidOn", "the batch was released on " + released
                         + "; it cannot have been paid before");
             }
@@ -165,12 +184,6 @@ public class FinanceService {
                 throw ProblemException.invalid("paidOn", "a failed result has no bank reference or value date");
             }
         }
-    }
-
-    private LocalDate releasedOn(UUID batchId) {
-        Object at = em.createNativeQuery("select released_at from payment_batch where id = ?1")
-                .setParameter(1, batchId).getSingleResult();
-        return Periods.day(care.subsidy.Sql.instant(at));
     }
 
     private static ProblemException alreadySettled(UUID id) {
