@@ -30,7 +30,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -106,5 +109,37 @@ public class FinanceResource {
         FinanceService.Answer answer = service.result(id, key, request, access);
         return Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body())
                 .header("Idempotency-Replayed", String.valueOf(answer.replayed())).build();
+    }
+
+    @POST
+    @Path("/results")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Report up to 1000 results at once, each with its own idempotencyKey, answered per item "
+            + "(200 with the instruction, or the problem the single-result endpoint would give). Items are applied "
+            + "one by one, each in its own transaction: a retry of the whole request replays the applied ones")
+    public BulkResultResponse results(@Valid @NotNull BulkResultRequest request) {
+        Map<String, Integer> firstUse = new HashMap<>();
+        for (int i = 0; i < request.results().size(); i++) {
+            Integer before = firstUse.putIfAbsent(request.results().get(i).idempotencyKey(), i);
+            if (before != null) {
+                throw ProblemException.invalid("results[" + i + "].idempotencyKey",
+                        "the same key as results[" + before + "]: each result needs its own key");
+            }
+        }
+        List<BulkResultResponse.Item> answers = new ArrayList<>(request.results().size());
+        for (BulkResultRequest.Item item : request.results()) {
+            BulkResultResponse.Item answer;
+            try {
+                FinanceService.Answer a = service.result(item.instructionId(), item.idempotencyKey(), item.result(),
+                        access);
+                answer = new BulkResultResponse.Item(item.instructionId(), item.idempotencyKey(), a.status(),
+                        a.replayed(), a.body(), null);
+            } catch (ProblemException refused) { // this item only: its transaction rolled back, the others stand
+                answer = new BulkResultResponse.Item(item.instructionId(), item.idempotencyKey(),
+                        refused.problem.status(), false, null, refused.problem);
+            }
+            answers.add(answer);
+        }
+        return BulkResultResponse.of(answers);
     }
 }
