@@ -115,30 +115,37 @@ public class FinanceResource {
     @Path("/results")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Report up to 1000 results at once, each with its own idempotencyKey, answered per item "
-            + "(200 with the instruction, or the problem the single-result endpoint would give). Items are applied "
-            + "one by one, each in its own transaction: a retry of the whole request replays the applied ones")
+            + "(200 with the instruction, or the problem the single-result endpoint would give). One transaction: "
+            + "a retry of the whole request replays the applied items")
     public BulkResultResponse results(@Valid @NotNull BulkResultRequest request) {
-        Map<String, Integer> firstUse = new HashMap<>();
-        for (int i = 0; i < request.results().size(); i++) {
-            Integer before = firstUse.putIfAbsent(request.results().get(i).idempotencyKey(), i);
+        List<BulkResultRequest.Item> items = request.results();
+        Map<String, Integer> keyFirstUsed = new HashMap<>();
+        Map<UUID, Integer> instructionFirstUsed = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            Integer before = keyFirstUsed.putIfAbsent(items.get(i).idempotencyKey(), i);
             if (before != null) {
                 throw ProblemException.invalid("results[" + i + "].idempotencyKey",
                         "the same key as results[" + before + "]: each result needs its own key");
             }
-        }
-        List<BulkResultResponse.Item> answers = new ArrayList<>(request.results().size());
-        for (BulkResultRequest.Item item : request.results()) {
-            BulkResultResponse.Item answer;
-            try {
-                FinanceService.Answer a = service.result(item.instructionId(), item.idempotencyKey(), item.result(),
-                        access);
-                answer = new BulkResultResponse.Item(item.instructionId(), item.idempotencyKey(), a.status(),
-                        a.replayed(), a.body(), null);
-            } catch (ProblemException refused) { // this item only: its transaction rolled back, the others stand
-                answer = new BulkResultResponse.Item(item.instructionId(), item.idempotencyKey(),
-                        refused.problem.status(), false, null, refused.problem);
+            before = instructionFirstUsed.putIfAbsent(items.get(i).instructionId(), i);
+            if (before != null) {
+                throw ProblemException.invalid("results[" + i + "].instructionId",
+                        "the same instruction as results[" + before + "]: one result per instruction in a file");
             }
-            answers.add(answer);
+        }
+        List<FinanceService.Outcome> outcomes = service.results(
+                items.stream().map(BulkResultRequest.Item::instructionId).toList(),
+                items.stream().map(BulkResultRequest.Item::idempotencyKey).toList(),
+                items.stream().map(BulkResultRequest.Item::result).toList(), access);
+        List<BulkResultResponse.Item> answers = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            BulkResultRequest.Item item = items.get(i);
+            FinanceService.Outcome outcome = outcomes.get(i);
+            answers.add(outcome.problem() == null
+                    ? new BulkResultResponse.Item(item.instructionId(), item.idempotencyKey(),
+                    outcome.answer().status(), outcome.answer().replayed(), outcome.answer().body(), null)
+                    : new BulkResultResponse.Item(item.instructionId(), item.idempotencyKey(),
+                    outcome.problem().status(), false, null, outcome.problem()));
         }
         return BulkResultResponse.of(answers);
     }
