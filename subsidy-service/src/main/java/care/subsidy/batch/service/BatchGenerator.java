@@ -108,8 +108,8 @@ public class BatchGenerator {
             }
             long entitled = System.nanoTime();
             QuarkusTransaction.requiringNew().timeout(TIMEOUT_S).run(() -> instruct(batch, programme));
-            LOG.infof("batch %s: entitlements %d ms, instructions %d ms", batchId,
-                    (entitled - started) / 1_000_000, (System.nanoTime() - entitled) / 1_000_000);
+            LOG.infof("batch %s: slices (entitlements and their instructions) %d ms, other open entitlements %d ms",
+                    batchId, (entitled - started) / 1_000_000, (System.nanoTime() - entitled) / 1_000_000);
             LOG.infof("batch %s (%s %s) generated in %d ms", batchId, batch.programmeCode, batch.period,
                     (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
