@@ -51,13 +51,11 @@ public class FinanceService {
     }
 
     private final EntityManager em;
-    private final InstructionRepository instructions;
     private final Outbox outbox;
     private final ObjectMapper json;
 
-    public FinanceService(EntityManager em, InstructionRepository instructions, Outbox outbox, ObjectMapper json) {
+    public FinanceService(EntityManager em, Outbox outbox, ObjectMapper json) {
         this.em = em;
-        this.instructions = instructions;
         this.outbox = outbox;
         this.json = json;
     }
