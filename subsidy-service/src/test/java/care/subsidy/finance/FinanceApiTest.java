@@ -39,6 +39,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -157,18 +158,81 @@ class FinanceApiTest {
         Map<String, Object> failed = Map.of("outcome", "FAILED", "amountFen", amountD, "reason", "账户已销户");
         post(Tokens.finance(), d, "fail-d", failed).then().statusCode(200).body("status", equalTo("FAILED"));
 
+        // many results in one request (a bank's day file): each item applied or refused on its own
+        Object e = mine.get(4).get("instructionId");
+        Object f = mine.get(5).get("instructionId");
+        long amountE = ((Number) mine.get(4).get("amountFen")).longValue();
+        long amountF = ((Number) mine.get(5).get("amountFen")).longValue();
+        // a malformed item or a key used twice refuses the whole request, and nothing of it is stored
+        bulk(Tokens.finance(), item(f, "bulk-f", paid(amountF, "BANK-F")), item(e, "bulk-e", paid(-1, "BANK-E")))
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("results[1].amountFen"));
+        bulk(Tokens.finance(), item(f, "bulk-f", paid(amountF, "BANK-F")), item(e, "bulk-f", paid(amountE, "BANK-E")))
+                .then().statusCode(400).body("violations[0].field", equalTo("results[1].idempotencyKey"));
+        given().auth().oauth2(Tokens.finance()).get("/api/subsidy/finance/instructions/" + f).then()
+                .statusCode(200).body("status", equalTo("RELEASED"));
+        bulk(Tokens.of("admin-530100"), item(e, "bulk-e", paid(amountE, "BANK-E"))).then().statusCode(403);
+        bulk(Api.qujingFinance(), item(e, "bulk-e", paid(amountE, "BANK-E"))).then().statusCode(200)
+                .body("items[0].status", equalTo(404)).body("refused", equalTo(1));
+
+        bulk(Tokens.finance(), item(f, "bulk-f", paid(amountF, "BANK-F")), item(f, "bulk-f0", paid(amountF, "BANK-F")))
+                .then().statusCode(400).body("violations[0].field", equalTo("results[1].instructionId"));
+        Map<String, Object> noReason = new HashMap<>(failed);
+        noReason.remove("reason");
+        noReason.put("amountFen", amountF);
+        bulk(Tokens.finance(), item(f, "bulk-f2", noReason)).then().statusCode(200)
+                .body("items[0].status", equalTo(400)).body("items[0].problem.violations[0].field", equalTo("reason"));
+
+        JsonPath day = bulk(Tokens.finance(),
+                item(e, "bulk-e", paid(amountE, "BANK-E")),           // applied
+                item(d, "fail-d", failed),                            // the same key and body: replayed
+                item(a, "pay-a-1", paid(amountA, "BANK-009")),        // the key with another body
+                item(c, "bulk-c", paid(amountC, "BANK-010")),         // a second result
+                item(f, "bulk-f1", paid(amountF + 1, "BANK-F")),      // not the instruction's amount
+                item(java.util.UUID.randomUUID(), "bulk-x", paid(amountA, "BANK-X")))
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(200, 200, 422, 409, 422, 404), day.getList("items.status"));
+        assertEquals(List.of("IDEMPOTENCY_KEY_REUSED", "ALREADY_SETTLED", "AMOUNT_MISMATCH", "NOT_FOUND"),
+                day.getList("items.problem.code").stream().filter(java.util.Objects::nonNull).toList());
+        assertNull(day.getMap("items[0].problem"));
+        assertEquals(1, day.getInt("applied"));
+        assertEquals(1, day.getInt("replayed"));
+        assertEquals(4, day.getInt("refused"));
+        assertEquals("PAID", day.getString("items[0].instruction.status"));
+        assertEquals("BANK-E", day.getString("items[0].instruction.bankReference"));
+        assertEquals(true, day.getBoolean("items[1].replayed"));
+        assertEquals("FAILED", day.getString("items[1].instruction.status"));
+        assertEquals("该支付指令已有结果", day.getString("items[3].problem.title"));
+        // a retried day file replays what was applied, and a single post with a bulk item's key replays it too
+        JsonPath retried = bulk(Tokens.finance(), item(e, "bulk-e", paid(amountE, "BANK-E"))).then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(0, retried.getInt("applied"));
+        assertEquals(true, retried.getBoolean("items[0].replayed"));
+        post(Tokens.finance(), e, "bulk-e", paid(amountE, "BANK-E")).then().statusCode(200)
+                .header("Idempotency-Replayed", "true").body("bankReference", equalTo("BANK-E"));
+        given().auth().oauth2(Tokens.finance()).get("/api/subsidy/finance/instructions/" + f).then()
+                .statusCode(200).body("status", equalTo("RELEASED"));
+        assertEquals(1L, ledgerRows(e, "PAID"));
+        assertEquals(0L, ledgerRows(f, "PAID") + ledgerRows(f, "FAILED"));
+        // refused items kept no key: bulk-f1 may now carry a valid result, and that one is stored
+        bulk(Tokens.finance(), item(f, "bulk-f1", paid(amountF, "BANK-F"))).then().statusCode(200)
+                .body("applied", equalTo(1));
+        assertEquals(1L, ledgerRows(f, "PAID"));
+
         // events through the outbox
         assertEquals(1, TestTopics.read("subsidy-events", Duration.ofSeconds(20),
                 r -> r.key().equals(a.toString()) && r.value().contains("\"PaymentSettled\"")).size());
         assertEquals(1, TestTopics.read("subsidy-events", Duration.ofSeconds(20),
                 r -> r.key().equals(d.toString()) && r.value().contains("\"PaymentFailed\"")).size());
+        assertEquals(1, TestTopics.read("subsidy-events", Duration.ofSeconds(20),
+                r -> r.key().equals(e.toString()) && r.value().contains("\"PaymentSettled\"")).size());
 
         // the ledger balances to the fen and is append-only
         JsonPath rec = given().auth().oauth2(Tokens.of("auditor-530100"))
                 .get("/api/subsidy/batches/" + batchId + "/reconciliation").then().statusCode(200).extract().jsonPath();
         assertTrue(rec.getBoolean("balanced"), rec.prettify());
         assertEquals(batch.getLong("amountFen"), rec.getLong("issuedFen"));
-        assertEquals(amountA + amountB + amountC, rec.getLong("paidFen"));
+        assertEquals(amountA + amountB + amountC + amountE + amountF, rec.getLong("paidFen"));
         assertEquals(amountD, rec.getLong("failedFen"));
         assertEquals(rec.getLong("issuedFen") - rec.getLong("paidFen") - rec.getLong("failedFen"),
                 rec.getLong("outstandingFen"));
@@ -199,12 +263,25 @@ class FinanceApiTest {
         List<Map<String, Object>> reissued = Api.of(again, people.get(3));
         assertEquals(1, reissued.size());
         assertEquals(2, reissued.get(0).get("attempt"));
-        for (int i = 0; i < 3; i++) {
+        for (int i : new int[]{0, 1, 2, 4, 5}) { // paid, or still released: never instructed twice
             assertEquals(List.of(), Api.of(again, people.get(i)));
         }
         given().auth().oauth2(Tokens.of("admin-530100")).contentType(ContentType.JSON)
                 .body(Map.of("reason", "测试结束")).post("/api/subsidy/batches/" + next.getString("id") + "/reject")
                 .then().statusCode(200);
+    }
+
+    static Map<String, Object> item(Object instructionId, String key, Map<String, Object> result) {
+        Map<String, Object> item = new HashMap<>(result);
+        item.put("instructionId", instructionId);
+        item.put("idempotencyKey", key);
+        return item;
+    }
+
+    @SafeVarargs
+    static Response bulk(String token, Map<String, Object>... items) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("results", List.of(items)))
+                .post("/api/subsidy/finance/results");
     }
 
     private long ledgerRows(Object instruction, String type) {

@@ -11,13 +11,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class InstructionRepository {
 
-    private static final String SELECT = """
-            select p.id, p.batch_id, l.programme_code, l.period, l.beneficiary_key, l.payee_name,
+    /** The columns {@link #map} reads, from payment_instruction {@code p} and payment_line {@code l}. */
+    public static final String COLUMNS = """
+            p.id, p.batch_id, l.programme_code, l.period, l.beneficiary_key, l.payee_name,
                    l.masked_citizen_id, l.staff_id, l.institution_id, l.institution_uscc, l.institution_name,
                    l.division_code, l.grade, l.units, p.amount_fen, p.attempt, p.status, p.bank_reference,
-                   p.paid_on, p.failure_reason, l.basis, p.city_code
-            from payment_instruction p join payment_line l on l.id = p.line_id
-            """;
+                   p.paid_on, p.failure_reason, l.basis, p.city_code""";
+    private static final String SELECT = "select " + COLUMNS
+            + "\nfrom payment_instruction p join payment_line l on l.id = p.line_id\n";
 
     private final EntityManager em;
 
@@ -63,7 +64,7 @@ public class InstructionRepository {
         return rows.stream().map(InstructionRepository::map).toList();
     }
 
-    static InstructionView map(Object[] r) {
+    public static InstructionView map(Object[] r) {
         return new InstructionView((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (String) r[4],
                 (String) r[5], (String) r[6], (UUID) r[7], (UUID) r[8], (String) r[9], (String) r[10],
                 (String) r[11], (String) r[12], r[13] == null ? null : ((Number) r[13]).intValue(),

@@ -12,23 +12,31 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Generates a batch in the background, set-based: entitlements are computed by INSERT … SELECT over the read model
- * in {@value #SLICES} slices of people (one transaction each, progress written after each), then every open
- * entitlement of the programme becomes a payment instruction in one statement. Every step is idempotent
- * ({@code payment_line_once}, {@code payment_instruction_one_open}), so a generation interrupted by a crash is
- * simply run again by {@link #resumeStalled()}.
+ * in {@value #SLICES} slices of people, one transaction each, which also instructs the entitlements it created;
+ * {@code subsidy.generation.parallelism} slices run at once (one per core), progress is written after each. A
+ * last statement instructs every other open entitlement of the programme (earlier months, failed payments, grants).
+ * Every step is idempotent ({@code payment_line_once}, {@code payment_instruction_one_open}), so a generation
+ * interrupted by a crash is simply run again by {@link #resumeStalled()}; one that fails cancels the instructions
+ * its slices had written, so their entitlements go to the next batch.
  *
  * <p><b>The monthly rule (nursing allowance).</b> A person is owed the allowance for month M when, on the last day
  * of M (China time), they are on an institution's roster in the programme's role (employed from ≤ that day,
@@ -51,15 +59,22 @@ public class BatchGenerator {
     private final PaymentBatchRepository batches;
     private final ProgrammeRepository programmes;
     private final ExecutorService worker = Executors.newFixedThreadPool(1, r -> new Thread(r, "batch-generator"));
+    /** Runs the slices of one generation; each holds its own connection and transaction. */
+    private final ExecutorService sliceWorkers;
 
-    public BatchGenerator(EntityManager em, PaymentBatchRepository batches, ProgrammeRepository programmes) {
+    public BatchGenerator(EntityManager em, PaymentBatchRepository batches, ProgrammeRepository programmes,
+                          @ConfigProperty(name = "subsidy.generation.parallelism", defaultValue = "2") int parallelism) {
         this.em = em;
         this.batches = batches;
         this.programmes = programmes;
+        AtomicInteger n = new AtomicInteger();
+        this.sliceWorkers = Executors.newFixedThreadPool(Math.max(1, parallelism),
+                r -> new Thread(r, "batch-slice-" + n.incrementAndGet()));
     }
 
     void stop(@Observes ShutdownEvent event) {
         worker.shutdownNow();
+        sliceWorkers.shutdownNow();
     }
 
     public void submit(UUID batchId) {
@@ -93,17 +108,25 @@ public class BatchGenerator {
             }
             long entitled = System.nanoTime();
             QuarkusTransaction.requiringNew().timeout(TIMEOUT_S).run(() -> instruct(batch, programme));
-            LOG.infof("batch %s: entitlements %d ms, instructions %d ms", batchId,
-                    (entitled - started) / 1_000_000, (System.nanoTime() - entitled) / 1_000_000);
+            LOG.infof("batch %s: slices (entitlements and their instructions) %d ms, other open entitlements %d ms",
+                    batchId, (entitled - started) / 1_000_000, (System.nanoTime() - entitled) / 1_000_000);
             LOG.infof("batch %s (%s %s) generated in %d ms", batchId, batch.programmeCode, batch.period,
                     (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             LOG.errorf(e, "generation of batch %s failed", batchId);
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
-                            update payment_batch set status = 'FAILED', failure = ?2, version = version + 1
-                            where id = ?1 and status = 'GENERATING'""")
-                    .setParameter(1, batchId).setParameter(2, String.valueOf(e.getMessage()))
-                    .executeUpdate());
+            QuarkusTransaction.requiringNew().run(() -> {
+                int failed = em.createNativeQuery("""
+                                update payment_batch set status = 'FAILED', failure = ?2, version = version + 1
+                                where id = ?1 and status = 'GENERATING'""")
+                        .setParameter(1, batchId).setParameter(2, String.valueOf(e.getMessage()))
+                        .executeUpdate();
+                if (failed == 1) { // what finished slices instructed goes back to the open entitlements
+                    em.createNativeQuery("""
+                                    update payment_instruction set status = 'CANCELLED', version = version + 1
+                                    where batch_id = ?1 and status = 'PENDING'""")
+                            .setParameter(1, batchId).executeUpdate();
+                }
+            });
         }
     }
 
@@ -127,54 +150,87 @@ public class BatchGenerator {
             }
             progress(batch.id, total, 0);
         });
+        List<Callable<Void>> slices = new ArrayList<>();
         for (int k = 0; k < SLICES; k++) {
             int chunk = k;
-            QuarkusTransaction.requiringNew().timeout(TIMEOUT_S).run(() -> {
-                em.createNativeQuery("""
-                                insert into payment_line (programme_code, period, beneficiary_key, city_code,
-                                    division_code, institution_id, institution_uscc, institution_name, staff_id,
-                                    payee_name, masked_citizen_id, grade, amount_fen, basis)
-                                select distinct on (c.person_key) :code, :period, c.person_key, s.city_code,
-                                    s.division_code, c.institution_id, iv.uscc, iv.name, c.staff_id, c.name,
-                                    c.masked_citizen_id, cert.grade, r.amount_fen,
-                                    concat(:lastDayText, ' 在岗持证 ', cert.grade, '；机构已备案 ', s.ownership,
-                                           '；参数版本 #', :versionText, '（自 ', :effectiveFrom, '）')
-                                from caregiver c
-                                cross join lateral (
-                                    select cc.grade from caregiver_certificate cc
-                                    where cc.staff_id = c.staff_id and cc.issued_on <= :lastDay
-                                      and (cc.valid_until is null or cc.valid_until >= :lastDay)
-                                    order by cc.issued_on desc limit 1) cert
-                                cross join lateral (
-                                    select st.* from institution_state st
-                                    where st.institution_id = c.institution_id and st.effective_on <= :lastDay
-                                    order by st.effective_on desc, st.seq desc limit 1) s
-                                join institution_view iv on iv.institution_id = c.institution_id
-                                join programme_rate r on r.version_id = :versionId and r.rate_key = cert.grade
-                                join programme_ownership po on po.version_id = :versionId and po.ownership = s.ownership
-                                where c.city_code = :city and c.role = :role
-                                  and (c.employed_from is null or c.employed_from <= :lastDay)
-                                  and (c.employed_until is null or c.employed_until >= :lastDay)
-                                  and s.filing_status = 'FILED' and s.sector = :sector and s.city_code = :city
-                                  and r.amount_fen > 0
-                                  and c.slice = :chunk
-                                order by c.person_key, c.employed_from desc nulls last, c.staff_id
-                                on conflict on constraint payment_line_once do nothing""")
-                        .setParameter("code", programme.code).setParameter("period", batch.period)
-                        .setParameter("lastDay", lastDay).setParameter("versionId", version.id())
-                        .setParameter("lastDayText", lastDay.toString())
-                        .setParameter("versionText", String.valueOf(version.id()))
-                        .setParameter("effectiveFrom", version.effectiveFrom().toString())
-                        .setParameter("city", batch.cityCode).setParameter("role", version.eligibleRole())
-                        .setParameter("sector", programme.sector.name())
-                        .setParameter("chunk", chunk)
-                        .executeUpdate();
-                em.createNativeQuery("""
-                                update payment_batch set processed = processed + ?2, heartbeat_at = now()
-                                where id = ?1""")
-                        .setParameter(1, batch.id).setParameter(2, perChunk[chunk]).executeUpdate();
+            slices.add(() -> {
+                QuarkusTransaction.requiringNew().timeout(TIMEOUT_S).run(() -> slice(batch, programme, version,
+                        lastDay, chunk, perChunk[chunk]));
+                return null;
             });
         }
+        // every slice ends (committed or rolled back) before this returns, so a failure sees them all done
+        List<Future<Void>> done;
+        try {
+            done = sliceWorkers.invokeAll(slices);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("generation interrupted", e);
+        }
+        for (Future<Void> slice : done) {
+            try {
+                slice.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("generation interrupted", e);
+            }
+        }
+    }
+
+    /** One slice of people: their entitlements, and an instruction in this batch for each one created now. */
+    private void slice(PaymentBatch batch, Programme programme, ProgrammeVersion version, LocalDate lastDay,
+                       int chunk, long people) {
+        em.createNativeQuery("""
+                        with lines as (
+                            insert into payment_line (programme_code, period, beneficiary_key, city_code,
+                            division_code, institution_id, institution_uscc, institution_name, staff_id,
+                            payee_name, masked_citizen_id, grade, amount_fen, basis)
+                        select distinct on (c.person_key) :code, :period, c.person_key, s.city_code,
+                            s.division_code, c.institution_id, iv.uscc, iv.name, c.staff_id, c.name,
+                            c.masked_citizen_id, cert.grade, r.amount_fen,
+                            concat(:lastDayText, ' 在岗持证 ', cert.grade, '；机构已备案 ', s.ownership,
+                                   '；参数版本 #', :versionText, '（自 ', :effectiveFrom, '）')
+                        from caregiver c
+                        cross join lateral (
+                            select cc.grade from caregiver_certificate cc
+                            where cc.staff_id = c.staff_id and cc.issued_on <= :lastDay
+                              and (cc.valid_until is null or cc.valid_until >= :lastDay)
+                            order by cc.issued_on desc limit 1) cert
+                        cross join lateral (
+                            select st.* from institution_state st
+                            where st.institution_id = c.institution_id and st.effective_on <= :lastDay
+                            order by st.effective_on desc, st.seq desc limit 1) s
+                        join institution_view iv on iv.institution_id = c.institution_id
+                        join programme_rate r on r.version_id = :versionId and r.rate_key = cert.grade
+                        join programme_ownership po on po.version_id = :versionId and po.ownership = s.ownership
+                        where c.city_code = :city and c.role = :role
+                          and (c.employed_from is null or c.employed_from <= :lastDay)
+                          and (c.employed_until is null or c.employed_until >= :lastDay)
+                          and s.filing_status = 'FILED' and s.sector = :sector and s.city_code = :city
+                          and r.amount_fen > 0
+                          and c.slice = :chunk
+                        order by c.person_key, c.employed_from desc nulls last, c.staff_id
+                        on conflict on constraint payment_line_once do nothing
+                        returning id, city_code, amount_fen)
+                        insert into payment_instruction (id, line_id, batch_id, city_code, amount_fen,
+                                                         attempt, status)
+                        select gen_random_uuid(), id, :batch, city_code, amount_fen, 1, 'PENDING' from lines
+                        on conflict do nothing""")
+                .setParameter("code", programme.code).setParameter("period", batch.period)
+                .setParameter("lastDay", lastDay).setParameter("versionId", version.id())
+                .setParameter("lastDayText", lastDay.toString())
+                .setParameter("versionText", String.valueOf(version.id()))
+                .setParameter("effectiveFrom", version.effectiveFrom().toString())
+                .setParameter("city", batch.cityCode).setParameter("role", version.eligibleRole())
+                .setParameter("sector", programme.sector.name())
+                .setParameter("chunk", chunk).setParameter("batch", batch.id)
+                .executeUpdate();
+        em.createNativeQuery("""
+                        update payment_batch set processed = processed + ?2, heartbeat_at = now()
+                        where id = ?1""")
+                .setParameter(1, batch.id).setParameter(2, people).executeUpdate();
     }
 
     private long pendingDecisions(String programmeCode) {
@@ -191,7 +247,10 @@ public class BatchGenerator {
                 .setParameter(1, batchId).setParameter(2, total).setParameter(3, processed).executeUpdate();
     }
 
-    /** Every open entitlement of the programme up to the batch's period (a failed one again) → one instruction. */
+    /**
+     * Every open entitlement of the programme up to the batch's period without an open instruction (an earlier
+     * month's, a failed payment's, a grant's, or one whose slice ran before a crash) → one instruction.
+     */
     private void instruct(PaymentBatch batch, Programme programme) {
         em.createNativeQuery("""
                         insert into payment_instruction (id, line_id, batch_id, city_code, amount_fen, attempt, status)

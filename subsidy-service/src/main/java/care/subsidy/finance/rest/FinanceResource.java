@@ -30,7 +30,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -106,5 +109,44 @@ public class FinanceResource {
         FinanceService.Answer answer = service.result(id, key, request, access);
         return Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body())
                 .header("Idempotency-Replayed", String.valueOf(answer.replayed())).build();
+    }
+
+    @POST
+    @Path("/results")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Report up to 1000 results at once, each with its own idempotencyKey, answered per item "
+            + "(200 with the instruction, or the problem the single-result endpoint would give). One transaction: "
+            + "a retry of the whole request replays the applied items")
+    public BulkResultResponse results(@Valid @NotNull BulkResultRequest request) {
+        List<BulkResultRequest.Item> items = request.results();
+        Map<String, Integer> keyFirstUsed = new HashMap<>();
+        Map<UUID, Integer> instructionFirstUsed = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            Integer before = keyFirstUsed.putIfAbsent(items.get(i).idempotencyKey(), i);
+            if (before != null) {
+                throw ProblemException.invalid("results[" + i + "].idempotencyKey",
+                        "the same key as results[" + before + "]: each result needs its own key");
+            }
+            before = instructionFirstUsed.putIfAbsent(items.get(i).instructionId(), i);
+            if (before != null) {
+                throw ProblemException.invalid("results[" + i + "].instructionId",
+                        "the same instruction as results[" + before + "]: one result per instruction in a file");
+            }
+        }
+        List<FinanceService.Outcome> outcomes = service.results(
+                items.stream().map(BulkResultRequest.Item::instructionId).toList(),
+                items.stream().map(BulkResultRequest.Item::idempotencyKey).toList(),
+                items.stream().map(BulkResultRequest.Item::result).toList(), access);
+        List<BulkResultResponse.Item> answers = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            BulkResultRequest.Item item = items.get(i);
+            FinanceService.Outcome outcome = outcomes.get(i);
+            answers.add(outcome.problem() == null
+                    ? new BulkResultResponse.Item(item.instructionId(), item.idempotencyKey(),
+                    outcome.answer().status(), outcome.answer().replayed(), outcome.answer().body(), null)
+                    : new BulkResultResponse.Item(item.instructionId(), item.idempotencyKey(),
+                    outcome.problem().status(), false, null, outcome.problem()));
+        }
+        return BulkResultResponse.of(answers);
     }
 }
