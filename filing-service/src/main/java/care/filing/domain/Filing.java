@@ -62,7 +62,8 @@ public class Filing {
     public String decidedBy;
     @Column(name = "decision_comment")
     public String decisionComment;
-    @Column(name = "receipt_number")
+    /** Written only by {@link FilingRepository#issueReceipt}, in the statement that takes the county's counter. */
+    @Column(name = "receipt_number", insertable = false, updatable = false)
     public String receiptNumber;
 
     /** ADD_SITE: the new 经营场所 (same county as the institution, seed 000 §25). */

@@ -108,15 +108,30 @@ public class FilingRepository implements PanacheRepositoryBase<Filing, UUID> {
         em.persist(institution);
     }
 
-    /** The next 备案回执 sequence number of a county and year; locks that counter until the transaction ends. */
-    public int nextReceiptSequence(String divisionCode, int year) {
-        Number value = (Number) em.createNativeQuery("""
-                        insert into receipt_counter (division_code, year, last_value) values (?1, ?2, 1)
-                        on conflict (division_code, year) do update set last_value = receipt_counter.last_value + 1
-                        returning last_value""")
-                .setParameter(1, divisionCode)
+    /**
+     * Issues the 备案回执 number of a filing: the next of its county and year, without gaps. Every pending write is
+     * flushed first, so the counter row is locked by the last statements of the transaction only (this one and
+     * what follows it before commit): approvals of one county queue on that lock, and the shorter it is held the
+     * more of them fit in a second. The counter and the filing's number are written in one round trip. The lock
+     * lasts until commit, so a rolled-back approval gives its number back.
+     */
+    public String issueReceipt(Filing filing, int year) {
+        em.flush();
+        String number = (String) em.createNativeQuery("""
+                        with counter as (
+                            insert into receipt_counter (division_code, year, last_value) values (?1, ?2, 1)
+                            on conflict (division_code, year) do update set last_value = receipt_counter.last_value + 1
+                            returning last_value)
+                        update filing set receipt_number = ?3 || lpad(counter.last_value::text,
+                                greatest(6, length(counter.last_value::text)), '0')
+                        from counter where filing.id = ?4
+                        returning filing.receipt_number""")
+                .setParameter(1, filing.divisionCode)
                 .setParameter(2, year)
+                .setParameter(3, filing.divisionCode + "-" + year + "-")
+                .setParameter(4, filing.id)
                 .getSingleResult();
-        return value.intValue();
+        filing.receiptNumber = number; // the column is not Hibernate's to write: no second update of the row
+        return number;
     }
 }

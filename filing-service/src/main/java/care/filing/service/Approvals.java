@@ -46,19 +46,18 @@ public class Approvals {
      */
     public void approve(Filing filing, String reviewer, String comment, Instant at) {
         workflow.move(filing, FilingStatus.APPROVED, "APPROVE", reviewer, comment, at);
-        FiledInstitution institution = apply(filing, at);
-        LocalDate day = LocalDate.ofInstant(at, Workflow.CHINA);
-        int sequence = filings.nextReceiptSequence(filing.divisionCode, day.getYear());
-        filing.receiptNumber = "%s-%d-%06d".formatted(filing.divisionCode, day.getYear(), sequence);
+        InstitutionSnapshotV1 institution = snapshot(apply(filing, at));
         SiteSnapshotV1 site = switch (filing.type) {
             case NEW -> new SiteSnapshotV1(filing.institutionName, filing.divisionCode, filing.address, filing.capacity);
             case ADD_SITE -> new SiteSnapshotV1(filing.siteName, filing.divisionCode, filing.siteAddress,
                     filing.siteCapacity);
             case CHANGE, CLOSE -> null;
         };
+        LocalDate day = LocalDate.ofInstant(at, Workflow.CHINA);
+        // the county's receipt counter stays locked until commit: take it last, with only the event left to write
+        String receipt = filings.issueReceipt(filing, day.getYear());
         outbox.publish(FilingApprovedV1.TYPE, FilingApprovedV1.VERSION, filing.uscc, filing.cityCode,
-                filing.divisionCode, new FilingApprovedV1(filing.id, filing.type.name(), filing.receiptNumber, day,
-                        snapshot(institution), site));
+                filing.divisionCode, new FilingApprovedV1(filing.id, filing.type.name(), receipt, day, institution, site));
     }
 
     private FiledInstitution apply(Filing filing, Instant at) {
