@@ -1,28 +1,25 @@
 package care.subsidy;
 
+import care.contracts.ChinaTime;
 import care.contracts.problem.ProblemException;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
 /** A period is a calendar month in China time, written YYYY-MM. */
 public final class Periods {
 
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
     private Periods() {
     }
 
     public static LocalDate today() {
-        return LocalDate.now(Clock.system(CHINA));
+        return ChinaTime.today();
     }
 
     public static LocalDate day(Instant instant) {
-        return instant.atZone(CHINA).toLocalDate();
+        return instant.atZone(ChinaTime.ZONE).toLocalDate();
     }
 
     public static YearMonth parse(String field, String period) {

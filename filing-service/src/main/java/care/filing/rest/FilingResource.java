@@ -1,5 +1,7 @@
 package care.filing.rest;
 
+import care.contracts.ChinaTime;
+import care.contracts.http.IfMatch;
 import care.contracts.problem.Problem;
 import care.contracts.problem.ProblemException;
 import care.contracts.security.Roles;
@@ -190,7 +192,7 @@ public class FilingResource {
     @Operation(summary = "Working days from submission to decision per type and county (median, p90), for the "
             + "caller's city; from/to are dates (default: the last 365 days)")
     public DecisionStats.Report decisionTimes(@QueryParam("from") String from, @QueryParam("to") String to) {
-        LocalDate end = date("to", to, LocalDate.now(care.filing.service.Workflow.CHINA));
+        LocalDate end = date("to", to, ChinaTime.today());
         LocalDate start = date("from", from, end.minusDays(365));
         return stats.decisionTimes(start, end);
     }
@@ -226,16 +228,12 @@ public class FilingResource {
         }
     }
 
-    /** If-Match carries the version the client last read; without it the write is still serialised by a row lock. */
+    /**
+     * If-Match carries the version the client last read: -1 for none (absent or {@code *}); without it the write is
+     * still serialised by a row lock.
+     */
     static long version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return -1;
-        }
-        String value = ifMatch.strip().replace("W/", "").replace("\"", "");
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid("If-Match", "If-Match 应为先前响应中的 ETag");
-        }
+        Long version = IfMatch.version(ifMatch);
+        return version == null ? -1 : version;
     }
 }

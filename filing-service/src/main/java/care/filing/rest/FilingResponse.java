@@ -1,5 +1,6 @@
 package care.filing.rest;
 
+import care.contracts.ChinaTime;
 import care.contracts.event.FilingReturnedV1;
 import care.contracts.event.InstitutionKind;
 import care.contracts.event.Ownership;
@@ -58,7 +59,7 @@ public record FilingResponse(
                 f.ownership, f.cityCode, f.divisionCode, f.address, f.legalRepresentative, f.contactPhone, f.capacity,
                 f.siteName, f.siteAddress, f.siteCapacity, f.closeReason, f.applicant, f.createdAt,
                 f.firstSubmittedAt, f.submittedAt, f.acceptedAt, f.dueOn,
-                Workflow.overdue(f, LocalDate.now(Workflow.CHINA)), f.returnedAt, returnItems, f.decidedAt,
+                Workflow.overdue(f, ChinaTime.today()), f.returnedAt, returnItems, f.decidedAt,
                 f.decidedBy, f.decisionComment, f.receiptNumber, f.version);
     }
 }

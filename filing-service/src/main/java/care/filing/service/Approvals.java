@@ -1,5 +1,6 @@
 package care.filing.service;
 
+import care.contracts.ChinaTime;
 import care.contracts.event.FilingApprovedV1;
 import care.contracts.event.InstitutionSnapshotV1;
 import care.contracts.event.SiteSnapshotV1;
@@ -53,7 +54,7 @@ public class Approvals {
                     filing.siteCapacity);
             case CHANGE, CLOSE -> null;
         };
-        LocalDate day = LocalDate.ofInstant(at, Workflow.CHINA);
+        LocalDate day = LocalDate.ofInstant(at, ChinaTime.ZONE);
         // the county's receipt counter stays locked until commit: take it last, with only the event left to write
         String receipt = filings.issueReceipt(filing, day.getYear());
         outbox.publish(FilingApprovedV1.TYPE, FilingApprovedV1.VERSION, filing.uscc, filing.cityCode,

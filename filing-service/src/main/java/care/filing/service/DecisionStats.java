@@ -1,5 +1,6 @@
 package care.filing.service;
 
+import care.contracts.ChinaTime;
 import care.contracts.division.Divisions;
 import care.contracts.problem.ProblemException;
 import care.contracts.security.Caller;
@@ -56,8 +57,8 @@ public class DecisionStats {
             throw ProblemException.invalid("from", "统计区间最长5年");
         }
         Map<String, List<Filing>> groups = new TreeMap<>();
-        for (Filing f : filings.decidedIn(city, from.atStartOfDay(Workflow.CHINA).toInstant(),
-                to.plusDays(1).atStartOfDay(Workflow.CHINA).toInstant())) {
+        for (Filing f : filings.decidedIn(city, from.atStartOfDay(ChinaTime.ZONE).toInstant(),
+                to.plusDays(1).atStartOfDay(ChinaTime.ZONE).toInstant())) {
             groups.computeIfAbsent(f.type.ordinal() + "|" + f.divisionCode, k -> new ArrayList<>()).add(f);
         }
         List<Row> rows = new ArrayList<>();

@@ -1,5 +1,6 @@
 package care.filing.service;
 
+import care.contracts.ChinaTime;
 import care.contracts.division.Divisions;
 import care.contracts.event.FilingRejectedV1;
 import care.contracts.event.FilingReturnedV1;
@@ -266,7 +267,7 @@ public class FilingService {
         }
         String prefix = area.endsWith("00") ? area.substring(0, 4) : area;
         List<FilingStatus> statuses = status == null ? OPEN : List.of(status);
-        LocalDate today = LocalDate.now(Workflow.CHINA);
+        LocalDate today = ChinaTime.today();
         return filings.queue(sector, prefix, statuses, type, overdue ? today : null, page);
     }
 

@@ -1,5 +1,6 @@
 package care.filing.service;
 
+import care.contracts.ChinaTime;
 import care.contracts.division.Divisions;
 import care.contracts.event.Sector;
 import care.filing.domain.Filing;
@@ -28,7 +29,7 @@ public class ReceiptRenderer {
             case ADD_SITE -> "增加经营场所备案";
             case CLOSE -> "注销备案";
         };
-        LocalDate day = LocalDate.ofInstant(f.decidedAt, Workflow.CHINA);
+        LocalDate day = LocalDate.ofInstant(f.decidedAt, ChinaTime.ZONE);
         StringBuilder rows = new StringBuilder();
         row(rows, "回执编号", f.receiptNumber);
         row(rows, "备案事项", kind + what);

@@ -1,5 +1,6 @@
 package care.filing.service;
 
+import care.contracts.ChinaTime;
 import care.filing.domain.Filing;
 import care.filing.domain.FilingHistory;
 import care.filing.domain.FilingRepository;
@@ -11,7 +12,6 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 /**
  * Moves a filing along its state machine ({@link FilingStatus}) and writes the audit line for it, in the caller's
@@ -21,7 +21,6 @@ import java.time.ZoneId;
 @ApplicationScoped
 public class Workflow {
 
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final FilingRepository filings;
     private final TimeLimits limits;
@@ -44,7 +43,7 @@ public class Workflow {
                 if (filing.firstSubmittedAt == null) {
                     filing.firstSubmittedAt = at;
                 }
-                filing.dueOn = calendar.addWorkingDays(LocalDate.ofInstant(at, CHINA),
+                filing.dueOn = calendar.addWorkingDays(LocalDate.ofInstant(at, ChinaTime.ZONE),
                         limits.workingDays(filing.sector, filing.type));
             }
             case ACCEPTED -> filing.acceptedAt = at;
@@ -81,8 +80,8 @@ public class Workflow {
 
     /** Working days from the latest submission to the decision (China dates). */
     public int workingDaysToDecision(Filing filing) {
-        return calendar.workingDaysBetween(LocalDate.ofInstant(filing.submittedAt, CHINA),
-                LocalDate.ofInstant(filing.decidedAt, CHINA));
+        return calendar.workingDaysBetween(LocalDate.ofInstant(filing.submittedAt, ChinaTime.ZONE),
+                LocalDate.ofInstant(filing.decidedAt, ChinaTime.ZONE));
     }
 
     /** Waiting past its deadline, or decided after it. */
@@ -94,7 +93,7 @@ public class Workflow {
             return today.isAfter(filing.dueOn);
         }
         return (filing.status == FilingStatus.APPROVED || filing.status == FilingStatus.REJECTED)
-                && filing.decidedAt != null && LocalDate.ofInstant(filing.decidedAt, CHINA).isAfter(filing.dueOn);
+                && filing.decidedAt != null && LocalDate.ofInstant(filing.decidedAt, ChinaTime.ZONE).isAfter(filing.dueOn);
     }
 
     static String blankToNull(String text) {

@@ -1,5 +1,6 @@
 package care.subsidy.batch.rest;
 
+import care.contracts.http.IfMatch;
 import care.contracts.security.Roles;
 import care.subsidy.Access;
 import care.subsidy.batch.domain.BatchStatus;
@@ -163,14 +164,9 @@ public class BatchResource {
         return batch;
     }
 
+    /** The If-Match version, or -1 for none (absent or {@code *}). */
     private static int version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return -1;
-        }
-        try {
-            return Integer.parseInt(ifMatch.replace("W/", "").replace("\"", "").trim());
-        } catch (NumberFormatException e) {
-            throw care.contracts.problem.ProblemException.invalid("If-Match", "an ETag given by GET of the batch");
-        }
+        Long version = IfMatch.version(ifMatch);
+        return version == null ? -1 : (int) Math.min(version, Integer.MAX_VALUE); // a version never reached: stale
     }
 }

@@ -1,5 +1,6 @@
 package care.subsidy.ledger.service;
 
+import care.contracts.ChinaTime;
 import care.subsidy.batch.domain.BatchStatus;
 import care.subsidy.batch.domain.PaymentBatch;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -126,7 +127,7 @@ public class LedgerService {
     // ------------------------------------------------------------------------------------------ CSV exports
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(care.subsidy.Periods.CHINA);
+            .withZone(ChinaTime.ZONE);
 
     /** The batch's instructions, one row each, for a finance clerk (Excel opens UTF-8 with BOM). */
     public void exportBatch(UUID batchId, OutputStream out) throws IOException {
