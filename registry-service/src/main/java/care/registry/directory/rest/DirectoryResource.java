@@ -89,6 +89,7 @@ public class DirectoryResource {
                 inclusive, demonstration, blankToNull(text));
         var order = DirectoryOrder.of(sort);
         int offset = page * size;
+        institutions.planForTheseValues();
         long counted = -1;
         boolean fewMatches = false;
         if (filter.text() != null) { // the count decides how to find a text search's page (see directoryPage)
