@@ -117,7 +117,7 @@ public class InstitutionRepository implements PanacheRepositoryBase<Institution,
      */
     @SuppressWarnings("unchecked")
     public List<UUID> directoryPage(DirectoryFilter filter, DirectoryOrder order, int offset, int limit,
-                                              boolean fewMatches) {
+                                    boolean fewMatches) {
         DirectorySql where = DirectorySql.where(filter, fewMatches);
         String orderBy = order.sql();
         String sql = fewMatches
