@@ -10,17 +10,21 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
-import java.util.ArrayList;
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.hamcrest.Matchers.greaterThan;
 
 /**
  * Directory search latency over 100,000 institutions (target: p99 under 50 ms on 2 cores). Not part of the normal
- * build: {@code ./mvnw -o -pl registry-service -am verify -Dtest=DirectoryBenchmarkTest -Dbench=true}.
+ * build: {@code ./mvnw -B -o -pl deploy/runtime,registry-service -am verify -Dtest=DirectoryBenchmarkTest -Dbench=true
+ * -Dsurefire.failIfNoSpecifiedTests=false}.
  * Generates the register in SQL, warms up, then times each query shape over HTTP (REST Assured, one client).
  */
 @QuarkusTest
@@ -33,9 +37,11 @@ class DirectoryBenchmarkTest {
 
     @Inject
     EntityManager em;
+    @Inject
+    DataSource dataSource;
 
     @Test
-    void directorySearchOverAHundredThousandInstitutions() {
+    void directorySearchOverAHundredThousandInstitutions() throws SQLException {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
                 insert into institution (id, uscc, name, sector, kind, ownership, city_code, division_code, address,
                     legal_representative, contact_phone, capacity, filing_status, filing_number, filed_on, created_at,
@@ -59,7 +65,11 @@ class DirectoryBenchmarkTest {
                                             '530381','530322','530324','530326'])[1 + (g / 7) % 12] as county) k on true
                 join lateral (select k.county, substr(k.county, 1, 4) || '00' as city) c on true
                 """).setParameter(1, INSTITUTIONS).executeUpdate());
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("analyze institution").executeUpdate());
+        // as autovacuum would soon after such an insert: the visibility map lets the directory's index-only scans
+        // skip the table (VACUUM cannot run inside a transaction, hence the plain connection)
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("vacuum analyze institution");
+        }
 
         List<Map<String, Object>> shapes = List.of(
                 Map.of(),
@@ -68,11 +78,14 @@ class DirectoryBenchmarkTest {
                 Map.of("q", "康乐"),
                 Map.of("q", "童"),
                 Map.of("q", "盘龙夕阳红", "city", "530100"),
+                Map.of("q", "养老院", "sort", "-capacity"),
                 Map.of("inclusive", true, "sort", "-capacity"),
                 Map.of("demonstration", true, "sector", "CHILDCARE", "sort", "-filedOn"),
                 Map.of("city", "530300", "page", 200));
         for (int warm = 0; warm < 30; warm++) {
-            shapes.forEach(shape -> given().queryParams(shape).get("/api/directory/institutions").then().statusCode(200));
+            // every shape finds something: a benchmark of empty pages would measure nothing
+            shapes.forEach(shape -> given().queryParams(shape).get("/api/directory/institutions").then().statusCode(200)
+                    .body("items.size()", greaterThan(0)));
         }
         StringBuilder report = new StringBuilder("\ndirectory search over " + INSTITUTIONS + " institutions, " + RUNS
                 + " runs per shape (ms):\n");
@@ -92,8 +105,6 @@ class DirectoryBenchmarkTest {
         report.append("  %-60s p50 %6.1f  p99 %6.1f  max %6.1f%n".formatted("ALL", pct(all, 50), pct(all, 99),
                 pct(all, 100)));
         System.out.println(report);
-        List<Double> p99 = new ArrayList<>(List.of(pct(all, 99)));
-        assertTrue(p99.get(0) > 0);
     }
 
     static double pct(long[] nanos, int percentile) {

@@ -63,4 +63,16 @@ class PiiProtectorTest {
         assertThrows(IllegalStateException.class, () -> protector("not base64!", HASH_KEY));
         assertThrows(IllegalStateException.class, () -> protector("", ""));
     }
+
+    @Test
+    void keyedHashesOfRequestsTellChineseTextApartAndNeedTheKey() {
+        PiiProtector pii = protector(KEY, HASH_KEY);
+        String body = "{\"name\":\"王丽\",\"citizenId\":\"" + ID + "\"}";
+        assertEquals(pii.keyedHash(body), pii.keyedHash(body));
+        assertEquals(64, pii.keyedHash(body).length());
+        assertNotEquals(pii.keyedHash(body), pii.keyedHash(body.replace("王丽", "李强")), "UTF-8, not '?' for each");
+        assertNotEquals(pii.keyedHash(ID), pii.personKey(ID), "not usable as a person key");
+        String otherKey = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        assertNotEquals(pii.keyedHash(body), protector(KEY, otherKey).keyedHash(body));
+    }
 }

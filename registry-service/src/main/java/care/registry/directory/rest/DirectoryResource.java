@@ -8,12 +8,11 @@ import care.registry.institution.domain.FilingStatus;
 import care.registry.institution.domain.Institution;
 import care.registry.institution.domain.InstitutionRepository;
 import care.registry.institution.domain.InstitutionRepository.DirectoryFilter;
+import care.registry.institution.domain.InstitutionRepository.DirectoryOrder;
 import care.registry.site.domain.SiteRepository;
 import care.registry.site.rest.SiteResponse;
 import care.registry.supervision.domain.InspectionRepository;
 import care.registry.supervision.rest.InspectionResponse;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.PermitAll;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
@@ -29,6 +28,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import java.util.List;
 import java.util.UUID;
 
 /** The anonymous public directory (信息公开): filed institutions only, never personal data. */
@@ -37,8 +37,12 @@ import java.util.UUID;
 @PermitAll
 public class DirectoryResource {
 
-    /** Matches are counted exactly up to this many. */
-    public static final int COUNT_CAP = 10_000;
+    /**
+     * Matches are counted exactly up to this many; beyond it the page says "more than 1,000". Counting every match
+     * of a broad search (a city, one character of a name) costs more than the page itself, and no one pages
+     * through a thousand institutions: they narrow the search.
+     */
+    public static final int COUNT_CAP = 1_000;
 
     private final InstitutionRepository institutions;
     private final SiteRepository sites;
@@ -81,16 +85,25 @@ public class DirectoryResource {
         if (county != null && city == null) { // a county lies in one city: lets the place index serve the query
             city = Divisions.cityOf(county).orElseThrow();
         }
-        boolean descending = sort.startsWith("-");
-        String field = descending ? sort.substring(1) : sort;
         var filter = new DirectoryFilter(city, county, sector == null ? null : Sector.valueOf(sector), institutionKind,
                 inclusive, demonstration, blankToNull(text));
-        var direction = descending ? Sort.Direction.Descending : Sort.Direction.Ascending;
-        var query = institutions.directory(filter, Sort.by(field, direction).and("id", direction));
-        var items = query.page(Page.of(page, size)).list().stream().map(DirectoryEntry::of).toList();
-        long total = items.size() < size && (page == 0 || !items.isEmpty()) ? (long) page * size + items.size()
-                : institutions.directoryCount(filter, COUNT_CAP + 1);
-        return new DirectoryPage(items, Math.min(total, COUNT_CAP), total <= COUNT_CAP, page, size);
+        var order = DirectoryOrder.of(sort);
+        int offset = page * size;
+        institutions.planForTheseValues();
+        long counted = -1;
+        boolean fewMatches = false;
+        if (filter.text() != null) { // the count decides how to find a text search's page (see directoryPage)
+            counted = institutions.directoryCount(filter, COUNT_CAP + 1);
+            fewMatches = counted <= COUNT_CAP;
+        }
+        List<UUID> ids = fewMatches && offset >= counted ? List.of()
+                : institutions.directoryPage(filter, order, offset, size, fewMatches);
+        if (counted < 0) { // a short page tells the total; only a full one needs counting
+            counted = ids.size() < size && (page == 0 || !ids.isEmpty()) ? (long) offset + ids.size()
+                    : institutions.directoryCount(filter, COUNT_CAP + 1);
+        }
+        var items = institutions.findOrdered(ids).stream().map(DirectoryEntry::of).toList();
+        return new DirectoryPage(items, Math.min(counted, COUNT_CAP), counted <= COUNT_CAP, page, size);
     }
 
     @GET

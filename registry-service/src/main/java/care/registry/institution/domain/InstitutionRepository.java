@@ -8,9 +8,16 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Query;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -18,28 +25,6 @@ public class InstitutionRepository implements PanacheRepositoryBase<Institution,
 
     public Optional<Institution> findByUscc(String uscc) {
         return find("uscc", uscc).firstResultOptional();
-    }
-
-    /** Filed institutions only, filtered by whatever the searcher gave. */
-    public PanacheQuery<Institution> directory(DirectoryFilter filter, Sort sort) {
-        Where where = directoryWhere(filter);
-        return find(where.condition(), sort, where.params());
-    }
-
-    private static Where directoryWhere(DirectoryFilter filter) {
-        StringBuilder query = new StringBuilder("filingStatus = :filed");
-        Parameters params = Parameters.with("filed", FilingStatus.FILED);
-        and(query, params, "cityCode", "city", filter.cityCode());
-        and(query, params, "divisionCode", "county", filter.divisionCode());
-        and(query, params, "sector", "sector", filter.sector());
-        and(query, params, "kind", "kind", filter.kind());
-        and(query, params, "inclusive", "inclusive", filter.inclusive());
-        and(query, params, "demonstration", "demonstration", filter.demonstration());
-        text(query, params, filter.text());
-        return new Where(query.toString(), params);
-    }
-
-    private record Where(String condition, Parameters params) {
     }
 
     /** What an authenticated caller may list: their scope, then their filters. */
@@ -84,7 +69,7 @@ public class InstitutionRepository implements PanacheRepositoryBase<Institution,
         if (cps.length == 1) {
             return new String[]{new String(cps, 0, 1)};
         }
-        java.util.Set<String> grams = new java.util.LinkedHashSet<>();
+        Set<String> grams = new LinkedHashSet<>();
         for (int i = 0; i + 1 < cps.length; i++) {
             grams.add(new String(cps, i, 2));
         }
@@ -100,38 +85,115 @@ public class InstitutionRepository implements PanacheRepositoryBase<Institution,
     }
 
     /**
-     * How many filed institutions match, counted up to {@code cap}: beyond it the directory says "more than cap"
-     * rather than count a whole city's register for every page it shows. SQL, because HQL allows no LIMIT in a
-     * subquery without an ORDER BY, which would make the count sort.
+     * Plans the directory's queries in this transaction for their actual values. After five executions the JDBC
+     * driver's prepared statements may get a generic plan, which cannot tell a common name fragment from a rare one
+     * and chose scans 100 times slower for some; planning each time costs a fraction of a millisecond.
      */
-    public long directoryCount(DirectoryFilter f, int cap) {
-        StringBuilder sql = new StringBuilder("select count(*) from (select 1 from institution where filing_status = 'FILED'");
-        java.util.List<Object> values = new java.util.ArrayList<>();
-        column(sql, values, "city_code", f.cityCode());
-        column(sql, values, "division_code", f.divisionCode());
-        column(sql, values, "sector", f.sector() == null ? null : f.sector().name());
-        column(sql, values, "kind", f.kind() == null ? null : f.kind().name());
-        column(sql, values, "inclusive", f.inclusive());
-        column(sql, values, "demonstration", f.demonstration());
-        String clean = f.text() == null ? "" : sanitize(f.text());
-        if (!clean.isEmpty()) {
-            values.add(String.join("\u001f", grams(clean)));
-            sql.append(" and name_grams @> string_to_array(?").append(values.size()).append(", chr(31))::varchar[]");
-            values.add("%" + clean + "%");
-            sql.append(" and name like ?").append(values.size());
-        }
-        sql.append(" limit ").append(cap).append(") matched");
-        var query = getEntityManager().createNativeQuery(sql.toString());
-        for (int i = 0; i < values.size(); i++) {
-            query.setParameter(i + 1, values.get(i));
-        }
-        return ((Number) query.getSingleResult()).longValue();
+    public void planForTheseValues() {
+        getEntityManager().createNativeQuery("set local plan_cache_mode = force_custom_plan").executeUpdate();
     }
 
-    private static void column(StringBuilder sql, java.util.List<Object> values, String column, Object value) {
-        if (value != null) {
-            values.add(value);
-            sql.append(" and ").append(column).append(" = ?").append(values.size());
+    /**
+     * How many filed institutions match, counted up to {@code cap}: beyond it the directory says "more than cap"
+     * rather than count a whole city's register for every page it shows. The LIMIT inside lets PostgreSQL stop
+     * at the cap; the filter indexes (V4) answer most counts from the index alone.
+     */
+    public long directoryCount(DirectoryFilter filter, int cap) {
+        DirectorySql where = DirectorySql.where(filter, true);
+        return ((Number) where.bind(getEntityManager().createNativeQuery(
+                "select count(*) from (select 1 from institution where " + where.sql + " limit " + cap + ") matched"))
+                .getSingleResult()).longValue();
+    }
+
+    /**
+     * The ids of one directory page, in order; {@link #findOrdered} loads them. Only ids, so that PostgreSQL can
+     * answer from the covering indexes of V4 without reading a row it does not show.
+     *
+     * @param fewMatches the caller counted the text matches and found at most the count cap: collect them all
+     *                   through the name-gram index and sort them. Otherwise walk an index in the page's order
+     *                   and test each name there, which stops after the page when matches are common. Neither
+     *                   plan suits both cases, and the planner misjudges "name contains q" (grams and LIKE look
+     *                   independent to it), so the count, which the page needs anyway, decides.
+     */
+    @SuppressWarnings("unchecked")
+    public List<UUID> directoryPage(DirectoryFilter filter, DirectoryOrder order, int offset, int limit,
+                                    boolean fewMatches) {
+        DirectorySql where = DirectorySql.where(filter, fewMatches);
+        String orderBy = order.sql();
+        String sql = fewMatches
+                // materialized: the matches first, whatever the planner thinks of walking the sort index
+                ? "with matched as materialized (select id, name, capacity, filed_on from institution where "
+                  + where.sql + ") select id from matched order by " + orderBy
+                : "select id from institution where " + where.sql + " order by " + orderBy;
+        return where.bind(getEntityManager().createNativeQuery(sql + " limit " + limit + " offset " + offset,
+                UUID.class)).getResultList();
+    }
+
+    /** The institutions of these ids, in the ids' order (one query, whatever the page size). */
+    public List<Institution> findOrdered(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Institution> byId = new HashMap<>();
+        list("id in ?1", ids).forEach(i -> byId.put(i.id, i));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    /** A directory sort order ({@code name}, {@code -capacity}, …); the id breaks ties so that pages never overlap. */
+    public record DirectoryOrder(String column, boolean descending) {
+
+        private static final Map<String, String> COLUMNS =
+                Map.of("name", "name", "filedOn", "filed_on", "capacity", "capacity");
+
+        /** @param sort a field of {@link #COLUMNS}, with a leading "-" for descending (validated by the resource) */
+        public static DirectoryOrder of(String sort) {
+            boolean descending = sort.startsWith("-");
+            return new DirectoryOrder(COLUMNS.get(descending ? sort.substring(1) : sort), descending);
+        }
+
+        String sql() {
+            String direction = descending ? " desc" : "";
+            return column + direction + ", id" + direction;
+        }
+    }
+
+    /** A directory WHERE clause over filed institutions with its positional parameters. */
+    private record DirectorySql(String sql, List<Object> values) {
+
+        static DirectorySql where(DirectoryFilter f, boolean viaGrams) {
+            StringBuilder sql = new StringBuilder("filing_status = 'FILED'");
+            List<Object> values = new ArrayList<>();
+            column(sql, values, "city_code", f.cityCode());
+            column(sql, values, "division_code", f.divisionCode());
+            column(sql, values, "sector", f.sector() == null ? null : f.sector().name());
+            column(sql, values, "kind", f.kind() == null ? null : f.kind().name());
+            column(sql, values, "inclusive", f.inclusive());
+            column(sql, values, "demonstration", f.demonstration());
+            String clean = f.text() == null ? "" : sanitize(f.text());
+            if (!clean.isEmpty()) {
+                if (viaGrams) { // the GIN index on name_grams finds the candidates, LIKE confirms them
+                    values.add(String.join("\u001f", grams(clean)));
+                    sql.append(" and name_grams @> string_to_array(?").append(values.size())
+                            .append(", chr(31))::varchar[]");
+                }
+                values.add("%" + clean + "%");
+                sql.append(" and name like ?").append(values.size());
+            }
+            return new DirectorySql(sql.toString(), values);
+        }
+
+        private static void column(StringBuilder sql, List<Object> values, String column, Object value) {
+            if (value != null) {
+                values.add(value);
+                sql.append(" and ").append(column).append(" = ?").append(values.size());
+            }
+        }
+
+        <Q extends Query> Q bind(Q query) {
+            for (int i = 0; i < values.size(); i++) {
+                query.setParameter(i + 1, values.get(i));
+            }
+            return query;
         }
     }
 

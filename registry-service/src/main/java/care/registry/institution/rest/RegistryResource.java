@@ -2,6 +2,7 @@ package care.registry.institution.rest;
 
 import care.contracts.event.Sector;
 import care.contracts.problem.ProblemException;
+import care.registry.access.IdempotentPosts;
 import care.registry.access.IfMatch;
 import care.registry.access.InstitutionAccess;
 import care.registry.institution.domain.FilingStatus;
@@ -70,11 +71,12 @@ public class RegistryResource {
     private final StaffService staffService;
     private final InspectionRepository inspections;
     private final SupervisionService supervision;
+    private final IdempotentPosts idempotent;
 
     public RegistryResource(InstitutionAccess access, InstitutionRepository institutions,
                             InstitutionService institutionService, SiteRepository sites, SiteCapacityService capacity,
                             StaffRepository staff, StaffService staffService, InspectionRepository inspections,
-                            SupervisionService supervision) {
+                            SupervisionService supervision, IdempotentPosts idempotent) {
         this.access = access;
         this.institutions = institutions;
         this.institutionService = institutionService;
@@ -84,6 +86,7 @@ public class RegistryResource {
         this.staffService = staffService;
         this.inspections = inspections;
         this.supervision = supervision;
+        this.idempotent = idempotent;
     }
 
     // --- institutions ---
@@ -188,12 +191,18 @@ public class RegistryResource {
     @POST
     @Path("/{id}/staff")
     @Transactional
-    public Response addStaff(@PathParam("id") UUID id, @NotNull @Valid StaffRequest request, @Context UriInfo uri) {
+    @Operation(summary = "Add a roster entry. With an Idempotency-Key, a retry with the same key and body gets the "
+            + "first answer (Idempotency-Replayed: true); the same key with another body is 422")
+    public Response addStaff(@PathParam("id") UUID id, @HeaderParam(IdempotentPosts.HEADER) String key,
+                             @NotNull @Valid StaffRequest request, @Context UriInfo uri) {
         Institution i = access.keptByCaller(id);
-        Staff entry = staffService.add(i, request, access.caller().name());
-        staff.flush();
-        return Response.created(uri.getAbsolutePathBuilder().path(entry.id.toString()).build())
-                .entity(StaffResponse.of(entry, staffService.today())).header("ETag", IfMatch.etag(entry.version)).build();
+        return idempotent.once(access.caller().name(), key, "POST staff " + id, request, () -> {
+            Staff entry = staffService.add(i, request, access.caller().name());
+            staff.flush();
+            return Response.created(uri.getAbsolutePathBuilder().path(entry.id.toString()).build())
+                    .entity(StaffResponse.of(entry, staffService.today())).header("ETag", IfMatch.etag(entry.version))
+                    .build();
+        });
     }
 
     @GET
@@ -229,12 +238,16 @@ public class RegistryResource {
     @POST
     @Path("/{id}/inspections")
     @Transactional
-    @Operation(summary = "Record an inspection (双随机、一公开): city admin or the competent department")
-    public Response inspect(@PathParam("id") UUID id, @NotNull @Valid InspectionRequest request, @Context UriInfo uri) {
+    @Operation(summary = "Record an inspection (双随机、一公开): city admin or the competent department. With an "
+            + "Idempotency-Key, a retry with the same key and body gets the first answer; another body is 422")
+    public Response inspect(@PathParam("id") UUID id, @HeaderParam(IdempotentPosts.HEADER) String key,
+                            @NotNull @Valid InspectionRequest request, @Context UriInfo uri) {
         Institution i = access.supervisedByCaller(id);
-        var recorded = supervision.record(i, request, access.caller().name());
-        return Response.created(uri.getAbsolutePathBuilder().path(recorded.id.toString()).build())
-                .entity(InspectionResponse.of(recorded)).build();
+        return idempotent.once(access.caller().name(), key, "POST inspections " + id, request, () -> {
+            var recorded = supervision.record(i, request, access.caller().name());
+            return Response.created(uri.getAbsolutePathBuilder().path(recorded.id.toString()).build())
+                    .entity(InspectionResponse.of(recorded)).build();
+        });
     }
 
     private InstitutionResponse full(Institution i) {
