@@ -3,7 +3,7 @@ package care.registry.institution.rest;
 import care.contracts.event.Sector;
 import care.contracts.problem.ProblemException;
 import care.registry.access.IdempotentPosts;
-import care.registry.access.IfMatch;
+import care.contracts.http.IfMatch;
 import care.registry.access.InstitutionAccess;
 import care.registry.institution.domain.FilingStatus;
 import care.registry.institution.domain.Institution;

@@ -1,5 +1,6 @@
 package care.registry.institution.service;
 
+import care.contracts.ChinaTime;
 import care.registry.audit.AuditTrail;
 import care.registry.institution.domain.Institution;
 import care.registry.institution.rest.ContactsRequest;
@@ -9,8 +10,6 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -53,7 +52,7 @@ public class InstitutionService {
         i.demonstration = r.demonstration();
         i.updatedAt = Instant.now();
         audit.record(actor, "DESIGNATIONS_UPDATED", "institution", i.id, i, detail);
-        events.changed(i, LocalDate.now(ZoneId.of("Asia/Shanghai")));
+        events.changed(i, ChinaTime.today());
         return i;
     }
 

@@ -1,5 +1,6 @@
 package care.registry.staff.service;
 
+import care.contracts.ChinaTime;
 import care.contracts.event.CaregiverChangedV1;
 import care.contracts.outbox.Outbox;
 import care.contracts.problem.ProblemException;
@@ -18,7 +19,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,14 +35,13 @@ import java.util.UUID;
 @Transactional
 public class StaffService {
 
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final int MINIMUM_WORKING_AGE = 16;
 
     private final StaffRepository staff;
     private final PiiProtector pii;
     private final Outbox outbox;
     private final AuditTrail audit;
-    private final Clock clock = Clock.system(CHINA);
+    private final Clock clock = Clock.system(ChinaTime.ZONE);
 
     public StaffService(StaffRepository staff, PiiProtector pii, Outbox outbox, AuditTrail audit) {
         this.staff = staff;
