@@ -2,6 +2,7 @@ package care.gateway;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.quarkus.security.identity.IdentityProviderManager;
+import io.smallrye.common.vertx.ContextLocals;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.Future;
@@ -36,6 +37,9 @@ public class ProxyRoutes {
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host");
 
+    // the request context local quarkus-micrometer takes a request's uri tag from
+    private static final String METRICS_PATH = "UrlPathTemplate";
+
     private final GatewayConfig config;
     private final HttpClient client;
     private final IdentityProviderManager identities;
@@ -55,8 +59,14 @@ public class ProxyRoutes {
         router.route("/api/*").order(-98).handler(new TokenCheck(config.publicPrefixes(), identities));
         router.route("/api/*").order(-97).handler(new RateLimits(config.rateLimit()));
         router.route("/api/*").order(-96).handler(this::refuseDeclaredOversizeBodies);
-        config.routes().forEach((service, route) -> route.prefixes().forEach(prefix ->
-                router.route(prefix + "/*").handler(ctx -> forward(ctx, service, route.url()))));
+        config.routes().forEach((service, route) -> route.prefixes().forEach(prefix -> {
+            String metricsPath = prefix + "/*";
+            router.route(metricsPath).handler(ctx -> {
+                // the request metrics' uri tag: the route, not the path with its record ids (one series per id otherwise)
+                ContextLocals.put(METRICS_PATH, metricsPath);
+                forward(ctx, service, route.url());
+            });
+        }));
         // the portal's pages are at /portal/ (its own module, behind this same origin)
         router.get("/").handler(ctx -> ctx.redirect("/portal/"));
         router.route("/api/*").handler(ctx ->

@@ -44,6 +44,16 @@ class ProxyRoutesTest {
     }
 
     @Test
+    void requestMetricsAreTaggedByRouteNotByRecordId() {
+        for (String id : new String[] {"3f2c7a10-metrics-one", "3f2c7a10-metrics-two"}) {
+            given().get("/api/directory/institutions/" + id).then().statusCode(200);
+        }
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("uri=\"/api/directory/*\""), "requests are counted under their route");
+        assertTrue(!metrics.contains("3f2c7a10-metrics"), "no metric series per record id");
+    }
+
+    @Test
     void protectedPathsNeedAValidTokenBeforeAnythingIsForwarded() {
         given().get("/api/filings").then().statusCode(401)
                 .contentType("application/problem+json").header("WWW-Authenticate", "Bearer")
