@@ -5,13 +5,16 @@ import care.contracts.problem.ProblemException;
 import care.registry.pii.PiiProtector;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -19,7 +22,8 @@ import java.util.function.Supplier;
  * Idempotency-Key for POSTs that add records (staff, inspections): a client that retries after a lost answer gets
  * the first answer instead of a second record. The key is claimed in the request's own transaction, so a request
  * that fails stores nothing and may be retried; a concurrent twin waits on the claim, then replays the answer.
- * Keys are per caller; the same key with another target or body is 422 IDEMPOTENCY_KEY_REUSED.
+ * Keys are per caller; the same key with another target or body is 422 IDEMPOTENCY_KEY_REUSED. A key is kept for
+ * {@code registry.idempotency-keys.kept-for} (a day: far longer than any client retries), then forgotten.
  */
 @ApplicationScoped
 public class IdempotentPosts {
@@ -31,10 +35,28 @@ public class IdempotentPosts {
     private final ObjectMapper json;
     private final PiiProtector pii;
 
-    public IdempotentPosts(EntityManager em, ObjectMapper json, PiiProtector pii) {
+    private final Duration keptFor;
+
+    public IdempotentPosts(EntityManager em, ObjectMapper json, PiiProtector pii,
+                           @ConfigProperty(name = "registry.idempotency-keys.kept-for", defaultValue = "24h")
+                           Duration keptFor) {
         this.em = em;
         this.json = json;
         this.pii = pii;
+        this.keptFor = keptFor;
+    }
+
+    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void forgetOldKeysHourly() {
+        forgetOldKeys();
+    }
+
+    /** Forgets the keys older than the retention; returns how many. */
+    @Transactional
+    public int forgetOldKeys() {
+        return em.createNativeQuery("delete from idempotent_post where created_at < now() - make_interval(secs => ?1)")
+                .setParameter(1, (double) keptFor.toSeconds()).executeUpdate();
     }
 
     /**

@@ -20,6 +20,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Idempotency-Key on the POSTs that add staff and inspections: a retry replays, another body is refused. */
 @QuarkusTest
@@ -30,6 +31,8 @@ class IdempotentPostsTest {
     Register register;
     @Inject
     Db db;
+    @Inject
+    IdempotentPosts posts;
 
     static String staff(String name, String citizenId, String from) {
         return """
@@ -105,5 +108,27 @@ class IdempotentPostsTest {
                 .statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("Idempotency-Key"));
         assertEquals(2, db.count(count, home.id, findings));
+    }
+
+    @Test
+    void aKeyIsForgottenAfterADayAndMayThenBeUsedAgain() {
+        Institution home = register.elderly530102();
+        String findings = "过期幂等键" + UUID.randomUUID();
+        String stale = UUID.randomUUID().toString();
+        String fresh = UUID.randomUUID().toString();
+        post("mz-530102", stale, "inspections", home.id, inspection("2026-06-01", findings, 0)).then().statusCode(201);
+        post("mz-530102", fresh, "inspections", home.id, inspection("2026-06-02", findings, 0)).then().statusCode(201);
+        db.execute("update idempotent_post set created_at = now() - interval '25 hours' where idempotency_key = ?1", stale);
+
+        assertTrue(posts.forgetOldKeys() >= 1);
+
+        assertEquals(0, db.count("select count(*) from idempotent_post where idempotency_key = ?1", stale));
+        // the forgotten key is a new request now; the kept one still replays
+        post("mz-530102", stale, "inspections", home.id, inspection("2026-06-03", findings, 0)).then().statusCode(201)
+                .header("Idempotency-Replayed", "false");
+        post("mz-530102", fresh, "inspections", home.id, inspection("2026-06-02", findings, 0)).then().statusCode(201)
+                .header("Idempotency-Replayed", "true");
+        assertEquals(3, db.count("select count(*) from inspection where institution_id = ?1 and findings = ?2",
+                home.id, findings));
     }
 }

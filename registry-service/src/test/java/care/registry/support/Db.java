@@ -35,6 +35,16 @@ public class Db {
         });
     }
 
+    public int execute(String sql, Object... params) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var query = em.createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) {
+                query.setParameter(i + 1, params[i]);
+            }
+            return query.executeUpdate();
+        });
+    }
+
     /** Outbox events of a type about one aggregate. */
     public List<String> events(String type, String aggregateId) {
         return strings("select envelope from outbox_event where type = ?1 and aggregate_id = ?2 order by seq",
