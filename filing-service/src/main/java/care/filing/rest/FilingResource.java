@@ -10,6 +10,7 @@ import care.filing.domain.FilingStatus;
 import care.filing.domain.FilingType;
 import care.filing.service.DecisionStats;
 import care.filing.service.FilingService;
+import care.filing.service.ReceiptPdf;
 import care.filing.service.ReceiptRenderer;
 import io.quarkus.panache.common.Page;
 import io.quarkus.security.Authenticated;
@@ -59,11 +60,13 @@ public class FilingResource {
     private final FilingService service;
     private final DecisionStats stats;
     private final ReceiptRenderer receipts;
+    private final ReceiptPdf receiptPdf;
 
-    public FilingResource(FilingService service, DecisionStats stats, ReceiptRenderer receipts) {
+    public FilingResource(FilingService service, DecisionStats stats, ReceiptRenderer receipts, ReceiptPdf receiptPdf) {
         this.service = service;
         this.stats = stats;
         this.receipts = receipts;
+        this.receiptPdf = receiptPdf;
     }
 
     @POST
@@ -176,14 +179,32 @@ public class FilingResource {
     @Authenticated
     @Operation(summary = "The printable 备案回执 (HTML, UTF-8) of an approved filing")
     public Response receipt(@PathParam("id") UUID id) {
+        Filing filing = withReceipt(id);
+        return Response.ok(receipts.html(filing), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Content-Disposition", "inline; filename=\"receipt-" + filing.receiptNumber + ".html\"")
+                .build();
+    }
+
+    @GET
+    @Path("/{id}/receipt.pdf")
+    @Produces({"application/pdf", MediaType.APPLICATION_JSON})
+    @Authenticated
+    @Operation(summary = "The 备案回执 of an approved filing as an A4 PDF, its Chinese font embedded")
+    public Response receiptPdf(@PathParam("id") UUID id) {
+        Filing filing = withReceipt(id);
+        return Response.ok(receiptPdf.pdf(filing), "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"receipt-" + filing.receiptNumber + ".pdf\"")
+                .build();
+    }
+
+    /** The filing, if the caller may see it and it has been approved. */
+    private Filing withReceipt(UUID id) {
         Filing filing = service.get(id);
         if (filing.receiptNumber == null) {
             throw ProblemException.conflict("NO_RECEIPT", "尚未出具备案回执",
                     "a receipt exists once the filing is approved; it is " + filing.status);
         }
-        return Response.ok(receipts.html(filing), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .header("Content-Disposition", "inline; filename=\"receipt-" + filing.receiptNumber + ".html\"")
-                .build();
+        return filing;
     }
 
     @GET

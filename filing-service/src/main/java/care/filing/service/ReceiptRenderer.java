@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The 备案回执 as a self-contained printable HTML page (UTF-8, inline CSS, A4 print layout, no external assets):
@@ -18,7 +20,11 @@ public class ReceiptRenderer {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
-    public String html(Filing f) {
+    /** What a receipt says, whatever it is rendered as. */
+    record Receipt(String title, List<String[]> rows, String note, String department, String date) {
+    }
+
+    Receipt receipt(Filing f) {
         String county = Divisions.find(f.divisionCode).map(d -> d.name()).orElse(f.divisionCode);
         String city = Divisions.find(f.cityCode).map(d -> d.name()).orElse(f.cityCode);
         String department = county + (f.sector == Sector.ELDERLY ? "民政局" : "卫生健康局");
@@ -29,31 +35,42 @@ public class ReceiptRenderer {
             case ADD_SITE -> "增加经营场所备案";
             case CLOSE -> "注销备案";
         };
-        LocalDate day = LocalDate.ofInstant(f.decidedAt, ChinaTime.ZONE);
-        StringBuilder rows = new StringBuilder();
-        row(rows, "回执编号", f.receiptNumber);
-        row(rows, "备案事项", kind + what);
-        row(rows, "机构名称", f.institutionName);
-        row(rows, "统一社会信用代码", f.uscc);
-        row(rows, "机构类型", f.kind.label);
-        row(rows, "法定代表人", f.legalRepresentative);
-        row(rows, "住所", f.address);
-        row(rows, f.sector == Sector.ELDERLY ? "床位数" : "托位数", Integer.toString(f.capacity));
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"回执编号", f.receiptNumber});
+        rows.add(new String[] {"备案事项", kind + what});
+        rows.add(new String[] {"机构名称", f.institutionName});
+        rows.add(new String[] {"统一社会信用代码", f.uscc});
+        rows.add(new String[] {"机构类型", f.kind.label});
+        rows.add(new String[] {"法定代表人", f.legalRepresentative});
+        rows.add(new String[] {"住所", f.address});
+        rows.add(new String[] {f.sector == Sector.ELDERLY ? "床位数" : "托位数", Integer.toString(f.capacity)});
         if (f.siteAddress != null) {
-            row(rows, "新增经营场所", f.siteName + "（" + f.siteAddress + "，" + f.siteCapacity + "）");
+            rows.add(new String[] {"新增经营场所", f.siteName + "（" + f.siteAddress + "，" + f.siteCapacity + "）"});
         }
         if (f.closeReason != null) {
-            row(rows, "注销原因", f.closeReason);
+            rows.add(new String[] {"注销原因", f.closeReason});
         }
-        row(rows, "所在地", city + county);
-        row(rows, "备案机关", department);
-        row(rows, "备案日期", DAY.format(day));
+        rows.add(new String[] {"所在地", city + county});
+        rows.add(new String[] {"备案机关", department});
+        String date = DAY.format(LocalDate.ofInstant(f.decidedAt, ChinaTime.ZONE));
+        rows.add(new String[] {"备案日期", date});
+        String note = "经审核，你单位报送的备案材料齐全，予以备案。备案不代替依法应当取得的许可；请依照有关法律法规和标准规范开展服务，"
+                + "接受" + department + "的监督检查。备案事项发生变化的，应当及时办理变更备案。";
+        return new Receipt(kind + "备案回执", rows, note, department, date);
+    }
+
+    public String html(Filing f) {
+        Receipt r = receipt(f);
+        StringBuilder rows = new StringBuilder();
+        for (String[] row : r.rows()) {
+            row(rows, row[0], row[1]);
+        }
         return """
                 <!DOCTYPE html>
                 <html lang="zh-CN">
                 <head>
                 <meta charset="UTF-8">
-                <title>%s备案回执 %s</title>
+                <title>%s %s</title>
                 <style>
                   @page { size: A4; margin: 25mm 20mm; }
                   body { font-family: "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "Songti SC", serif;
@@ -68,16 +85,15 @@ public class ReceiptRenderer {
                 </style>
                 </head>
                 <body>
-                <h1>%s备案回执</h1>
+                <h1>%s</h1>
                 <table>
                 %s</table>
-                <p class="note">经审核，你单位报送的备案材料齐全，予以备案。备案不代替依法应当取得的许可；请依照有关法律法规和标准规范开展服务，
-                接受%s的监督检查。备案事项发生变化的，应当及时办理变更备案。</p>
+                <p class="note">%s</p>
                 <p class="seal">%s<br>%s</p>
                 </body>
                 </html>
-                """.formatted(escape(kind), escape(f.receiptNumber), escape(kind), rows, escape(department),
-                escape(department), DAY.format(day));
+                """.formatted(escape(r.title()), escape(f.receiptNumber), escape(r.title()), rows, escape(r.note()),
+                escape(r.department()), r.date());
     }
 
     private static void row(StringBuilder rows, String label, String value) {

@@ -5,12 +5,18 @@ import care.deploy.Tokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
 import io.restassured.path.json.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +35,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @WithTestResource(value = CareTestResource.class, initArgs = @ResourceArg(name = "database", value = "filing"))
@@ -99,7 +106,7 @@ class FilingWorkflowTest {
     }
 
     @Test
-    void returnForCorrectionThenResubmitAndApprove() {
+    void returnForCorrectionThenResubmitAndApprove() throws Exception {
         ensureFiled("inst-elderly", "mz-530102", newElderly("五华区补正测试养老院"));
         String id = submitted("inst-elderly", change(ELDERLY_USCC, "五华区补正后养老院"));
 
@@ -153,6 +160,27 @@ class FilingWorkflowTest {
                 .then().statusCode(200).contentType(containsString("text/html"))
                 .body(containsString("养老机构备案回执"), containsString("五华区补正后养老院"),
                         containsString("五华区民政局"), containsString("<meta charset=\"UTF-8\">"));
+        // and as a PDF whose Chinese text is really there: embedded font subset, extractable text
+        byte[] pdf = given().auth().oauth2(Tokens.of("inst-elderly")).get("/api/filings/" + id + "/receipt.pdf")
+                .then().statusCode(200).contentType("application/pdf")
+                .header("Content-Disposition", containsString(".pdf")).extract().asByteArray();
+        Files.createDirectories(Path.of("target/receipts"));
+        Files.write(Path.of("target/receipts/returned-then-approved.pdf"), pdf); // to look at
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(doc).replaceAll("\\s", "");
+            String receipt = as("inst-elderly", "GET", "/api/filings/" + id, null).extract().path("receiptNumber");
+            assertTrue(text.contains("养老机构备案回执") && text.contains("五华区补正后养老院")
+                    && text.contains("五华区民政局") && text.contains(receipt), text);
+            PDFont font = doc.getPage(0).getResources().getFont(doc.getPage(0).getResources().getFontNames().iterator().next());
+            assertTrue(font.isEmbedded() && font.getName().matches("[A-Z]{6}\\+.*"), "a subset of the font is embedded");
+        }
+        // not for another institution, and not before approval
+        given().auth().oauth2(Tokens.of("inst-elderly-530103")).get("/api/filings/" + id + "/receipt.pdf").then()
+                .statusCode(404);
+        String draft = draft("inst-elderly", change(ELDERLY_USCC, "未批准的变更"));
+        as("inst-elderly", "GET", "/api/filings/" + draft + "/receipt.pdf", null).statusCode(409)
+                .body("code", equalTo("NO_RECEIPT"));
+        as("inst-elderly", "POST", "/api/filings/" + draft + "/withdraw", null).statusCode(200);
     }
 
     @Test
