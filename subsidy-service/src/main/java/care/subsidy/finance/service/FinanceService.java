@@ -216,7 +216,7 @@ public class FinanceService {
         if (request.returnedOn().isAfter(Periods.today())) {
             throw ProblemException.invalid("returnedOn", "the return date cannot be in the future");
         }
-        if (request.returnedOn().isBefore(instruction.paidOn())) {
+        if (instruction.paidOn() != null && request.returnedOn().isBefore(instruction.paidOn())) {
             throw ProblemException.invalid("returnedOn", "the payment's value date was " + instruction.paidOn()
                     + "; it cannot have been returned before");
         }
