@@ -93,6 +93,7 @@ final class Fixtures {
             case "capacityGrant" -> Map.of("institutionId", shared("institution"), "reason", "新增床位");
             case "paymentResult" -> Map.of("outcome", "PAID", "amountFen", 10000, "bankReference", "B1",
                     "paidOn", "2026-11-20");
+            case "reversal" -> Map.of("amountFen", 10000, "reason", "收款账户已冻结，资金退回", "returnedOn", "2026-11-20");
             default -> throw new IllegalArgumentException("no body " + name);
         };
     }

@@ -16,7 +16,10 @@ public class InstructionRepository {
             p.id, p.batch_id, l.programme_code, l.period, l.beneficiary_key, l.payee_name,
                    l.masked_citizen_id, l.staff_id, l.institution_id, l.institution_uscc, l.institution_name,
                    l.division_code, l.grade, l.units, p.amount_fen, p.attempt, p.status, p.bank_reference,
-                   p.paid_on, p.failure_reason, l.basis, p.city_code""";
+                   p.paid_on, p.failure_reason, l.basis, p.city_code, p.returned_on, p.reversal_reason,
+                   p.reversal_reference""";
+    /** How many columns {@link #COLUMNS} has: a query may select more after them, from index WIDTH on. */
+    public static final int WIDTH = 25;
     private static final String SELECT = "select " + COLUMNS
             + "\nfrom payment_instruction p join payment_line l on l.id = p.line_id\n";
 
@@ -70,6 +73,6 @@ public class InstructionRepository {
                 (String) r[11], (String) r[12], r[13] == null ? null : ((Number) r[13]).intValue(),
                 ((Number) r[14]).longValue(), ((Number) r[15]).intValue(), (String) r[16], (String) r[17],
                 care.subsidy.Sql.date(r[18]), (String) r[19], (String) r[20],
-                (String) r[21]);
+                (String) r[21], care.subsidy.Sql.date(r[22]), (String) r[23], (String) r[24]);
     }
 }

@@ -69,9 +69,10 @@ public class FinanceResource {
 
     @GET
     @Path("/batches/{id}/instructions")
-    @Operation(summary = "A released batch's payment instructions, paged (status RELEASED = still to pay)")
+    @Operation(summary = "A released batch's payment instructions, paged (status RELEASED = still to pay; REVERSED = "
+            + "paid, then returned by the bank)")
     public Page<FinanceInstruction> instructions(@PathParam("id") UUID id,
-                                                 @QueryParam("status") @Pattern(regexp = "RELEASED|PAID|FAILED")
+                                                 @QueryParam("status") @Pattern(regexp = "RELEASED|PAID|FAILED|REVERSED")
                                                  String status,
                                                  @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                                  @QueryParam("size") @DefaultValue("500") @Min(1) @Max(5000) int size) {
@@ -103,10 +104,30 @@ public class FinanceResource {
     public Response result(@PathParam("id") UUID id,
                            @HeaderParam("Idempotency-Key") String key,
                            @Valid @NotNull ResultRequest request) {
+        return answer(service.result(id, requireKey(key), request, access));
+    }
+
+    @POST
+    @Path("/instructions/{id}/reversal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Report a paid instruction returned by the bank (退汇): the whole amount, a reason in Chinese, "
+            + "the return date. Idempotency-Key required, as for results. The payment no longer counts: the "
+            + "entitlement is re-issued by the programme's next batch. Not paid → 409 NOT_PAID; reversed before → "
+            + "409 ALREADY_REVERSED")
+    public Response reversal(@PathParam("id") UUID id,
+                             @HeaderParam("Idempotency-Key") String key,
+                             @Valid @NotNull ReversalRequest request) {
+        return answer(service.reversal(id, requireKey(key), request, access));
+    }
+
+    private static String requireKey(String key) {
         if (key == null || key.isBlank() || key.length() > 200) {
             throw ProblemException.invalid("Idempotency-Key", "an Idempotency-Key header (1–200 characters) is required");
         }
-        FinanceService.Answer answer = service.result(id, key, request, access);
+        return key;
+    }
+
+    private static Response answer(FinanceService.Answer answer) {
         return Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body())
                 .header("Idempotency-Replayed", String.valueOf(answer.replayed())).build();
     }

@@ -1,6 +1,7 @@
 package care.subsidy.finance.service;
 
 import care.contracts.event.PaymentFailedV1;
+import care.contracts.event.PaymentReversedV1;
 import care.contracts.event.PaymentSettledV1;
 import care.contracts.outbox.Outbox;
 import care.contracts.problem.Problem;
@@ -10,6 +11,7 @@ import care.subsidy.Periods;
 import care.subsidy.batch.domain.InstructionRepository;
 import care.subsidy.batch.domain.InstructionView;
 import care.subsidy.finance.rest.ResultRequest;
+import care.subsidy.finance.rest.ReversalRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +42,8 @@ import java.util.UUID;
  * <li>The instruction moves RELEASED → PAID/FAILED by a conditional update, so of two different keys racing for one
  * instruction exactly one wins and the other gets 409 ALREADY_SETTLED.</li>
  * <li>The ledger entry and the PaymentSettled/PaymentFailed event (outbox) are written in that same transaction.</li>
+ * <li>A bank return (退汇) of a paid instruction follows the same rules: PAID → REVERSED exactly once, a REVERSED
+ * ledger entry and PaymentReversed, the keys shared with the results ({@link #reversal}).</li>
  * </ul>
  */
 @ApplicationScoped
@@ -67,20 +71,7 @@ public class FinanceService {
     public Answer result(UUID instructionId, String key, ResultRequest request, Access access) {
         String client = access.who();
         String hash = hash(instructionId, request);
-        // zero rows: the key was claimed before (a concurrent twin's insert waits here for that one to end)
-        @SuppressWarnings("unchecked")
-        List<Object[]> claimed = em.createNativeQuery("""
-                        with claim as (
-                            insert into finance_idempotency (client_id, idempotency_key, request_hash, instruction_id,
-                                                             response_status, response_body)
-                            values (?1, ?2, ?3, ?4, 0, '') on conflict do nothing
-                            returning instruction_id)
-                        select %s, b.released_at
-                        from claim left join payment_instruction p on p.id = claim.instruction_id
-                             left join payment_line l on l.id = p.line_id
-                             left join payment_batch b on b.id = p.batch_id""".formatted(InstructionRepository.COLUMNS))
-                .setParameter(1, client).setParameter(2, key).setParameter(3, hash).setParameter(4, instructionId)
-                .getResultList();
+        List<Object[]> claimed = claim(client, key, hash, instructionId);
         if (claimed.isEmpty()) {
             return replay(client, key, hash);
         }
@@ -89,7 +80,7 @@ public class FinanceService {
             throw ProblemException.notFound("payment instruction", instructionId);
         }
         InstructionView instruction = InstructionRepository.map(row);
-        check(instruction, row[22] == null ? null : Periods.day(care.subsidy.Sql.instant(row[22])), request);
+        check(instruction, released(row), request);
 
         boolean paid = request.outcome() == ResultRequest.Outcome.PAID;
         LocalDate paidOn = paid ? request.paidOn() : null;
@@ -123,6 +114,117 @@ public class FinanceService {
             throw alreadySettled(instructionId); // a concurrent result won the race
         }
         return new Answer(200, body, false);
+    }
+
+    /**
+     * Claims the key and reads the instruction with its batch's release time, in one statement. No rows: the key
+     * was claimed before (a concurrent twin's insert waits here for that one to end), so the caller replays it.
+     * One row whose first column is null: the instruction does not exist.
+     */
+    private List<Object[]> claim(String client, String key, String hash, UUID instructionId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> claimed = em.createNativeQuery("""
+                        with claim as (
+                            insert into finance_idempotency (client_id, idempotency_key, request_hash, instruction_id,
+                                                             response_status, response_body)
+                            values (?1, ?2, ?3, ?4, 0, '') on conflict do nothing
+                            returning instruction_id)
+                        select %s, b.released_at
+                        from claim left join payment_instruction p on p.id = claim.instruction_id
+                             left join payment_line l on l.id = p.line_id
+                             left join payment_batch b on b.id = p.batch_id""".formatted(InstructionRepository.COLUMNS))
+                .setParameter(1, client).setParameter(2, key).setParameter(3, hash).setParameter(4, instructionId)
+                .getResultList();
+        return claimed;
+    }
+
+    /**
+     * The bank returned a paid amount (退汇): PAID → REVERSED, a REVERSED ledger entry and PaymentReversedV1, in one
+     * transaction and with the result's idempotency rules (the keys are shared: a key first used for a result is
+     * refused for a reversal, 422). Of concurrent reversals of one instruction under different keys exactly one
+     * wins (conditional update); the others get 409 ALREADY_REVERSED. REVERSED frees the entitlement: the
+     * programme's next batch instructs it again, as after FAILED.
+     */
+    public Answer reversal(UUID instructionId, String key, ReversalRequest request, Access access) {
+        String client = access.who();
+        String hash = hash("reversal|" + instructionId, request);
+        List<Object[]> claimed = claim(client, key, hash, instructionId);
+        if (claimed.isEmpty()) {
+            return replay(client, key, hash);
+        }
+        Object[] row = claimed.get(0);
+        if (row[0] == null || !access.city().equals(row[21])) {
+            throw ProblemException.notFound("payment instruction", instructionId);
+        }
+        InstructionView instruction = InstructionRepository.map(row);
+        checkReversal(instruction, request);
+
+        outbox.publish(PaymentReversedV1.TYPE, PaymentReversedV1.VERSION, instructionId.toString(),
+                instruction.cityCode(), instruction.divisionCode(),
+                new PaymentReversedV1(instructionId, instruction.batchId(), instruction.programmeCode(),
+                        instruction.period(), instruction.beneficiaryKey(), instruction.institutionId(),
+                        instruction.amountFen(), instruction.paidOn(), request.returnedOn(), request.reason(),
+                        request.bankReference()));
+        String body = write(FinanceInstruction.of(instruction).reversed(request.returnedOn(), request.reason(),
+                request.bankReference()));
+        String reference = request.bankReference() == null ? request.reason()
+                : request.bankReference() + " " + request.reason();
+        // the conditional update decides races: of two keys for one instruction exactly one finds it PAID
+        Number reversed = (Number) em.createNativeQuery("""
+                        with reversed as (
+                            update payment_instruction set status = 'REVERSED', returned_on = ?2,
+                                reversal_reason = ?3, reversal_reference = ?4, reversed_by = ?5, reversed_at = now(),
+                                version = version + 1
+                            where id = ?1 and status = 'PAID'
+                            returning id, batch_id),
+                        entry as (
+                            insert into ledger_entry (entry_type, instruction_id, batch_id, programme_code, period,
+                                                      city_code, amount_fen, reference, recorded_by)
+                            select 'REVERSED', id, batch_id, ?6, ?7, ?8, ?9, ?10, ?5 from reversed),
+                        answer as (
+                            update finance_idempotency set response_status = 200, response_body = ?12
+                            where client_id = ?5 and idempotency_key = ?11 and exists (select 1 from reversed))
+                        select count(*) from reversed""")
+                .setParameter(1, instructionId).setParameter(2, request.returnedOn())
+                .setParameter(3, request.reason()).setParameter(4, request.bankReference())
+                .setParameter(5, client).setParameter(6, instruction.programmeCode())
+                .setParameter(7, instruction.period()).setParameter(8, instruction.cityCode())
+                .setParameter(9, instruction.amountFen()).setParameter(10, reference)
+                .setParameter(11, key).setParameter(12, body)
+                .getSingleResult();
+        if (reversed.intValue() == 0) {
+            throw alreadyReversed(instructionId); // a concurrent reversal won the race
+        }
+        return new Answer(200, body, false);
+    }
+
+    private static void checkReversal(InstructionView instruction, ReversalRequest request) {
+        switch (instruction.status()) {
+            case "PAID" -> { }
+            case "REVERSED" -> throw alreadyReversed(instruction.instructionId());
+            default -> throw ProblemException.conflict("NOT_PAID", "该支付指令尚未支付，不能退汇",
+                    "instruction " + instruction.instructionId() + " is " + instruction.status()
+                            + ": only a paid instruction can be reversed");
+        }
+        if (request.amountFen() != instruction.amountFen()) {
+            throw new ProblemException(Problem.of(422, "AMOUNT_MISMATCH", "金额与支付指令不符",
+                    "the instruction was paid " + instruction.amountFen() + " fen, not " + request.amountFen()
+                            + "; a reversal returns the whole payment")
+                    .withViolations(List.of(new care.contracts.problem.Violation("amountFen",
+                            "must be " + instruction.amountFen()))));
+        }
+        if (request.returnedOn().isAfter(Periods.today())) {
+            throw ProblemException.invalid("returnedOn", "the return date cannot be in the future");
+        }
+        if (instruction.paidOn() != null && request.returnedOn().isBefore(instruction.paidOn())) {
+            throw ProblemException.invalid("returnedOn", "the payment's value date was " + instruction.paidOn()
+                    + "; it cannot have been returned before");
+        }
+    }
+
+    private static ProblemException alreadyReversed(UUID id) {
+        return ProblemException.conflict("ALREADY_REVERSED", "该支付指令已退汇",
+                "instruction " + id + " was already reversed; a return is never recorded twice");
     }
 
     /** One item's answer in a bulk post: what the single-result endpoint would have answered. */
@@ -178,7 +280,7 @@ public class FinanceService {
                 read.setArray(1, c.createArrayOf("uuid", wanted.toArray()));
                 try (ResultSet rs = read.executeQuery()) {
                     while (rs.next()) {
-                        Object[] row = new Object[23];
+                        Object[] row = new Object[InstructionRepository.WIDTH + 1];
                         for (int k = 0; k < row.length; k++) {
                             row[k] = rs.getObject(k + 1);
                         }
@@ -203,8 +305,7 @@ public class FinanceService {
                         throw ProblemException.notFound("payment instruction", ids.get(i));
                     }
                     InstructionView view = InstructionRepository.map(row);
-                    check(view, row[22] == null ? null : Periods.day(care.subsidy.Sql.instant(row[22])),
-                            requests.get(i));
+                    check(view, released(row), requests.get(i));
                     views.put(i, view);
                     accepted.add(i);
                 } catch (ProblemException refused) {
@@ -333,6 +434,12 @@ public class FinanceService {
         });
     }
 
+    /** The release day of the instruction's batch, selected right after {@link InstructionRepository#COLUMNS}. */
+    private static LocalDate released(Object[] row) {
+        Object at = row[InstructionRepository.WIDTH];
+        return at == null ? null : Periods.day(care.subsidy.Sql.instant(at));
+    }
+
     private static boolean paid(ResultRequest request) {
         return request.outcome() == ResultRequest.Outcome.PAID;
     }
@@ -373,7 +480,7 @@ public class FinanceService {
     private void check(InstructionView instruction, LocalDate released, ResultRequest request) {
         switch (instruction.status()) {
             case "RELEASED" -> { }
-            case "PAID", "FAILED" -> throw alreadySettled(instruction.instructionId());
+            case "PAID", "FAILED", "REVERSED" -> throw alreadySettled(instruction.instructionId());
             default -> throw new ProblemException(Problem.of(409, "NOT_RELEASED", "该批次尚未下达财政",
                     "instruction " + instruction.instructionId() + " is " + instruction.status()
                             + ": only instructions of a released batch take results"));
@@ -417,9 +524,14 @@ public class FinanceService {
     }
 
     private String hash(UUID instructionId, ResultRequest request) {
+        return hash(instructionId.toString(), request);
+    }
+
+    /** A result hashes as "id|body", a reversal as "reversal|id|body": one key never serves both. */
+    private String hash(String prefix, Object request) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(
-                    (instructionId + "|" + json.writeValueAsString(request)).getBytes(StandardCharsets.UTF_8));
+                    (prefix + "|" + json.writeValueAsString(request)).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException | JsonProcessingException e) {
             throw new IllegalStateException(e);

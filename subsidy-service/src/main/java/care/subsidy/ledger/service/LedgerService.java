@@ -29,14 +29,16 @@ public class LedgerService {
                    coalesce(sum(amount_fen) filter (where entry_type = 'REVERSED'), 0),
                    count(*) filter (where entry_type = 'ISSUED'),
                    count(*) filter (where entry_type = 'PAID'),
-                   count(*) filter (where entry_type = 'FAILED')
+                   count(*) filter (where entry_type = 'FAILED'),
+                   count(*) filter (where entry_type = 'REVERSED')
             from ledger_entry e
             """;
     private static final String INSTRUCTED = """
             select coalesce(sum(p.amount_fen) filter (where p.status = 'RELEASED'), 0),
                    coalesce(sum(p.amount_fen) filter (where p.status = 'PAID'), 0),
                    coalesce(sum(p.amount_fen) filter (where p.status = 'FAILED'), 0),
-                   count(*) filter (where p.status = 'RELEASED')
+                   count(*) filter (where p.status = 'RELEASED'),
+                   coalesce(sum(p.amount_fen) filter (where p.status = 'REVERSED'), 0)
             from payment_instruction p join payment_line l on l.id = p.line_id
             """;
 
@@ -54,7 +56,7 @@ public class LedgerService {
         long entitled = batch.amountFen;
         Reconciliation r = build(batch.programmeCode, batch.period, entitled, ledger, instructed);
         boolean issuedAll = batch.status != BatchStatus.RELEASED || r.issuedFen() == batch.amountFen;
-        return issuedAll ? r : unbalanced(r);
+        return issuedAll ? r : r.unbalanced();
     }
 
     /** Per programme for a city and month (entitlements of that month, wherever they were instructed). */
@@ -83,41 +85,45 @@ public class LedgerService {
     }
 
     public Reconciliation total(String period, List<Reconciliation> rows) {
-        long[] s = new long[14];
+        long[] s = new long[16];
         boolean balanced = true;
         for (Reconciliation r : rows) {
-            long[] v = {r.entitledFen(), r.issuedFen(), r.paidFen(), r.failedFen(), r.reversedFen(),
+            long[] v = {r.entitledFen(), r.issuedFen(), r.paidFen(), r.failedFen(), r.reversedFen(), r.netPaidFen(),
                     r.outstandingFen(), r.instructedReleasedFen(), r.instructedPaidFen(), r.instructedFailedFen(),
-                    r.issuedCount(), r.paidCount(), r.failedCount(), r.outstandingCount()};
+                    r.instructedReversedFen(), r.issuedCount(), r.paidCount(), r.failedCount(), r.reversedCount(),
+                    r.outstandingCount()};
             for (int i = 0; i < v.length; i++) {
                 s[i] += v[i];
             }
             balanced &= r.balanced();
         }
+        // issued = paid + failed + outstanding (a reversed payment was paid, then returned: netPaid + reversed)
         return new Reconciliation("ALL", period, s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[8], s[9], s[10],
-                s[11], s[12], balanced && s[1] == s[2] + s[3] + s[4] + s[5]);
+                s[11], s[12], s[13], s[14], s[15], balanced && s[1] == s[2] + s[3] + s[6] && s[5] == s[2] - s[4]);
     }
 
+    /**
+     * Both sides of one batch or programme-month. A reversal does not make an instruction outstanding again (the
+     * entitlement is re-instructed by a later batch, with its own ISSUED entry): outstanding = issued − paid −
+     * failed, and the payments still standing are netPaid = paid − reversed.
+     */
     private static Reconciliation build(String code, String period, long entitled, Object[] ledger,
                                         Object[] instructed) {
         long issued = n(ledger[0]);
         long paid = n(ledger[1]);
         long failed = n(ledger[2]);
         long reversed = n(ledger[3]);
-        long outstanding = issued - paid - failed - reversed;
+        long netPaid = paid - reversed;
+        long outstanding = issued - paid - failed;
         long iReleased = n(instructed[0]);
         long iPaid = n(instructed[1]);
         long iFailed = n(instructed[2]);
-        boolean balanced = outstanding >= 0 && outstanding == iReleased && paid - reversed == iPaid
-                && failed == iFailed;
-        return new Reconciliation(code, period, entitled, issued, paid, failed, reversed, outstanding, iReleased,
-                iPaid, iFailed, n(ledger[4]), n(ledger[5]), n(ledger[6]), n(instructed[3]), balanced);
-    }
-
-    private static Reconciliation unbalanced(Reconciliation r) {
-        return new Reconciliation(r.programmeCode(), r.period(), r.entitledFen(), r.issuedFen(), r.paidFen(),
-                r.failedFen(), r.reversedFen(), r.outstandingFen(), r.instructedReleasedFen(), r.instructedPaidFen(),
-                r.instructedFailedFen(), r.issuedCount(), r.paidCount(), r.failedCount(), r.outstandingCount(), false);
+        long iReversed = n(instructed[4]);
+        boolean balanced = outstanding >= 0 && outstanding == iReleased && netPaid >= 0 && netPaid == iPaid
+                && failed == iFailed && reversed == iReversed;
+        return new Reconciliation(code, period, entitled, issued, paid, failed, reversed, netPaid, outstanding,
+                iReleased, iPaid, iFailed, iReversed, n(ledger[4]), n(ledger[5]), n(ledger[6]), n(ledger[7]),
+                n(instructed[3]), balanced);
     }
 
     private static long n(Object o) {
@@ -129,28 +135,36 @@ public class LedgerService {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ChinaTime.ZONE);
 
-    /** The batch's instructions, one row each, for a finance clerk (Excel opens UTF-8 with BOM). */
+    /**
+     * The batch's instructions, one row each, for a finance clerk (Excel opens UTF-8 with BOM). A REVERSED row
+     * keeps its payment (流水号, 到账日期) and shows the return (退汇日期, 退汇原因, 退汇流水号).
+     */
     public void exportBatch(UUID batchId, OutputStream out) throws IOException {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         select p.id, l.programme_code, l.period, l.division_code, l.institution_uscc,
                                l.institution_name, l.payee_name, l.masked_citizen_id, l.grade, l.units, p.amount_fen,
-                               p.attempt, p.status, p.bank_reference, p.paid_on, p.failure_reason
+                               p.attempt, p.status, p.bank_reference, p.paid_on, p.failure_reason, p.returned_on,
+                               p.reversal_reason, p.reversal_reference
                         from payment_instruction p join payment_line l on l.id = p.line_id
                         where p.batch_id = ?1 order by l.division_code, l.institution_name, l.payee_name, p.id""")
                 .setParameter(1, batchId).getResultList();
         Writer w = writer(out);
         row(w, "支付指令号", "补贴项目", "所属期间", "区县代码", "机构统一社会信用代码", "机构名称", "收款人",
                 "身份证号(脱敏)", "证书等级", "床位/托位数", "金额(元)", "金额(分)", "发放次数", "状态", "银行流水号",
-                "到账日期", "失败原因");
+                "到账日期", "失败原因", "退汇日期", "退汇原因", "退汇流水号");
         for (Object[] r : rows) {
             row(w, s(r[0]), s(r[1]), s(r[2]), s(r[3]), s(r[4]), s(r[5]), s(r[6]), s(r[7]), s(r[8]), s(r[9]),
-                    yuan(n(r[10])), s(r[10]), s(r[11]), s(r[12]), s(r[13]), s(r[14]), s(r[15]));
+                    yuan(n(r[10])), s(r[10]), s(r[11]), s(r[12]), s(r[13]), s(r[14]), s(r[15]), s(r[16]), s(r[17]),
+                    s(r[18]));
         }
         w.flush();
     }
 
-    /** Every ledger entry of a city and month, with a closing line of totals per entry type. */
+    /**
+     * Every ledger entry of a city and month, with a closing line of totals per entry type (a bank return is a 冲销
+     * entry) and the net paid (已支付 − 冲销).
+     */
     public void exportPeriod(String cityCode, String period, OutputStream out) throws IOException {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
@@ -181,6 +195,9 @@ public class LedgerService {
                 throw new java.io.UncheckedIOException(e);
             }
         });
+        // what stays paid: a 冲销 (bank return) cancels its 已支付 entry, whose entitlement is instructed again
+        long net = totals.get("PAID") - totals.get("REVERSED");
+        row(w, "", "", "合计 净支付(已支付−冲销)", "", period, "", "", "", "", yuan(net), String.valueOf(net), "", "");
         w.flush();
     }
 
