@@ -75,6 +75,12 @@ public class GrantPages {
             if (form.v("institutionId").isEmpty()) {
                 local.put("institutionId", "请选择机构");
             }
+            if (form.v("decisionNumber").isBlank()) {
+                local.put("decisionNumber", "请填写认定文号");
+            }
+            if (form.v("reason").isBlank()) {
+                local.put("reason", "请填写认定理由");
+            }
             if (!local.isEmpty()) {
                 throw ApiError.local(local);
             }

@@ -42,8 +42,8 @@ public final class Labels {
             "LEVEL_3", "三级/高级工", "LEVEL_2", "二级/技师", "LEVEL_1", "一级/高级技师");
     public final Map<String, String> batchStatuses = ordered("GENERATING", "生成中", "GENERATED", "待审核",
             "EMPTY", "无发放对象", "APPROVED", "已审核", "REJECTED", "已驳回", "RELEASED", "已下达财政", "FAILED", "生成失败");
-    public final Map<String, String> paymentStatuses = ordered("PENDING", "已纳入批次", "RELEASED", "已下达财政",
-            "PAID", "已支付", "FAILED", "支付失败", "CANCELLED", "已取消");
+    public final Map<String, String> paymentStatuses = ordered("DECIDED", "待纳入批次", "PENDING", "已纳入批次",
+            "RELEASED", "已下达财政", "PAID", "已支付", "FAILED", "支付失败", "CANCELLED", "已取消");
     public final List<Option> kinds = List.of(
             new Option("RURAL_NURSING_HOME", "农村敬老院", "ELDERLY"),
             new Option("URBAN_PUBLIC_WELFARE", "城市公办养老福利机构", "ELDERLY"),
@@ -125,9 +125,9 @@ public final class Labels {
         return batchStatuses.getOrDefault(String.valueOf(code), String.valueOf(code));
     }
 
-    /** A grant's payment: none yet means it waits for the programme's next batch. */
+    /** A grant's payment: DECIDED (no payment instruction yet) waits for the programme's next batch. */
     public String payment(Object code) {
-        return code == null ? "待纳入批次" : paymentStatuses.getOrDefault(String.valueOf(code), String.valueOf(code));
+        return paymentStatuses.getOrDefault(String.valueOf(code), String.valueOf(code));
     }
 
     public String kind(Object code) {
