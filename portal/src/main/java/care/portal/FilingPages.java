@@ -83,8 +83,34 @@ public class FilingPages {
     @GET
     @Path("/filings")
     public TemplateInstance list(@RestQuery String done) {
-        List<Object> mine = api.list("/api/filings?size=100", viewer.token());
-        return views.page(filings).data("filings", mine).data("done", done);
+        String token = viewer.token();
+        List<Object> mine = api.list("/api/filings?size=100", token);
+        return views.page(filings).data("filings", mine).data("materialNames", materialNames(mine, token))
+                .data("done", done);
+    }
+
+    /**
+     * The names of the materials a returned filing's reasons point at (filing id → code → name), from the same
+     * checklist the filing page shows; asked for the returned filings only, in parallel.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<Object, Map<Object, Object>> materialNames(List<Object> filings, String token) {
+        List<Object> returned = filings.stream().map(f -> (Map<String, Object>) f)
+                .filter(f -> "RETURNED".equals(f.get("status"))
+                        && f.get("returnItems") instanceof List<?> items && !items.isEmpty())
+                .map(f -> f.get("id")).toList();
+        List<Object> checklists = api.all(returned.stream()
+                .<java.util.function.Supplier<?>>map(id -> () -> api.list("/api/filings/" + Views.id(String.valueOf(id))
+                        + "/materials", token)).toArray(java.util.function.Supplier[]::new));
+        Map<Object, Map<Object, Object>> names = new HashMap<>();
+        for (int i = 0; i < returned.size(); i++) {
+            Map<Object, Object> byCode = new HashMap<>();
+            for (Object m : (List<Object>) checklists.get(i)) {
+                byCode.put(((Map<?, ?>) m).get("code"), ((Map<?, ?>) m).get("name"));
+            }
+            names.put(returned.get(i), byCode);
+        }
+        return names;
     }
 
     @GET

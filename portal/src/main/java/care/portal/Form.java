@@ -49,6 +49,11 @@ public final class Form {
         return v(name).equals(String.valueOf(value));
     }
 
+    /** A checkbox of a group (the values kept comma-separated). */
+    public boolean has(String name, Object value) {
+        return java.util.Arrays.asList(v(name).split(",")).contains(String.valueOf(value));
+    }
+
     /** The message for a field, or null. */
     public String e(String name) {
         return error == null ? null : error.fields.get(name);

@@ -42,6 +42,8 @@ public final class Labels {
             "LEVEL_3", "三级/高级工", "LEVEL_2", "二级/技师", "LEVEL_1", "一级/高级技师");
     public final Map<String, String> batchStatuses = ordered("GENERATING", "生成中", "GENERATED", "待审核",
             "EMPTY", "无发放对象", "APPROVED", "已审核", "REJECTED", "已驳回", "RELEASED", "已下达财政", "FAILED", "生成失败");
+    public final Map<String, String> paymentStatuses = ordered("DECIDED", "待纳入批次", "PENDING", "已纳入批次",
+            "RELEASED", "已下达财政", "PAID", "已支付", "FAILED", "支付失败", "CANCELLED", "已取消");
     public final List<Option> kinds = List.of(
             new Option("RURAL_NURSING_HOME", "农村敬老院", "ELDERLY"),
             new Option("URBAN_PUBLIC_WELFARE", "城市公办养老福利机构", "ELDERLY"),
@@ -61,6 +63,19 @@ public final class Labels {
             new Option("WORKPLACE", "用人单位托育", "CHILDCARE"),
             new Option("MEDICAL_CHILDCARE", "医育融合托育机构", "CHILDCARE"),
             new Option("OTHER_CHILDCARE", "其他托育机构", "CHILDCARE"));
+    /** What a site offers (the registry's SiteService), by 领域. */
+    public final List<Option> siteServices = List.of(
+            new Option("RESIDENTIAL_CARE", "机构住养", "ELDERLY"), new Option("MEAL_AID", "助餐", "ELDERLY"),
+            new Option("BATH_AID", "助浴", "ELDERLY"), new Option("DAY_CARE", "日间照料", "ELDERLY"),
+            new Option("HOME_VISIT", "上门服务", "ELDERLY"), new Option("REHABILITATION", "康复护理", "ELDERLY"),
+            new Option("MEDICAL_CARE", "医疗服务", "ELDERLY"), new Option("RESPITE", "喘息服务", "ELDERLY"),
+            new Option("DISABILITY_CARE", "失能照护", "ELDERLY"),
+            new Option("CHILD_MEALS", "膳食", "CHILDCARE"), new Option("CHILD_HEALTH", "卫生保健", "CHILDCARE"),
+            new Option("EARLY_EDUCATION", "早期发展指导", "CHILDCARE"),
+            new Option("PARENT_GUIDANCE", "家庭养育指导", "CHILDCARE"), new Option("EXTENDED_HOURS", "延时托", "CHILDCARE"));
+    /** How a 托育 site takes children (the registry's CareMode). */
+    public final Map<String, String> careModes = ordered("FULL_DAY", "全日托", "HALF_DAY", "半日托", "HOURLY", "计时托",
+            "TEMPORARY", "临时托");
     public final Map<String, String> kindNames = new LinkedHashMap<>();
     public final List<City> cities;
     public final Map<String, String> divisionNames = new LinkedHashMap<>();
@@ -69,6 +84,10 @@ public final class Labels {
             "ownership", "举办性质", "address", "住所（地址）", "legalRepresentative", "法定代表人",
             "contactPhone", "联系电话", "capacity", "床位/托位数", "siteName", "场所名称", "siteAddress", "场所地址",
             "siteCapacity", "场所床位/托位数", "closeReason", "注销原因");
+    /** Labels of the site and contact fields, for a refusal not placed at a field of the page. */
+    public final Map<String, String> siteFields = ordered("beds", "床位", "slots", "托位", "beds.total", "床位总数",
+            "slots.total", "托位总数", "services", "服务项目", "occupied", "在住（在托）人数", "townshipCode", "乡镇（街道）代码",
+            "contactPerson", "联系人", "contactPhone", "联系电话", "contactEmail", "电子邮箱");
 
     private Labels() {
         kinds.forEach(k -> kindNames.put(k.code(), k.label()));
@@ -106,6 +125,11 @@ public final class Labels {
         return batchStatuses.getOrDefault(String.valueOf(code), String.valueOf(code));
     }
 
+    /** A grant's payment: DECIDED (no payment instruction yet) waits for the programme's next batch. */
+    public String payment(Object code) {
+        return paymentStatuses.getOrDefault(String.valueOf(code), String.valueOf(code));
+    }
+
     public String kind(Object code) {
         return kindNames.getOrDefault(String.valueOf(code), code == null ? "" : String.valueOf(code));
     }
@@ -123,7 +147,8 @@ public final class Labels {
     }
 
     public String field(Object code) {
-        return fields.getOrDefault(String.valueOf(code), String.valueOf(code));
+        String name = String.valueOf(code);
+        return fields.getOrDefault(name, siteFields.getOrDefault(name, name));
     }
 
     private static Map<String, String> ordered(String... pairs) {

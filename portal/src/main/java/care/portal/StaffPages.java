@@ -56,9 +56,13 @@ public class StaffPages {
         return views.page(staff).data("institution", institution).data("roster", roster).data("form", form);
     }
 
+    private Map<String, Object> own(String token) {
+        return own(api, token);
+    }
+
     /** The caller's institution: an institution account sees exactly its own (null until its 新设备案 is approved). */
     @SuppressWarnings("unchecked")
-    private Map<String, Object> own(String token) {
+    static Map<String, Object> own(Api api, String token) {
         List<Object> items = (List<Object>) api.map("/api/institutions?size=1", token).get("items");
         return items == null || items.isEmpty() ? null : (Map<String, Object>) items.get(0);
     }

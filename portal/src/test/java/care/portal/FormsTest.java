@@ -8,6 +8,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the forms send to the API and how the API's problems come back to the fields. */
 class FormsTest {
@@ -45,5 +46,31 @@ class FormsTest {
         assertEquals("服务暂时不可用，请稍后再试", ApiError.of(503, null).title);
         assertFalse(Labels.INSTANCE.cities.isEmpty());
         assertEquals("五华区", Labels.INSTANCE.division("530102"));
+    }
+
+    @Test
+    void aGrantIsTypedInYuanAndSentInFenAndTheLimitIsSaidAtTheAmount() {
+        Map<String, String> local = new java.util.LinkedHashMap<>();
+        assertEquals(100050L, GrantPages.fen("1000.50", local));
+        assertEquals(null, GrantPages.fen("0", local));
+        assertEquals(null, GrantPages.fen("1.234", local));
+        assertEquals(null, GrantPages.fen("一千", local));
+        assertEquals(Map.of("amount", "请填写金额（元）"), local);
+        ApiError refused = ApiError.of(400, Map.of("title", "提交的数据未通过校验", "violations",
+                List.of(Map.of("field", "amountFen", "message", "at most 5000000 fen per decision (KM-DEMO-GRANT)"))));
+        assertEquals(Map.of("amount", "超过单笔上限 50000.00 元"), GrantPages.amountAtTheField(refused).fields);
+    }
+
+    @Test
+    void aSiteFormStartsFromTheRegistrysFiguresUnderTheApisFieldNames() {
+        Form form = SitePages.values(Map.of("slots", Map.of("total", 60, "infant", 10,
+                        "careModes", List.of(Map.of("code", "FULL_DAY", "label", "全日托"))),
+                "services", List.of(Map.of("code", "CHILD_MEALS", "label", "膳食"), Map.of("code", "CHILD_HEALTH", "label", "卫生保健")),
+                "occupied", 45));
+        assertEquals("60", form.v("slots.total"));
+        assertEquals("", form.v("slots.older"));
+        assertEquals("45", form.v("occupied"));
+        assertTrue(form.has("services", "CHILD_HEALTH") && form.has("slots.careModes", "FULL_DAY"));
+        assertFalse(form.has("services", "CHILD"));
     }
 }

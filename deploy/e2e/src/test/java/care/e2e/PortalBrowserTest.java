@@ -63,6 +63,8 @@ class PortalBrowserTest {
     static Path pdf;
     static final Map<String, Long> TIMES = new LinkedHashMap<>();
     static final List<String> OUTSIDE = new ArrayList<>();
+    /** Pages wider than a 390 px phone (a horizontal scrollbar), with the elements that stick out. */
+    static final List<String> TOO_WIDE = new ArrayList<>();
 
     // what the journeys pass on
     static String newFilingId;
@@ -109,6 +111,17 @@ class PortalBrowserTest {
             anonymous.waitText(By.tagName("h1"), "养老托育机构查询");
             anonymous.open("/portal/", "directory again (same browser: CSS and script cached)");
             anonymous.shoot("01-directory");
+        }
+        try (Browser english = new Browser("en-US")) {
+            // Keycloak's login page is Chinese even for a browser set to English: the realm's default locale is
+            // zh-CN and the portal asks for it (ui_locales)
+            english.open("/portal/", "directory, English-language browser");
+            english.find(By.id("login")).click();
+            WebElement login = english.find(By.id("kc-login"));
+            String text = login.getText().isBlank() ? login.getAttribute("value") : login.getText();
+            assertEquals("登录", text.strip(), "the login button of Keycloak's page");
+            assertTrue(english.find(By.tagName("body")).getText().contains("用户名"), "the login page is in Chinese");
+            english.shoot("00-keycloak-login");
         }
         try (Browser institution = new Browser()) {
             institution.login("inst-childcare");
@@ -194,6 +207,40 @@ class PortalBrowserTest {
             institution.waitText(By.id("roster"), "周敏");
             assertFalse(institution.find(By.id("roster")).getText().contains(citizenId), "the ID is shown masked");
             institution.shoot("08a-staff-roster");
+            // 我的机构与场所: the site of the filing, whose 托位 the institution keeps; the registry's refusal at the field
+            institution.click(By.id("nav-sites"), "my institution and sites");
+            institution.waitText(By.id("site-list"), "主场所");
+            institution.waitText(By.id("institution"), receiptNumber);
+            institution.click(By.cssSelector("#site-list a.button"), "open a site's figures");
+            institution.type(By.id("slots.total"), "70"); // filed: 60
+            institution.type(By.id("slots.inclusive"), "20");
+            institution.type(By.id("slots.infant"), "10");
+            institution.type(By.id("slots.toddler"), "20");
+            institution.type(By.id("slots.older"), "20");
+            institution.type(By.id("occupied"), "45");
+            institution.find(By.id("mode-FULL_DAY")).click();
+            institution.find(By.id("service-CHILD_MEALS")).click();
+            institution.click(By.id("save-site"), "site figures refused: more than filed");
+            institution.waitText(By.id("err-slots.total"), "超过备案托位 60");
+            assertEquals("45", institution.find(By.id("occupied")).getAttribute("value"), "what was typed is kept");
+            assertTrue(institution.find(By.id("service-CHILD_MEALS")).isSelected(), "the ticked boxes are kept");
+            institution.shoot("08b-site-refused");
+            institution.type(By.id("slots.total"), "60");
+            institution.click(By.id("save-site"), "save a site's figures");
+            institution.waitText(By.id("done"), "场所信息已保存");
+            institution.waitText(By.id("site-list"), "共 60");
+            institution.waitText(By.id("site-list"), "膳食");
+            institution.shoot("08c-sites");
+            // the contacts: the page's own check lets brackets through, the registry does not; its message at the field
+            institution.type(By.id("contactPerson"), "王芳");
+            institution.type(By.id("contactPhone"), "(0871)65550202");
+            institution.click(By.id("save-contacts"), "contacts refused by the registry");
+            institution.waitText(By.id("err-contactPhone"), "联系电话格式无效");
+            assertEquals("王芳", institution.find(By.id("contactPerson")).getAttribute("value"), "what was typed is kept");
+            institution.type(By.id("contactPhone"), "0871-65550202");
+            institution.click(By.id("save-contacts"), "save the contacts");
+            institution.waitText(By.id("done"), "联系方式已保存");
+            assertEquals("0871-65550202", institution.find(By.id("contactPhone")).getAttribute("value"));
         }
     }
 
@@ -228,6 +275,9 @@ class PortalBrowserTest {
             institution.login("inst-childcare");
             institution.waitUrl("/portal/filings");
             institution.waitText(By.id("filings"), "承诺书未盖章");
+            String listed = institution.find(By.id("filings")).getText();
+            assertTrue(listed.contains("托育机构备案承诺书") && !listed.contains("COMMITMENT"),
+                    "the list names the material, not its code: " + listed);
             institution.shoot("08-filings-returned");
             institution.open("/portal/filings/" + changeId, "the returned filing");
             institution.waitText(By.id("return-items"), "承诺书未盖章");
@@ -252,14 +302,30 @@ class PortalBrowserTest {
         if (receiptNumber == null) {
             fail("needs the institution filed by the first journey");
         }
-        // a 示范性 grant decided by the county's health reviewer (through the API) is what the batch pays
+        // a 示范性 grant decided by the county's health reviewer on the grants page is what the batch pays
         String institutionId = eventually(() -> given().queryParam("q", "童心").get("/api/directory/institutions")
                 .then().statusCode(200).extract().path("items.find { it.filingNumber == '" + receiptNumber + "' }.id"));
         eventually(() -> as("admin-530100", "GET", "/api/subsidy/institutions/" + institutionId, null)
                 .extract().statusCode() == 200 ? "seen" : null);
-        int status = as("wj-530102", "POST", "/api/subsidy/grants/demonstration", Map.of("institutionId", institutionId,
-                "amountFen", 100000, "reason", "示范性托育机构", "decisionNumber", "五卫〔2026〕9号")).extract().statusCode();
-        assertTrue(status == 200 || status == 201, "grant decision answered " + status);
+        try (Browser reviewer = new Browser()) {
+            reviewer.login("wj-530102");
+            reviewer.click(By.id("nav-grants"), "grant decisions");
+            new Select(reviewer.find(By.id("institutionId"))).selectByValue(institutionId);
+            reviewer.type(By.id("amount"), "600000"); // the programme's limit is 500000 元 a decision
+            reviewer.type(By.id("decisionNumber"), "五卫〔2026〕9号");
+            reviewer.type(By.id("reason"), "示范性托育机构");
+            reviewer.click(By.id("decide-grant"), "grant decision refused: above the limit");
+            reviewer.find(By.cssSelector("#field-amount.invalid"));
+            reviewer.waitText(By.id("err-amount"), "超过单笔上限 500000.00 元"); // the API's refusal, at the amount
+            assertEquals("五卫〔2026〕9号", reviewer.find(By.id("decisionNumber")).getAttribute("value"), "typed, kept");
+            reviewer.shoot("09a-grant-refused");
+            reviewer.type(By.id("amount"), "1000");
+            reviewer.click(By.id("decide-grant"), "示范性 grant decision");
+            reviewer.waitText(By.id("done"), "补助决定已作出");
+            reviewer.waitText(By.id("grants"), NAME);
+            reviewer.waitText(By.id("grants"), "待纳入批次");
+            reviewer.shoot("09b-grants");
+        }
 
         try (Browser admin = new Browser()) {
             admin.login("admin-530100");
@@ -280,6 +346,9 @@ class PortalBrowserTest {
             admin.shoot("10-batch-released");
             admin.open("/portal/batches", "batch list with reconciliation");
             admin.waitText(By.id("batches"), "已下达财政");
+            admin.click(By.id("nav-grants"), "grant decisions of the city");
+            admin.waitText(By.id("grants"), "已下达财政"); // the grant, paid through the batch
+            assertTrue(admin.driver.findElements(By.id("grant-form")).isEmpty(), "only the health reviewer decides");
         }
     }
 
@@ -288,6 +357,14 @@ class PortalBrowserTest {
     void noPageLoadedAnythingFromOutsideTheMachine() {
         assertTrue(OUTSIDE.isEmpty(), "resources from elsewhere: " + OUTSIDE);
         assertFalse(TIMES.isEmpty());
+    }
+
+    /** Every page visited (each load, each interaction, each screenshot) fits a 390 px phone without scrolling sideways. */
+    @Test
+    @Order(5)
+    void everyPageFitsAPhoneWithoutScrollingSideways() {
+        assertFalse(TIMES.isEmpty());
+        assertTrue(TOO_WIDE.isEmpty(), "pages wider than 390 px:\n" + String.join("\n", TOO_WIDE));
     }
 
     private static boolean pause() {
@@ -309,6 +386,11 @@ class PortalBrowserTest {
         String user = "anonymous";
 
         Browser() {
+            this("zh-CN");
+        }
+
+        /** @param language the browser's language (its Accept-Language) */
+        Browser(String language) {
             try {
                 profile = Files.createTempDirectory("chromium-");
             } catch (IOException e) {
@@ -318,7 +400,7 @@ class PortalBrowserTest {
             options.setBinary(BROWSER);
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--no-first-run", "--disable-default-apps", "--lang=zh-CN", "--window-size=1366,900",
+                    "--no-first-run", "--disable-default-apps", "--lang=" + language, "--window-size=1366,900",
                     "--user-data-dir=" + profile);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
@@ -356,7 +438,11 @@ class PortalBrowserTest {
         }
 
         void click(By by, String step) {
-            WebElement target = new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.elementToBeClickable(by));
+            // chromedriver now and then answers "Node with given id does not belong to the document" for a node it
+            // has just found on a loaded page; the wait asks again
+            WebElement target = new WebDriverWait(driver, Duration.ofSeconds(30))
+                    .ignoring(org.openqa.selenium.WebDriverException.class)
+                    .until(ExpectedConditions.elementToBeClickable(by));
             js("arguments[0].scrollIntoView({block: 'center'})", target);
             target.click();
             new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(target));
@@ -433,6 +519,56 @@ class PortalBrowserTest {
             String here = driver.getCurrentUrl();
             if (here.startsWith(base)) {
                 resources.stream().map(String::valueOf).filter(r -> !r.startsWith(base)).forEach(OUTSIDE::add);
+                fitsPhone(step);
+            }
+        }
+
+        /**
+         * At 390 px the page must not scroll sideways: {@code document.documentElement.scrollWidth} at most the
+         * viewport (window.innerWidth, and clientWidth, which leaves out a vertical scrollbar). If it is wider,
+         * the elements whose right edge is past the viewport are named (outermost first).
+         */
+        void fitsPhone(String step) {
+            Dimension size = driver.manage().window().getSize();
+            boolean resize = size.getWidth() != 390;
+            if (resize) {
+                driver.manage().window().setSize(new Dimension(390, 844));
+            }
+            try {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> w = (Map<String, Object>) js("""
+                        var d = document.documentElement, limit = Math.min(d.clientWidth, window.innerWidth), found = [];
+                        if (d.scrollWidth > limit) {
+                          document.querySelectorAll('body *').forEach(function (e) {
+                            var r = e.getBoundingClientRect();
+                            var spills = e.clientWidth > 0 && getComputedStyle(e).overflowX === 'visible'
+                                && r.left + e.scrollWidth > limit + 1;
+                            if (r.right > limit + 1 || spills) found.push(e);
+                          });
+                        }
+                        var wide = found.filter(function (e) { return !found.some(function (o) { return o !== e && e.contains(o); }); })
+                          .slice(0, 6).map(function (e) {
+                            var r = e.getBoundingClientRect();
+                            return e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                              + (typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\\s+/).join('.') : '')
+                              + ' to ' + Math.round(Math.max(r.right, r.left + e.scrollWidth)) + ' px “'
+                              + (e.textContent || '').trim().slice(0, 40) + '”';
+                          });
+                        return {scroll: d.scrollWidth, client: d.clientWidth, inner: window.innerWidth, wide: wide.join('; ')};
+                        """);
+                long scroll = ((Number) w.get("scroll")).longValue();
+                long client = ((Number) w.get("client")).longValue();
+                long inner = ((Number) w.get("inner")).longValue();
+                if (inner != 390) {
+                    TOO_WIDE.add(step + ": the window is " + inner + " px wide, not 390 (cannot check)");
+                } else if (scroll > client || scroll > inner) {
+                    TOO_WIDE.add(step + " (" + driver.getCurrentUrl().substring(base.length()) + "): scrollWidth "
+                            + scroll + " > " + Math.min(client, inner) + "; sticking out: " + w.get("wide"));
+                }
+            } finally {
+                if (resize) {
+                    driver.manage().window().setSize(size);
+                }
             }
         }
 
@@ -451,6 +587,9 @@ class PortalBrowserTest {
                 driver.manage().window().setSize(new Dimension(390, 844));
                 js("var e = document.querySelector('.field.invalid, tr.invalid'); if (e) e.scrollIntoView({block: 'center'});");
                 Files.write(SHOTS.resolve(name + "-phone-390.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+                if (driver.getCurrentUrl().startsWith(base)) {
+                    fitsPhone("screenshot " + name);
+                }
                 driver.manage().window().setSize(new Dimension(1366, 900));
                 js("var e = document.querySelector('.field.invalid, tr.invalid'); if (e) e.scrollIntoView({block: 'center'});");
                 Files.write(SHOTS.resolve(name + "-desktop-1366.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
