@@ -273,6 +273,13 @@ public class FilingPages {
         return passThrough(api.stream("/api/filings/" + Views.id(id) + "/receipt", viewer.token()), true);
     }
 
+    @GET
+    @Path("/filings/{id}/receipt.pdf")
+    @Produces(MediaType.WILDCARD)
+    public Response receiptPdf(@RestPath String id) {
+        return passThrough(api.stream("/api/filings/" + Views.id(id) + "/receipt.pdf", viewer.token()), false);
+    }
+
     static Response passThrough(HttpResponse<InputStream> response, boolean inline) {
         Response.ResponseBuilder out = Response.ok(response.body());
         response.headers().firstValue("Content-Type").ifPresent(type -> out.type(type));

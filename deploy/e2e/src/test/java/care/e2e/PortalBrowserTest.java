@@ -190,6 +190,12 @@ class PortalBrowserTest {
             institution.login("inst-childcare");
             institution.open("/portal/filings/" + newFilingId, "the institution's approved filing");
             institution.waitText(By.id("status"), "已备案");
+            // the PDF receipt comes through the portal's session as a download
+            Object pdf = ((JavascriptExecutor) institution.driver).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    fetch(document.getElementById('receipt-pdf').href).then(r => r.arrayBuffer().then(b => done(
+                        r.status + ' ' + r.headers.get('content-type') + ' ' + new TextDecoder().decode(b.slice(0, 5)))));""");
+            assertEquals("200 application/pdf %PDF-", pdf);
             institution.open("/portal/filings/" + newFilingId + "/receipt", "备案回执");
             assertTrue(institution.driver.getPageSource().contains(receiptNumber), "the receipt names its number");
             // 花名册: the citizen ID's check character is checked as it is typed; the registry masks it
