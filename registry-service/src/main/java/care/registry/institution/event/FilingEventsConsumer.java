@@ -11,6 +11,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -39,11 +40,13 @@ public class FilingEventsConsumer {
     private final ObjectMapper json;
     private final Inbox inbox;
     private final FilingOutcomeService outcomes;
+    private final EntityManager em;
 
-    public FilingEventsConsumer(ObjectMapper json, Inbox inbox, FilingOutcomeService outcomes) {
+    public FilingEventsConsumer(ObjectMapper json, Inbox inbox, FilingOutcomeService outcomes, EntityManager em) {
         this.json = json;
         this.inbox = inbox;
         this.outcomes = outcomes;
+        this.em = em;
     }
 
     @Incoming("filing-events")
@@ -51,7 +54,13 @@ public class FilingEventsConsumer {
     public CompletionStage<Void> on(KafkaRecordBatch<String, String> batch) {
         List<KafkaRecord<String, String>> records = batch.getRecords();
         try {
-            QuarkusTransaction.requiringNew().run(() -> records.forEach(r -> apply(r.getPayload())));
+            QuarkusTransaction.requiringNew().run(() -> records.forEach(r -> {
+                apply(r.getPayload());
+                // written, and out of the persistence context: else each flush of the batch would check every
+                // entity of the records before it
+                em.flush();
+                em.clear();
+            }));
             return batch.ack();
         } catch (RuntimeException batchFailed) {
             LOG.infof("a batch of %d filing events failed (%s); applying them one by one", records.size(),
