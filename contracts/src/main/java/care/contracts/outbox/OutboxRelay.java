@@ -109,9 +109,11 @@ public class OutboxRelay {
             acks.add(ack);
         }
         CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
-        Instant now = Instant.now();
-        for (OutboxEvent row : batch) {
-            row.sentAt = now;
+        if (!batch.isEmpty()) { // one statement for the batch, not an update per row
+            em.createNativeQuery("update outbox_event set sent_at = ?1 where seq = any(?2)")
+                    .setParameter(1, Instant.now())
+                    .setParameter(2, batch.stream().map(row -> row.seq).toArray(Long[]::new))
+                    .executeUpdate();
         }
         return batch.size();
     }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
 /** Reads and writes the test broker's topics directly, as another service would. */
@@ -24,11 +25,22 @@ public final class TestTopics {
     }
 
     public static void publish(String topic, String key, String value) {
+        publish(topic, key, List.of(value));
+    }
+
+    /** Several records of one key, sent together (a consumer then most likely receives them in one poll). */
+    public static void publish(String topic, String key, List<String> values) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, CareTestResource.infra().kafka.bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (var producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            List<Future<?>> sent = new ArrayList<>();
+            for (String value : values) {
+                sent.add(producer.send(new ProducerRecord<>(topic, key, value)));
+            }
+            for (Future<?> future : sent) {
+                future.get();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

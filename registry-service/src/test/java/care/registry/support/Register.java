@@ -58,11 +58,7 @@ public class Register {
     }
 
     public void deliver(String envelope) {
-        try {
-            consumer.on(envelope);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        consumer.applyOne(envelope);
     }
 
     /** A filed institution with one site of {@code capacity}, registered once however often this is called. */

@@ -128,24 +128,31 @@ public class FilingOutcomeService {
             default -> throw new IllegalStateException(type);
         }
         institution.updatedAt = Instant.now();
+        SiteSnapshotV1 site = filing.site();
         if (created) {
+            // its only site is the one this filing adds: the capacity is known before the row is inserted, which
+            // spares the (much indexed) row an update and the register a query
+            institution.capacity = switch (type) {
+                case "NEW" -> (site != null ? site : siteOf(snapshot)).capacity();
+                case "ADD_SITE" -> site != null ? site.capacity() : 0;
+                default -> 0;
+            };
             institutions.persist(institution);
         }
 
-        SiteSnapshotV1 site = filing.site();
         switch (type) {
-            case "NEW" -> changed |= addSite(institution, filing, site != null ? site : siteOf(snapshot), true);
+            case "NEW" -> changed |= addSite(institution, created, filing, site != null ? site : siteOf(snapshot), true);
             case "ADD_SITE" -> {
                 if (site == null) {
                     throw new IllegalArgumentException("ADD_SITE filing " + filing.filingId() + " carries no site");
                 }
-                changed |= addSite(institution, filing, site, false);
+                changed |= addSite(institution, created, filing, site, false);
             }
             case "CHANGE" -> changed |= followChange(institution, snapshot, site, detail);
             default -> {
             }
         }
-        int capacity = sites.filedCapacity(institution.id);
+        int capacity = created ? institution.capacity : sites.filedCapacity(institution.id);
         if (capacity != institution.capacity) {
             institution.capacity = capacity;
             changed = true;
@@ -216,8 +223,10 @@ public class FilingOutcomeService {
         return new SiteSnapshotV1(s.name(), s.divisionCode(), s.address(), s.capacity());
     }
 
-    private boolean addSite(Institution institution, FilingApprovedV1 filing, SiteSnapshotV1 snapshot, boolean main) {
-        if (sites.byFiling(filing.filingId()).isPresent()) {
+    /** @param created the institution was created by this filing: it has no sites yet, none to look up */
+    private boolean addSite(Institution institution, boolean created, FilingApprovedV1 filing, SiteSnapshotV1 snapshot,
+                            boolean main) {
+        if (!created && sites.byFiling(filing.filingId()).isPresent()) {
             return false;
         }
         if (!snapshot.divisionCode().equals(institution.divisionCode)) {
@@ -225,7 +234,7 @@ public class FilingOutcomeService {
             LOG.warnf("filing %s adds a site in %s to an institution of %s; recorded as filed", filing.filingId(),
                     snapshot.divisionCode(), institution.divisionCode);
         }
-        if (main && sites.mainOf(institution.id).isPresent()) {
+        if (main && !created && sites.mainOf(institution.id).isPresent()) {
             main = false;
         }
         Site site = new Site();

@@ -1,5 +1,6 @@
 package care.registry.institution.event;
 
+import care.contracts.validation.Identifiers;
 import care.deploy.CareTestResource;
 import care.deploy.TestTopics;
 import io.quarkus.test.common.ResourceArg;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -54,6 +56,31 @@ class FilingEventsConsumerTest {
         var registered = TestTopics.read("registry-events", Duration.ofSeconds(15),
                 r -> r.value().contains(uscc) && r.value().contains("InstitutionRegistered"));
         assertEquals(1, registered.size());
+    }
+
+    @Test
+    void aRecordTheRegisterCannotHoldGoesToTheDeadLetterTopicAloneWhileTheOthersOfItsPollAreApplied() {
+        String before = Identifiers.completeUscc("52530103MJB000030");
+        String refused = Identifiers.completeUscc("52530103MJB000040");
+        String after = Identifiers.completeUscc("52530103MJB000050");
+        String bad = filingApproved(UUID.randomUUID(), refused, "批处理乙养老院", "530103-2026-000009")
+                .replace("\"kind\":\"PRIVATE_CARE_HOME\"", "\"kind\":\"FULL_DAYCARE\""); // not a 养老 kind
+        // one key, sent together: most likely one poll, so one batch whose transaction the bad record fails
+        TestTopics.publish("filing-events", "batch-with-a-bad-record", List.of(
+                filingApproved(UUID.randomUUID(), before, "批处理甲养老院", "530103-2026-000008"), bad,
+                filingApproved(UUID.randomUUID(), after, "批处理丙养老院", "530103-2026-000010")));
+
+        for (String name : List.of("批处理甲养老院", "批处理丙养老院")) {
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    given().queryParam("q", name).get("/api/directory/institutions").then()
+                            .statusCode(200).body("total", equalTo(1)));
+        }
+        given().queryParam("q", "批处理乙养老院").get("/api/directory/institutions").then().body("total", equalTo(0));
+        var dead = TestTopics.read("dead-letter-topic-filing-events", Duration.ofSeconds(15),
+                r -> r.value().contains(refused));
+        assertEquals(1, dead.size());
+        assertEquals(0, TestTopics.read("dead-letter-topic-filing-events", Duration.ofSeconds(1),
+                r -> r.value().contains(before) || r.value().contains(after)).size());
     }
 
     @Test
