@@ -66,12 +66,23 @@ public class Api {
 
     /** A JSON request; the answer parsed (Map, List) or null when empty. */
     public Object call(String method, String path, String token, Object body) {
+        return call(method, path, token, body, null);
+    }
+
+    /**
+     * A change made against the version of the record the page showed (If-Match): if someone changed it since,
+     * the service refuses (409 CONCURRENT_MODIFICATION) instead of the later save silently overwriting theirs.
+     */
+    public Object call(String method, String path, String token, Object body, String version) {
         try {
             HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body));
             HttpRequest.Builder request = request(path, token).method(method, publisher);
             if (body != null) {
                 request.header("Content-Type", "application/json");
+            }
+            if (version != null && version.matches("\\d{1,18}")) {
+                request.header("If-Match", "\"" + version + "\"");
             }
             return parse(send(request.build(), HttpResponse.BodyHandlers.ofByteArray()));
         } catch (IOException e) {

@@ -83,7 +83,7 @@ public class SitePages {
         Map<String, Object> body = new LinkedHashMap<>();
         CONTACTS.forEach(field -> body.put(field, blankToNull(form.v(field))));
         try {
-            api.call("PUT", "/api/institutions/" + ownId() + "/contacts", viewer.token(), body);
+            api.call("PUT", "/api/institutions/" + ownId() + "/contacts", viewer.token(), body, form.v("version"));
             return Views.seeOther("/portal/sites?done=contacts");
         } catch (ApiError e) {
             return views.html(e.status, page(form.error(e)));
@@ -131,7 +131,8 @@ public class SitePages {
             if (!local.isEmpty()) {
                 throw ApiError.local(local);
             }
-            api.call("PUT", "/api/institutions/" + institutionId + "/sites/" + id + "/capacity", token, body);
+            api.call("PUT", "/api/institutions/" + institutionId + "/sites/" + id + "/capacity", token, body,
+                    form.v("version"));
             return Views.seeOther("/portal/sites?done=site#site-" + id);
         } catch (ApiError e) {
             Map<String, Object> s = api.map("/api/institutions/" + institutionId + "/sites/" + id, token);

@@ -243,7 +243,15 @@ class PortalBrowserTest {
             institution.click(By.id("save-contacts"), "contacts refused by the registry");
             institution.waitText(By.id("err-contactPhone"), "联系电话格式无效");
             assertEquals("王芳", institution.find(By.id("contactPerson")).getAttribute("value"), "what was typed is kept");
+            // a colleague saves the contacts meanwhile: this page's save is refused, not silently written over theirs
+            String ownId = given().queryParam("q", "童心").get("/api/directory/institutions").then().statusCode(200)
+                    .extract().path("items.find { it.filingNumber == '" + receiptNumber + "' }.id");
+            as("inst-childcare", "PUT", "/api/institutions/" + ownId + "/contacts",
+                    Map.of("contactPerson", "李强", "contactPhone", "0871-65550303")).statusCode(200);
             institution.type(By.id("contactPhone"), "0871-65550202");
+            institution.click(By.id("save-contacts"), "contacts changed meanwhile: refused");
+            institution.waitText(By.id("problem"), "记录已被他人修改");
+            assertEquals("王芳", institution.find(By.id("contactPerson")).getAttribute("value"), "what was typed is kept");
             institution.click(By.id("save-contacts"), "save the contacts");
             institution.waitText(By.id("done"), "联系方式已保存");
             assertEquals("0871-65550202", institution.find(By.id("contactPhone")).getAttribute("value"));
