@@ -130,13 +130,14 @@ public class ReceiptPdf {
         return font.getStringWidth(text) / 1000 * size;
     }
 
-    /** Breaks text into lines that fit the width; Chinese may break between any two characters. */
+    /** Breaks text into lines that fit the width (a character the font lacks as □); Chinese may break anywhere. */
     static List<String> wrap(PDType0Font font, float size, String text, float width) throws IOException {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            String next = printable(font, line + new String(Character.toChars(cp)));
+        String printable = printable(font, text); // once, so that every width below can be measured
+        for (int i = 0; i < printable.length(); ) {
+            int cp = printable.codePointAt(i);
+            String next = line + new String(Character.toChars(cp));
             if (line.length() > 0 && widthOf(font, size, next) > width) {
                 lines.add(line.toString());
                 line.setLength(0);
