@@ -67,11 +67,16 @@ class FinanceApiTest {
     }
 
     static Response post(String token, Object instructionId, String key, Map<String, Object> body) {
+        return post(token, instructionId, "result", key, body);
+    }
+
+    /** POST …/instructions/{id}/{action} (result, reversal) with an optional Idempotency-Key. */
+    static Response post(String token, Object instructionId, String action, String key, Map<String, Object> body) {
         var request = given().auth().oauth2(token).contentType(ContentType.JSON).body(body);
         if (key != null) {
             request = request.header("Idempotency-Key", key);
         }
-        return request.post("/api/subsidy/finance/instructions/" + instructionId + "/result");
+        return request.post("/api/subsidy/finance/instructions/" + instructionId + "/" + action);
     }
 
     @Test

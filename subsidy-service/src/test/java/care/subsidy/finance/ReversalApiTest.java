@@ -61,11 +61,6 @@ class ReversalApiTest {
     @Inject
     EntityManager em;
 
-    static Map<String, Object> paid(long amountFen, String reference) {
-        return Map.of("outcome", "PAID", "amountFen", amountFen, "bankReference", reference,
-                "paidOn", Periods.today().toString());
-    }
-
     static Map<String, Object> reversal(Object amountFen, String reason, LocalDate returnedOn, String reference) {
         Map<String, Object> body = new HashMap<>();
         body.put("amountFen", amountFen);
@@ -75,17 +70,8 @@ class ReversalApiTest {
         return body;
     }
 
-    static Response result(String token, Object instructionId, String key, Map<String, Object> body) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
-                .post("/api/subsidy/finance/instructions/" + instructionId + "/result");
-    }
-
     static Response reverse(String token, Object instructionId, String key, Map<String, Object> body) {
-        var request = given().auth().oauth2(token).contentType(ContentType.JSON).body(body);
-        if (key != null) {
-            request = request.header("Idempotency-Key", key);
-        }
-        return request.post("/api/subsidy/finance/instructions/" + instructionId + "/reversal");
+        return FinanceApiTest.post(token, instructionId, "reversal", key, body);
     }
 
     @Test
@@ -119,10 +105,10 @@ class ReversalApiTest {
                 .statusCode(409).contentType("application/problem+json").body("code", equalTo("NOT_PAID"));
         Api.approveAndRelease(ADMIN, batchId);
         for (int i : new int[]{0, 3, 4, 5}) {
-            result(Tokens.finance(), mine.get(i).get("instructionId"), "pay-" + i, paid(amount[i], "BANK-" + i))
+            FinanceApiTest.post(Tokens.finance(), mine.get(i).get("instructionId"), "pay-" + i, FinanceApiTest.paid(amount[i], "BANK-" + i))
                     .then().statusCode(200).body("status", equalTo("PAID"));
         }
-        result(Tokens.finance(), c, "fail-2", Map.of("outcome", "FAILED", "amountFen", amount[2], "reason", "账户已销户"))
+        FinanceApiTest.post(Tokens.finance(), c, "fail-2", Map.of("outcome", "FAILED", "amountFen", amount[2], "reason", "账户已销户"))
                 .then().statusCode(200).body("status", equalTo("FAILED"));
 
         // a released or a failed instruction was not paid: 409, nothing stored
@@ -147,7 +133,7 @@ class ReversalApiTest {
                 .statusCode(422).body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
         reverse(Tokens.finance(), a, "pay-0", body).then().statusCode(422).body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
         reverse(Tokens.finance(), a, "rev-a-2", body).then().statusCode(409).body("code", equalTo("ALREADY_REVERSED"));
-        result(Tokens.finance(), a, "pay-a-again", paid(amount[0], "BANK-0B")).then().statusCode(409)
+        FinanceApiTest.post(Tokens.finance(), a, "pay-a-again", FinanceApiTest.paid(amount[0], "BANK-0B")).then().statusCode(409)
                 .body("code", equalTo("ALREADY_SETTLED"));
         given().auth().oauth2(Tokens.finance()).get("/api/subsidy/finance/instructions/" + a).then().statusCode(200)
                 .body("status", equalTo("REVERSED")).body("reversalReference", equalTo("RTN-0001"));
@@ -268,7 +254,7 @@ class ReversalApiTest {
         }
         Api.approveAndRelease(ADMIN, next.getString("id"));
         Object a2 = Api.of(again, people.get(0)).get(0).get("instructionId");
-        result(Tokens.finance(), a2, "pay-a2", paid(amount[0], "BANK-0-2")).then().statusCode(200)
+        FinanceApiTest.post(Tokens.finance(), a2, "pay-a2", FinanceApiTest.paid(amount[0], "BANK-0-2")).then().statusCode(200)
                 .body("status", equalTo("PAID")).body("attempt", equalTo(2));
         // the re-issued payment cannot be reversed with the first attempt's key, and the first attempt stays reversed
         reverse(Tokens.finance(), a2, "rev-a-1", body).then().statusCode(422);
