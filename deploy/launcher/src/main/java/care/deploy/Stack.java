@@ -153,10 +153,13 @@ public final class Stack implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw package -DskipTests)");
         }
         List<String> command = new ArrayList<>(List.of(Repo.javaBinary(),
-                // sized for a laptop or a 2-core CI machine: four services well under 300 MB each
-                // the heap gives memory back after a burst (the demo import), so idle services stay small
-                "-Xms32m", "-Xmx192m", "-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
-                "-XX:MaxMetaspaceSize=128m",
+                // sized for a laptop or a 2-core CI machine: each service's heap at most 256 MB. The heap keeps the
+                // JVM's default headroom above what is live: held to 10-30 % free (to stay small when idle) it ran
+                // into full collections of 0.6-2 s every few seconds under load (GC logs of the approval benchmark)
+                "-Xms96m", "-Xmx256m", "-XX:+UseSerialGC",
+                // a service's classes take ~70 MB: from the default 20 MB threshold, metaspace growth cost four
+                // full collections while the service warmed up
+                "-XX:MetaspaceSize=96m", "-XX:MaxMetaspaceSize=128m",
                 "-XX:ReservedCodeCacheSize=64m", "-Xss512k",
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.oidc.auth-server-url=" + infra.keycloak.realmUrl()));

@@ -144,6 +144,7 @@ class ApprovalBenchmark {
 
             Map<String, ProcessHandle> processes = processes(stack, dir);
             Map<String, Duration> cpuBefore = cpu(processes);
+            long cpuFrom = System.nanoTime();
             String loadBefore = Files.readString(Path.of("/proc/loadavg")).strip();
             long start = System.nanoTime();
             List<Outcome> outcomes = offer(http, filing, registry, tokens, all.subList(warmup, all.size()), rate, sample);
@@ -155,6 +156,7 @@ class ApprovalBenchmark {
                 Thread.sleep(200);
             }
             Map<String, Duration> cpuAfter = cpu(processes);
+            double cpuSeconds = (System.nanoTime() - cpuFrom) / 1e9;
             String loadAfter = Files.readString(Path.of("/proc/loadavg")).strip();
             running.set(false);
             filingEvents.join();
@@ -205,9 +207,14 @@ class ApprovalBenchmark {
                     + " 200):%n");
             cpuAfter.forEach((name, after) -> {
                 long ms = after.minus(cpuBefore.get(name)).toMillis();
-                System.out.printf("  %-18s %7.1f s  %6.1f ms%n", name, ms / 1e3,
+                System.out.printf("  %-22s %7.1f s  %6.1f ms%n", name, ms / 1e3,
                         approved.isEmpty() ? 0.0 : (double) ms / approved.size());
             });
+            long total = cpuAfter.entrySet().stream()
+                    .mapToLong(e -> e.getValue().minus(cpuBefore.get(e.getKey())).toMillis()).sum();
+            System.out.printf("  %-22s %7.1f s  %6.1f ms (%.2f of %d cores busy)%n", "all of these", total / 1e3,
+                    approved.isEmpty() ? 0.0 : (double) total / approved.size(), total / 1e3 / cpuSeconds,
+                    Runtime.getRuntime().availableProcessors());
             System.out.printf("missing: %d FilingApproved, %d InstitutionRegistered within 60 s of the last answer%n",
                     approved.size() - toEvent.size(), approved.size() - toRegistry.size());
         }
@@ -215,12 +222,17 @@ class ApprovalBenchmark {
 
     /**
      * The processes whose CPU time is worth knowing, so that the figures can be read against what the machine had
-     * to give: the two services (by their port), PostgreSQL (the postmaster and its backends) and Kafka.
+     * to give: the services (by their port), PostgreSQL (the postmaster and its backends), Kafka, Keycloak and this
+     * benchmark's own JVM, which shares the cores with them.
      */
     private static Map<String, ProcessHandle> processes(Stack stack, Path dir) {
         Map<String, String> fragments = new TreeMap<>(Map.of(
                 "filing-service", "-Dquarkus.http.port=" + stack.layout.filing(),
                 "registry-service", "-Dquarkus.http.port=" + stack.layout.registry(),
+                "subsidy-service", "-Dquarkus.http.port=" + stack.layout.subsidy(),
+                "gateway", "-Dquarkus.http.port=" + stack.layout.gateway(),
+                "portal", "-Dquarkus.http.port=" + stack.layout.portal(),
+                "keycloak", "-Dkc.home.dir=",
                 "postgresql", "-D " + dir.resolve("postgres"),
                 "kafka", dir.resolve("kafka").toString()));
         Map<String, ProcessHandle> found = new TreeMap<>();
@@ -231,9 +243,13 @@ class ApprovalBenchmark {
         return found;
     }
 
-    /** CPU time so far of each process with its descendants (PostgreSQL's backends). */
+    /**
+     * CPU time so far of each process with its descendants (PostgreSQL's backends), and of this JVM alone (the
+     * whole stack descends from it).
+     */
     private static Map<String, Duration> cpu(Map<String, ProcessHandle> processes) {
         Map<String, Duration> cpu = new TreeMap<>();
+        cpu.put("benchmark (this JVM)", ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));
         processes.forEach((name, process) -> {
             Duration total = process.info().totalCpuDuration().orElse(Duration.ZERO);
             for (ProcessHandle child : process.descendants().toList()) {
