@@ -366,8 +366,20 @@ class PortalBrowserTest {
         }
     }
 
+    /** A page opened while logged out (a link, a session that ended) is where the user lands after logging in. */
     @Test
     @Order(4)
+    void aPageOpenedLoggedOutIsShownAfterLogin() {
+        try (Browser institution = new Browser()) {
+            institution.driver.get(base + "/portal/sites");
+            institution.signIn("inst-childcare");
+            assertEquals(base + "/portal/sites", institution.driver.getCurrentUrl());
+            institution.waitText(By.tagName("h1"), "我的机构与场所");
+        }
+    }
+
+    @Test
+    @Order(5)
     void noPageLoadedAnythingFromOutsideTheMachine() {
         assertTrue(OUTSIDE.isEmpty(), "resources from elsewhere: " + OUTSIDE);
         assertFalse(TIMES.isEmpty());
@@ -375,7 +387,7 @@ class PortalBrowserTest {
 
     /** Every page visited (each load, each interaction, each screenshot) fits a 390 px phone without scrolling sideways. */
     @Test
-    @Order(5)
+    @Order(6)
     void everyPageFitsAPhoneWithoutScrollingSideways() {
         assertFalse(TIMES.isEmpty());
         assertTrue(TOO_WIDE.isEmpty(), "pages wider than 390 px:\n" + String.join("\n", TOO_WIDE));
@@ -423,17 +435,23 @@ class PortalBrowserTest {
         }
 
         void login(String username) {
-            user = username;
             driver.get(base + "/portal/");
             click(By.id("login"), null);
-            // Keycloak's own page: the portal never sees the password
+            signIn(username);
+            record("after login: " + username + " home page");
+        }
+
+        /** On Keycloak's own page (the portal never sees the password), and back on the portal. */
+        void signIn(String username) {
+            user = username;
             new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
             driver.findElement(By.id("username")).sendKeys(username);
             driver.findElement(By.id("password")).sendKeys(care.deploy.Keycloak.DEMO_PASSWORD);
             driver.findElement(By.id("kc-login")).click();
             new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> d.getCurrentUrl().startsWith(base + "/portal/"));
             waitText(By.id("who"), "（");
-            record("after login: " + username + " home page");
+            assertFalse(driver.getCurrentUrl().matches(".*[?&](code|state|session_state)=.*"),
+                    "Keycloak's answer left in the address bar: " + driver.getCurrentUrl());
         }
 
         void open(String path, String step) {
