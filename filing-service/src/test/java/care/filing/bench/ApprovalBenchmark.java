@@ -49,8 +49,10 @@ import java.util.stream.Collectors;
  * (the name does not end in Test). Run it after {@code ./mvnw -B -q -o package -DskipTests} with
  * {@code ./mvnw -B -o -pl deploy/runtime,filing-service -am test -Dtest=ApprovalBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false}. System properties: bench.approvals (measured, default 1000),
- * bench.rate per second (50), bench.warmup (approvals at the same rate before measuring, 500), bench.sample (every
- * n-th approval is also polled in the public directory, 25), bench.seed (county and sector draw, 1), bench.keep
+ * bench.rate per second (50), bench.warmup (approvals at the same rate before measuring, 3000: a minute, after which
+ * the JIT compilers have done most of their work; after 500 the figures are those of services still being compiled,
+ * p99 over ten times higher), bench.sample (every n-th approval is also polled in the public directory, 25),
+ * bench.seed (county and sector draw, 1), bench.keep
  * (keep the temporary directory with the stack's logs, false).
  *
  * <p>Traffic spread as in practice, over every county of Kunming and Qujing (23; drawn uniformly, as no per-county
@@ -99,7 +101,7 @@ class ApprovalBenchmark {
     void approvalsAtAFixedRate() throws Exception {
         int count = Integer.getInteger("bench.approvals", 1000);
         int rate = Integer.getInteger("bench.rate", 50);
-        int warmup = Integer.getInteger("bench.warmup", 500);
+        int warmup = Integer.getInteger("bench.warmup", 3000);
         int sample = Integer.getInteger("bench.sample", 25);
         long seed = Long.getLong("bench.seed", 1);
         Path dir = Files.createTempDirectory("care-bench");
