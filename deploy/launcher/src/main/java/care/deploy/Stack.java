@@ -157,9 +157,9 @@ public final class Stack implements AutoCloseable {
                 // JVM's default headroom above what is live: held to 10-30 % free (to stay small when idle) it ran
                 // into full collections of 0.6-2 s every few seconds under load (GC logs of the approval benchmark)
                 "-Xms96m", "-Xmx256m", "-XX:+UseSerialGC",
-                // a service's classes take ~70 MB: from the default 20 MB threshold, metaspace growth cost four
-                // full collections while the service warmed up
-                "-XX:MetaspaceSize=96m", "-XX:MaxMetaspaceSize=128m",
+                // a service's classes take 80-95 MB of metaspace (the gateway's and portal's ~35): from the default
+                // 20 MB threshold, its growth cost four full collections while a service warmed up
+                "-XX:MetaspaceSize=112m", "-XX:MaxMetaspaceSize=128m",
                 "-XX:ReservedCodeCacheSize=64m", "-Xss512k",
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.oidc.auth-server-url=" + infra.keycloak.realmUrl()));
