@@ -62,6 +62,16 @@ class FormsTest {
     }
 
     @Test
+    void aCapacityRefusalIsSaidAtTheCapacityFormsFields() {
+        ApiError invalid = ApiError.of(400, Map.of("title", "提交的数据未通过校验", "code", "VALIDATION_FAILED",
+                "violations", List.of(Map.of("field", "reason", "message", "不能为空"))));
+        assertEquals(Map.of("capacity-reason", "不能为空"), GrantPages.capacityAtTheFields(invalid).fields);
+        ApiError none = ApiError.of(422, Map.of("title", "没有新增备案的床位/托位", "code", "NO_NEW_CAPACITY"));
+        assertEquals(Map.of("capacity-institutionId", "没有新增备案的床位/托位：已补助的数量已达现备案数"),
+                GrantPages.capacityAtTheFields(none).fields);
+    }
+
+    @Test
     void aSiteFormStartsFromTheRegistrysFiguresUnderTheApisFieldNames() {
         Form form = SitePages.values(Map.of("slots", Map.of("total", 60, "infant", 10,
                         "careModes", List.of(Map.of("code", "FULL_DAY", "label", "全日托"))),
