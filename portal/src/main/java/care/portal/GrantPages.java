@@ -23,8 +23,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * 补助决定: the grant decisions of the caller's city (with their payment status), and the county health reviewer's
- * 示范性 decision for a filed 托育 institution of its area; the batch of the programme pays it.
+ * 补助决定: the grant decisions of the caller's city (with their payment status), the county health reviewer's
+ * 示范性 decision for a filed 托育 institution of its area, and a county reviewer's 建设补贴 (capacity) decision for a
+ * filed institution of its sector; the batch of the programme pays them.
  */
 @Path("/portal/grants")
 @Produces(MediaType.TEXT_HTML)
@@ -32,6 +33,17 @@ import java.util.regex.Pattern;
 public class GrantPages {
 
     private static final Pattern AT_MOST = Pattern.compile("at most (\\d+) fen.*");
+    /** The capacity form's inputs: prefixed, as the 示范性 form on the same page has the same API field names. */
+    static final String CAPACITY_INSTITUTION = "capacity-institutionId";
+    static final String CAPACITY_REASON = "capacity-reason";
+    /** Refusals of a capacity decision that are about the institution chosen (no field in the problem). */
+    private static final Map<String, String> ABOUT_THE_INSTITUTION = Map.of(
+            "NO_NEW_CAPACITY", "没有新增备案的床位/托位：已补助的数量已达现备案数",
+            "ALREADY_DECIDED", "本月已为该机构作出过建设补贴决定",
+            "NOT_FILED", "机构未备案或已注销",
+            "NO_PROGRAMME", "本市没有该领域的建设补贴项目",
+            "NO_PARAMETERS", "该补贴项目尚未设定补贴标准（每床位/托位金额），请市级管理员先设定",
+            "NOT_FOUND", "机构不在本辖区");
 
     @Inject
     @Location("grants.html")
@@ -54,14 +66,22 @@ public class GrantPages {
     @SuppressWarnings("unchecked")
     private TemplateInstance page(Form form) {
         String token = viewer.token();
-        boolean decides = viewer.user().is("health-reviewer");
+        User user = viewer.user();
+        boolean decides = user.is("health-reviewer");
+        // the API lets the reviewer of the institution's sector decide: 卫健 托育, 民政 养老
+        boolean decidesCapacity = user.decides();
+        String sector = decides ? "CHILDCARE" : "ELDERLY";
         List<Object> answers = api.all(() -> api.list("/api/subsidy/grants", token),
-                () -> decides ? api.list("/api/subsidy/institutions?size=500", token) : List.of());
+                () -> decidesCapacity ? api.list("/api/subsidy/institutions?size=500", token) : List.of());
         List<Object> candidates = ((List<Object>) answers.get(1)).stream().map(i -> (Map<String, Object>) i)
-                .filter(i -> "CHILDCARE".equals(i.get("sector")) && "FILED".equals(i.get("filingStatus")))
+                .filter(i -> sector.equals(i.get("sector")) && "FILED".equals(i.get("filingStatus")))
                 .<Object>map(i -> i).toList();
-        return views.page(grants).data("grants", answers.get(0)).data("institutions", candidates)
-                .data("decides", decides).data("form", form).data("done", null);
+        // a capacity decision counts beds/托位 (units); a 示范性 one has none
+        Map<Boolean, List<Object>> byKind = ((List<Object>) answers.get(0)).stream()
+                .collect(java.util.stream.Collectors.partitioningBy(g -> ((Map<String, Object>) g).get("units") != null));
+        return views.page(grants).data("grants", byKind.get(false)).data("capacityGrants", byKind.get(true))
+                .data("institutions", candidates).data("decides", decides).data("decidesCapacity", decidesCapacity)
+                .data("form", form).data("done", null);
     }
 
     @POST
@@ -94,6 +114,47 @@ public class GrantPages {
         } catch (ApiError e) {
             return views.html(e.status, page(form.error(amountAtTheField(e))));
         }
+    }
+
+    @POST
+    @Path("/capacity")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response capacity(MultivaluedMap<String, String> input) {
+        Form form = Form.of(input);
+        try {
+            Map<String, String> local = new LinkedHashMap<>();
+            if (form.v(CAPACITY_INSTITUTION).isEmpty()) {
+                local.put(CAPACITY_INSTITUTION, "请选择机构");
+            }
+            if (form.v(CAPACITY_REASON).isBlank()) {
+                local.put(CAPACITY_REASON, "请填写补助理由");
+            }
+            if (!local.isEmpty()) {
+                throw ApiError.local(local);
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("institutionId", form.v(CAPACITY_INSTITUTION));
+            body.put("reason", form.v(CAPACITY_REASON).strip());
+            api.call("POST", "/api/subsidy/grants/capacity", viewer.token(), body);
+            return Views.seeOther("/portal/grants?done=capacity");
+        } catch (ApiError e) {
+            return views.html(e.status, page(form.error(capacityAtTheFields(e))));
+        }
+    }
+
+    /** The API's field names and its refusals about the institution, placed at the capacity form's inputs. */
+    static ApiError capacityAtTheFields(ApiError e) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        e.fields.forEach((field, message) -> fields.put(switch (field) {
+            case "institutionId" -> CAPACITY_INSTITUTION;
+            case "reason" -> CAPACITY_REASON;
+            default -> field;
+        }, message));
+        String about = ABOUT_THE_INSTITUTION.get(e.code);
+        if (about != null) {
+            fields.putIfAbsent(CAPACITY_INSTITUTION, about);
+        }
+        return new ApiError(e.status, e.code, e.title, e.detail, fields);
     }
 
     /** Yuan as typed (at most two decimals) → fen; null and a message when it is not an amount. */

@@ -42,6 +42,8 @@ public final class Labels {
             "LEVEL_3", "三级/高级工", "LEVEL_2", "二级/技师", "LEVEL_1", "一级/高级技师");
     public final Map<String, String> batchStatuses = ordered("GENERATING", "生成中", "GENERATED", "待审核",
             "EMPTY", "无发放对象", "APPROVED", "已审核", "REJECTED", "已驳回", "RELEASED", "已下达财政", "FAILED", "生成失败");
+    public final Map<String, String> programmeKinds = ordered("NURSING_ALLOWANCE", "护理补助（按月）",
+            "DEMONSTRATION_GRANT", "示范性补助", "CAPACITY_SUBSIDY", "新增床位/托位建设补贴");
     public final Map<String, String> paymentStatuses = ordered("DECIDED", "待纳入批次", "PENDING", "已纳入批次",
             "RELEASED", "已下达财政", "PAID", "已支付", "FAILED", "支付失败", "CANCELLED", "已取消");
     public final List<Option> kinds = List.of(
@@ -128,6 +130,16 @@ public final class Labels {
     /** A grant's payment: DECIDED (no payment instruction yet) waits for the programme's next batch. */
     public String payment(Object code) {
         return paymentStatuses.getOrDefault(String.valueOf(code), String.valueOf(code));
+    }
+
+    public String programmeKind(Object code) {
+        return programmeKinds.getOrDefault(String.valueOf(code), String.valueOf(code));
+    }
+
+    /** A programme's rate key: a certificate grade (nursing allowance) or PER_UNIT (capacity subsidy). */
+    public String rateKey(Object code) {
+        String key = String.valueOf(code);
+        return "PER_UNIT".equals(key) ? "每床位/托位" : grades.getOrDefault(key, key);
     }
 
     public String kind(Object code) {

@@ -62,6 +62,33 @@ class FormsTest {
     }
 
     @Test
+    void aProgrammeVersionIsValidUntilTheDayBeforeTheNextAndItsAmountsAreInYuan() {
+        Map<String, Object> programme = Map.of("code", "KM-NURSING", "versions", List.of(
+                Map.of("effectiveFrom", "2022-12-01", "ratesFen", Map.of("LEVEL_5", 5000),
+                        "eligibleRole", "ELDERLY_CAREGIVER", "eligibleOwnerships", List.of("PRIVATE")),
+                Map.of("effectiveFrom", "2026-01-01", "ratesFen", Map.of("PER_UNIT", 100000))));
+        Map<String, Object> p = ProgrammePages.withValidity(programme, java.time.LocalDate.of(2025, 6, 1));
+        Map<?, ?> first = (Map<?, ?>) ((List<?>) p.get("versions")).get(0);
+        assertEquals("2025-12-31", first.get("until"));
+        assertEquals("五级/初级工 50.00 元", first.get("params"));
+        assertEquals("养老护理员；民办", first.get("eligible"));
+        assertEquals(first, p.get("current"));
+        Map<?, ?> last = (Map<?, ?>) ((List<?>) p.get("versions")).get(1);
+        assertEquals(null, last.get("until"));
+        assertEquals("每床位/托位 1000.00 元", last.get("params"));
+    }
+
+    @Test
+    void aCapacityRefusalIsSaidAtTheCapacityFormsFields() {
+        ApiError invalid = ApiError.of(400, Map.of("title", "提交的数据未通过校验", "code", "VALIDATION_FAILED",
+                "violations", List.of(Map.of("field", "reason", "message", "不能为空"))));
+        assertEquals(Map.of("capacity-reason", "不能为空"), GrantPages.capacityAtTheFields(invalid).fields);
+        ApiError none = ApiError.of(422, Map.of("title", "没有新增备案的床位/托位", "code", "NO_NEW_CAPACITY"));
+        assertEquals(Map.of("capacity-institutionId", "没有新增备案的床位/托位：已补助的数量已达现备案数"),
+                GrantPages.capacityAtTheFields(none).fields);
+    }
+
+    @Test
     void aSiteFormStartsFromTheRegistrysFiguresUnderTheApisFieldNames() {
         Form form = SitePages.values(Map.of("slots", Map.of("total", 60, "infant", 10,
                         "careModes", List.of(Map.of("code", "FULL_DAY", "label", "全日托"))),

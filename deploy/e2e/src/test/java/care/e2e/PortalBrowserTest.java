@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -47,8 +48,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * (390×844) and desktop (1366×900) widths go to target/screenshots; page load and interaction times (Navigation
  * Timing) are printed at the end, not asserted.
  * <p>
- * Uses inst-childcare and wj-530102 (托育, 五华区) and admin-530100, which the other end-to-end classes do not file
- * with, so the classes can run in any order on one platform.
+ * Uses inst-childcare and wj-530102 (托育, 五华区), admin-530100, and inst-elderly-530302, mz-530302 and admin-530300
+ * (曲靖, for a 建设补贴), which the other end-to-end classes do not file or decide with, so the classes can run in any
+ * order on one platform.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PortalBrowserTest {
@@ -339,6 +341,15 @@ class PortalBrowserTest {
             reviewer.waitText(By.id("grants"), NAME);
             reviewer.waitText(By.id("grants"), "待纳入批次");
             reviewer.shoot("09b-grants");
+            // 建设补贴: Kunming has no capacity programme (only Qujing's plan names one), so the API refuses; the
+            // refusal is about the institution chosen and is said there
+            new Select(reviewer.find(By.id("capacity-institutionId"))).selectByValue(institutionId);
+            reviewer.type(By.id("capacity-reason"), "新增托位 60 个");
+            reviewer.click(By.id("decide-capacity"), "capacity grant refused: no programme in the city");
+            reviewer.find(By.cssSelector("#field-capacity-institutionId.invalid"));
+            reviewer.waitText(By.id("err-capacity-institutionId"), "本市没有该领域的建设补贴项目");
+            assertEquals("新增托位 60 个", reviewer.find(By.id("capacity-reason")).getAttribute("value"), "typed, kept");
+            reviewer.shoot("09c-capacity-refused");
         }
 
         try (Browser admin = new Browser()) {
@@ -364,6 +375,73 @@ class PortalBrowserTest {
             admin.waitText(By.id("grants"), "已下达财政"); // the grant, paid through the batch
             assertTrue(admin.driver.findElements(By.id("grant-form")).isEmpty(), "only the health reviewer decides");
         }
+
+        // a 建设补贴 decision that is paid: Qujing has the programme but no rate, so its city admin sets one through
+        // the API (no page for programme parameters); a 麒麟区 养老院 files 40 beds, then 50 by a 变更备案 (the subsidy
+        // service learns the capacity from InstitutionChanged only; InstitutionRegistered has none, so a
+        // new institution alone gets NO_NEW_CAPACITY); its civil-affairs reviewer decides
+        String home = filedInQujing();
+        as("admin-530300", "POST", "/api/subsidy/programmes/QJ-CAPACITY-ELDERLY/versions", Map.of(
+                "effectiveFrom", LocalDate.now(ZoneId.of("Asia/Shanghai")).withDayOfMonth(1).toString(),
+                "ratesFen", Map.of("PER_UNIT", 100000), "source", "曲靖市养老床位建设补贴标准（测试）")).statusCode(201);
+        eventually(() -> "麒麟区康寿颐养院".equals(as("mz-530302", "GET", "/api/subsidy/institutions/" + home, null)
+                .extract().path("name")) ? "changed" : null);
+        try (Browser civil = new Browser()) {
+            civil.login("mz-530302");
+            civil.click(By.id("nav-grants"), "grant decisions (civil affairs, Qujing)");
+            assertTrue(civil.driver.findElements(By.id("grant-form")).isEmpty(), "示范性 is the health reviewer's");
+            new Select(civil.find(By.id("capacity-institutionId"))).selectByValue(home);
+            civil.type(By.id("capacity-reason"), "新增备案床位");
+            civil.click(By.id("decide-capacity"), "capacity grant decision");
+            civil.waitText(By.id("done"), "建设补贴决定已作出");
+            civil.waitText(By.id("capacity-grants"), "麒麟区康寿颐养院");
+            civil.waitText(By.id("capacity-grants"), "50000.00"); // 50 beds × 1000 元
+            // the same beds again: the API's refusal, at the institution, the reason kept
+            new Select(civil.find(By.id("capacity-institutionId"))).selectByValue(home);
+            civil.type(By.id("capacity-reason"), "再次申请");
+            civil.click(By.id("decide-capacity"), "capacity grant refused: no new beds");
+            civil.find(By.cssSelector("#field-capacity-institutionId.invalid"));
+            civil.waitText(By.id("err-capacity-institutionId"), "没有新增备案的床位/托位");
+            assertEquals("再次申请", civil.find(By.id("capacity-reason")).getAttribute("value"), "typed, kept");
+            civil.shoot("09d-capacity-grants");
+            civil.click(By.id("nav-programmes"), "programmes (read only)");
+            civil.waitText(By.id("p-QJ-CAPACITY-ELDERLY"), "每床位/托位 1000.00 元");
+            civil.click(By.cssSelector("#p-QJ-CAPACITY-ELDERLY a"), "a programme's versions");
+            civil.waitText(By.id("versions"), "现行");
+            civil.shoot("09e-programme");
+        }
+    }
+
+    /** 麒麟区康寿养老院 (inst-elderly-530302) filed with 40 beds, then renamed with 50 beds, through the API. */
+    private static String filedInQujing() {
+        String user = "inst-elderly-530302";
+        submitAndApprove(user, Map.ofEntries(
+                Map.entry("type", "NEW"), Map.entry("sector", "ELDERLY"), Map.entry("uscc", "52530302MJA000030K"),
+                Map.entry("institutionName", "麒麟区康寿养老院"), Map.entry("kind", "PRIVATE_CARE_HOME"),
+                Map.entry("ownership", "PRIVATE"), Map.entry("divisionCode", "530302"),
+                Map.entry("address", "曲靖市麒麟区南宁西路8号"), Map.entry("legalRepresentative", "王芳"),
+                Map.entry("contactPhone", "0874-3120088"), Map.entry("capacity", 40)));
+        String id = eventually(() -> given().queryParam("q", "康寿").queryParam("city", "530300")
+                .get("/api/directory/institutions").then().statusCode(200)
+                .extract().path("items.find { it.name == '麒麟区康寿养老院' }.id"));
+        submitAndApprove(user, Map.of("type", "CHANGE", "uscc", "52530302MJA000030K",
+                "institutionName", "麒麟区康寿颐养院", "capacity", 50));
+        return id;
+    }
+
+    /** A filing with every required material, submitted, 受理 and approved by mz-530302. */
+    private static void submitAndApprove(String user, Map<String, Object> body) {
+        String filing = as(user, "POST", "/api/filings", body).statusCode(201).extract().path("id");
+        List<String> required = as(user, "GET", "/api/filings/" + filing + "/materials", null).statusCode(200)
+                .extract().jsonPath().getList("findAll { it.required }.code");
+        for (String code : required) {
+            given().auth().oauth2(Platform.token(user)).contentType("application/pdf").body(Fixtures.PDF)
+                    .queryParam("fileName", code.toLowerCase() + ".pdf")
+                    .put("/api/filings/" + filing + "/materials/" + code).then().statusCode(200);
+        }
+        as(user, "POST", "/api/filings/" + filing + "/submit", null).statusCode(200);
+        as("mz-530302", "POST", "/api/filings/" + filing + "/accept", null).statusCode(200);
+        as("mz-530302", "POST", "/api/filings/" + filing + "/approve", Map.of("comment", "准予备案")).statusCode(200);
     }
 
     /** A page opened while logged out (a link, a session that ended) is where the user lands after logging in. */
