@@ -39,14 +39,20 @@ public final class Registry {
                               Ownership ownership, String cityCode, String divisionCode) {
     }
 
+    /** Registered as events published before 2026-12-02 were: without its capacity. */
     public Institution institution(String county, Ownership ownership, Sector sector, LocalDate filedOn) {
+        return institution(county, ownership, sector, filedOn, null);
+    }
+
+    public Institution institution(String county, Ownership ownership, Sector sector, LocalDate filedOn,
+                                   Integer capacity) {
         UUID id = UUID.randomUUID();
         String uscc = "5253" + String.format("%014d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
         InstitutionKind kind = sector == Sector.ELDERLY ? InstitutionKind.PRIVATE_CARE_HOME : InstitutionKind.FULL_DAYCARE;
         Institution i = new Institution(id, uscc, (sector == Sector.ELDERLY ? "测试养老院" : "测试托育园") + id.toString()
                 .substring(0, 6), sector, kind, ownership, county.substring(0, 4) + "00", county);
         publish(InstitutionRegisteredV1.TYPE, id, i.cityCode, county, new InstitutionRegisteredV1(id, uscc, i.name,
-                sector, kind, ownership, i.cityCode, county, county + "-2026-" + id.toString().substring(0, 6), filedOn));
+                sector, kind, ownership, i.cityCode, county, county + "-2026-" + id.toString().substring(0, 6), filedOn, capacity));
         return i;
     }
 

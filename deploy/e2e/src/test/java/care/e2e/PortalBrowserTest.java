@@ -377,9 +377,8 @@ class PortalBrowserTest {
         }
 
         // a 建设补贴 decision that is paid: Qujing has the programme but no rate, so its city admin sets one through
-        // the API (no page for programme parameters); a 麒麟区 养老院 files 40 beds, then 50 by a 变更备案 (the subsidy
-        // service learns the capacity from InstitutionChanged only; InstitutionRegistered has none, so a
-        // new institution alone gets NO_NEW_CAPACITY); its civil-affairs reviewer decides
+        // the API (no page for programme parameters); a 麒麟区 养老院 files 40 beds, then 50 by a 变更备案, and its
+        // civil-affairs reviewer decides for all 50 (none decided before)
         String home = filedInQujing();
         as("admin-530300", "POST", "/api/subsidy/programmes/QJ-CAPACITY-ELDERLY/versions", Map.of(
                 "effectiveFrom", LocalDate.now(ZoneId.of("Asia/Shanghai")).withDayOfMonth(1).toString(),

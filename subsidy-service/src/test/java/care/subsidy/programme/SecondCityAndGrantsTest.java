@@ -102,6 +102,7 @@ class SecondCityAndGrantsTest {
         var nursery = registry.institution("530302", Ownership.PRIVATE, Sector.CHILDCARE, LONG_AGO);
         registry.changed(nursery, "FILED", LocalDate.of(2026, 3, 1), 30);
         var elderly = registry.institution("530302", Ownership.PRIVATE, Sector.ELDERLY, LONG_AGO);
+        var newNursery = registry.institution("530302", Ownership.PRIVATE, Sector.CHILDCARE, LONG_AGO, 40);
         registry.awaitApplied(em);
 
         Map<String, Object> decision = new HashMap<>(Map.of("institutionId", nursery.id().toString(),
@@ -140,6 +141,11 @@ class SecondCityAndGrantsTest {
                 .body("units", equalTo(30)).body("amountFen", equalTo(3_000_000));
         given().auth().oauth2(Tokens.of("wj-530302")).contentType(ContentType.JSON).body(capacity)
                 .post("/api/subsidy/grants/capacity").then().statusCode(422).body("code", equalTo("NO_NEW_CAPACITY"));
+        // a nursery just registered: its 托位 come with InstitutionRegistered, no change needed before a grant
+        given().auth().oauth2(Tokens.of("wj-530302")).contentType(ContentType.JSON)
+                .body(Map.of("institutionId", newNursery.id().toString(), "reason", "新设托育机构备案"))
+                .post("/api/subsidy/grants/capacity").then().statusCode(201)
+                .body("units", equalTo(40)).body("amountFen", equalTo(4_000_000));
 
         // the demonstration grant goes through a batch, release and finance like any payment
         String month = Periods.today().toString().substring(0, 7);

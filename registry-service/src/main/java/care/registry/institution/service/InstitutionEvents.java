@@ -23,7 +23,7 @@ public class InstitutionEvents {
     public void registered(Institution i) {
         outbox.publish(InstitutionRegisteredV1.TYPE, InstitutionRegisteredV1.VERSION, i.id.toString(), i.cityCode,
                 i.divisionCode, new InstitutionRegisteredV1(i.id, i.uscc, i.name, i.sector, i.kind, i.ownership,
-                        i.cityCode, i.divisionCode, i.filingNumber, i.filedOn));
+                        i.cityCode, i.divisionCode, i.filingNumber, i.filedOn, i.capacity));
     }
 
     public void changed(Institution i, LocalDate effectiveOn) {

@@ -19,6 +19,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @WithTestResource(value = CareTestResource.class, initArgs = @ResourceArg(name = "database", value = "registry"))
@@ -56,6 +57,7 @@ class FilingEventsConsumerTest {
         var registered = TestTopics.read("registry-events", Duration.ofSeconds(15),
                 r -> r.value().contains(uscc) && r.value().contains("InstitutionRegistered"));
         assertEquals(1, registered.size());
+        assertTrue(registered.get(0).value().contains("\"totalCapacity\":80"), registered.get(0).value());
     }
 
     @Test

@@ -44,6 +44,9 @@ public class ReadModelWriter {
         if (!known) { // a late InstitutionRegistered never overrides a later InstitutionChanged
             view.filingStatus = "FILED";
             view.effectiveOn = e.filedOn();
+            if (e.totalCapacity() != null) { // else (an older event) the first InstitutionChanged brings it
+                view.totalCapacity = e.totalCapacity();
+            }
         }
         view.updatedAt = Instant.now();
         views.persist(view);
