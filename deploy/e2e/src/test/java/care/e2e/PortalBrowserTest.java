@@ -554,16 +554,36 @@ class PortalBrowserTest {
                     .until(ExpectedConditions.elementToBeClickable(by));
             js("arguments[0].scrollIntoView({block: 'center'})", target);
             target.click();
-            new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(target));
+            awaitReplaced(target);
             if (step != null) {
                 record(step);
             }
         }
 
+        /**
+         * Until the element's page has been replaced. Besides Selenium's "stale element", chromedriver sometimes says
+         * so as "Node with given id does not belong to the document" (a CI run failed on it in stalenessOf).
+         */
+        void awaitReplaced(WebElement element) {
+            new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> {
+                try {
+                    element.isEnabled();
+                    return false;
+                } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                    return true;
+                } catch (org.openqa.selenium.WebDriverException e) {
+                    if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                        return true;
+                    }
+                    throw e;
+                }
+            });
+        }
+
         void submitWithoutScript(String formId, String step) {
             WebElement form = find(By.id(formId));
             js("arguments[0].submit()", form); // HTMLFormElement.submit(): no submit event, no script check
-            new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(form));
+            awaitReplaced(form);
             record(step);
         }
 
@@ -603,7 +623,7 @@ class PortalBrowserTest {
             find(By.id("file-" + code)).sendKeys(pdf.toAbsolutePath().toString());
             WebElement row = find(By.id("m-" + code));
             find(By.id("upload-" + code)).click(); // with progress; the page reloads when done
-            new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(row));
+            awaitReplaced(row);
             record("upload " + code);
             waitText(By.id("m-" + code), "已上传");
         }
