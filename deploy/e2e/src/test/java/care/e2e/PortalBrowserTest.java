@@ -343,12 +343,8 @@ class PortalBrowserTest {
             reviewer.shoot("09b-grants");
             // 建设补贴: Kunming has no capacity programme (only Qujing's plan names one), so the API refuses; the
             // refusal is about the institution chosen and is said there
-            new Select(reviewer.find(By.id("capacity-institutionId"))).selectByValue(institutionId);
-            reviewer.type(By.id("capacity-reason"), "新增托位 60 个");
-            reviewer.click(By.id("decide-capacity"), "capacity grant refused: no programme in the city");
-            reviewer.find(By.cssSelector("#field-capacity-institutionId.invalid"));
-            reviewer.waitText(By.id("err-capacity-institutionId"), "本市没有该领域的建设补贴项目");
-            assertEquals("新增托位 60 个", reviewer.find(By.id("capacity-reason")).getAttribute("value"), "typed, kept");
+            reviewer.decideCapacity(institutionId, "新增托位 60 个", "capacity grant refused: no programme in the city");
+            reviewer.capacityRefusedAtTheInstitution("本市没有该领域的建设补贴项目", "新增托位 60 个");
             reviewer.shoot("09c-capacity-refused");
         }
 
@@ -389,19 +385,13 @@ class PortalBrowserTest {
             civil.login("mz-530302");
             civil.click(By.id("nav-grants"), "grant decisions (civil affairs, Qujing)");
             assertTrue(civil.driver.findElements(By.id("grant-form")).isEmpty(), "示范性 is the health reviewer's");
-            new Select(civil.find(By.id("capacity-institutionId"))).selectByValue(home);
-            civil.type(By.id("capacity-reason"), "新增备案床位");
-            civil.click(By.id("decide-capacity"), "capacity grant decision");
+            civil.decideCapacity(home, "新增备案床位", "capacity grant decision");
             civil.waitText(By.id("done"), "建设补贴决定已作出");
             civil.waitText(By.id("capacity-grants"), "麒麟区康寿颐养院");
             civil.waitText(By.id("capacity-grants"), "50000.00"); // 50 beds × 1000 元
             // the same beds again: the API's refusal, at the institution, the reason kept
-            new Select(civil.find(By.id("capacity-institutionId"))).selectByValue(home);
-            civil.type(By.id("capacity-reason"), "再次申请");
-            civil.click(By.id("decide-capacity"), "capacity grant refused: no new beds");
-            civil.find(By.cssSelector("#field-capacity-institutionId.invalid"));
-            civil.waitText(By.id("err-capacity-institutionId"), "没有新增备案的床位/托位");
-            assertEquals("再次申请", civil.find(By.id("capacity-reason")).getAttribute("value"), "typed, kept");
+            civil.decideCapacity(home, "再次申请", "capacity grant refused: no new beds");
+            civil.capacityRefusedAtTheInstitution("没有新增备案的床位/托位", "再次申请");
             civil.shoot("09d-capacity-grants");
             civil.click(By.id("nav-programmes"), "programmes (read only)");
             civil.waitText(By.id("p-QJ-CAPACITY-ELDERLY"), "每床位/托位 1000.00 元");
@@ -578,6 +568,20 @@ class PortalBrowserTest {
                     throw e;
                 }
             });
+        }
+
+        /** A 建设补贴 decision sent from the grants page: the institution chosen and the reason typed. */
+        void decideCapacity(String institutionId, String reason, String step) {
+            new Select(find(By.id("capacity-institutionId"))).selectByValue(institutionId);
+            type(By.id("capacity-reason"), reason);
+            click(By.id("decide-capacity"), step);
+        }
+
+        /** The API refused that decision: said at the institution, the reason as typed kept. */
+        void capacityRefusedAtTheInstitution(String message, String reason) {
+            find(By.cssSelector("#field-capacity-institutionId.invalid"));
+            waitText(By.id("err-capacity-institutionId"), message);
+            assertEquals(reason, find(By.id("capacity-reason")).getAttribute("value"), "typed, kept");
         }
 
         void submitWithoutScript(String formId, String step) {
