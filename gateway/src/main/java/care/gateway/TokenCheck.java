@@ -33,7 +33,8 @@ final class TokenCheck implements Handler<RoutingContext> {
 
     private final List<String> publicPrefixes;
     private final IdentityProviderManager identities;
-    private final Cache<String, VerifiedToken> verified = Caffeine.newBuilder()
+    // upkeep on the calling event loop, as in RateLimits
+    private final Cache<String, VerifiedToken> verified = Caffeine.newBuilder().executor(Runnable::run)
             .expireAfterWrite(REMEMBERED_FOR).maximumSize(100_000).build();
 
     TokenCheck(List<String> publicPrefixes, IdentityProviderManager identities) {
