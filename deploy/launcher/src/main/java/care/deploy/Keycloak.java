@@ -50,7 +50,11 @@ public final class Keycloak implements AutoCloseable {
         ChildProcess process = ChildProcess.start("keycloak",
                 List.of("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
                         "--http-port=" + port, "--http-management-port=" + managementPort,
-                        "--import-realm", "--health-enabled=true"),
+                        "--import-realm", "--health-enabled=true",
+                        // start-dev turns theme caching off (for theme authors): every login page would parse its
+                        // templates again and the browser fetch its CSS again
+                        "--spi-theme--cache-themes=true", "--spi-theme--cache-templates=true",
+                        "--spi-theme--static-max-age=2592000"),
                 Map.of("JAVA_HOME", System.getProperty("java.home"),
                         "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",
                         "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
