@@ -26,7 +26,10 @@ final class RequestIds {
         ctx.next();
     }
 
-    /** A random (version 4) UUID; it names a request and guards nothing, so it needs no SecureRandom (a /dev/urandom read and a lock per request). */
+    /**
+     * A random (version 4) UUID. It names a request and guards nothing, so it needs no SecureRandom (a /dev/urandom
+     * read and a lock per request).
+     */
     static String newId() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         long high = (random.nextLong() & ~0xF000L) | 0x4000L;                           // version 4

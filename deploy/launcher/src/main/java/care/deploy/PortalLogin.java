@@ -25,6 +25,7 @@ final class PortalLogin {
 
     private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
     private static final int MAX_REDIRECTS = 10;
+    private static final Duration PER_REQUEST = Duration.ofSeconds(30);
 
     private final HttpClient http = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -76,7 +77,7 @@ final class PortalLogin {
 
     private HttpResponse<String> send(HttpRequest request) {
         Map<String, String> jar = cookies.computeIfAbsent(request.uri().getHost(), host -> new LinkedHashMap<>());
-        HttpRequest.Builder withCookies = HttpRequest.newBuilder(request, (name, value) -> true);
+        HttpRequest.Builder withCookies = HttpRequest.newBuilder(request, (name, value) -> true).timeout(PER_REQUEST);
         if (!jar.isEmpty()) {
             withCookies.header("Cookie", jar.entrySet().stream()
                     .map(cookie -> cookie.getKey() + "=" + cookie.getValue()).collect(Collectors.joining("; ")));
