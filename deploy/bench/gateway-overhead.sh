@@ -19,7 +19,8 @@ user=${BENCH_USER:-inst-elderly}
 token=$(curl -sf -d grant_type=password -d client_id=care-cli -d "username=$user" -d password=demo \
   http://localhost:8180/realms/care/protocol/openid-connect/token | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
 
-callers_cpus=0-1
+all_cpus=0-$(( $(nproc) - 1 ))
+callers_cpus=$all_cpus
 run() { # url connections → "requests/s p50_ms p99_ms"
   local threads=$(( $2 < 2 ? 1 : 2 ))
   taskset -c $callers_cpus wrk -t$threads -c"$2" -d5s -H "Authorization: Bearer $token" "$1$path" > /dev/null # warm-up
@@ -49,12 +50,12 @@ pin() { # cpus pids… (every thread of each)
   local cpus=$1; shift
   for pid in "$@"; do taskset -a -cp "$cpus" "$pid" > /dev/null; done
 }
-trap 'pin 0-1 "$gateway_pid" "$service_pid" $(pgrep -x postgres)' EXIT
+trap 'pin "$all_cpus" "$gateway_pid" "$service_pid" $(pgrep -x postgres)' EXIT
 
 pin 0 "$service_pid" $(pgrep -x postgres); pin 1 "$gateway_pid"; callers_cpus=1
 read -r ds_rps _ _ <<< "$(run "$direct" "$connections")"
 read -r gs_rps _ _ <<< "$(run "$gateway" "$connections")"
-pin 0-1 "$gateway_pid" "$service_pid" $(pgrep -x postgres); callers_cpus=0-1
+pin "$all_cpus" "$gateway_pid" "$service_pid" $(pgrep -x postgres); callers_cpus=$all_cpus
 
 read -r d_rps _ _ <<< "$(run "$direct" "$connections")"
 g0=$(cpu_ms "$gateway_pid"); s0=$(cpu_ms "$service_pid"); t0=$(date +%s.%N)
