@@ -42,10 +42,12 @@ public final class Api {
                 .then().statusCode(200).extract().jsonPath();
     }
 
-    public static void approveAndRelease(String user, String id) {
-        given().auth().oauth2(Tokens.of(user)).contentType(ContentType.JSON).body(Map.of("note", "核对无误"))
+    /** The checker approves, a third person releases: neither may be the batch's maker (subsidy README). */
+    public static void approveAndRelease(String approver, String releaser, String id) {
+        given().auth().oauth2(Tokens.of(approver)).contentType(ContentType.JSON).body(Map.of("note", "核对无误"))
                 .post("/api/subsidy/batches/" + id + "/approve").then().statusCode(200);
-        given().auth().oauth2(Tokens.of(user)).post("/api/subsidy/batches/" + id + "/release").then().statusCode(200);
+        given().auth().oauth2(Tokens.of(releaser)).post("/api/subsidy/batches/" + id + "/release").then()
+                .statusCode(200);
     }
 
     /** Every instruction of a batch as the user sees them, all pages. */

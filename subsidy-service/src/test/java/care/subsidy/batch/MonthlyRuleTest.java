@@ -141,7 +141,7 @@ class MonthlyRuleTest {
         given().auth().oauth2(Tokens.finance()).get("/api/subsidy/finance/batches/" + batchId + "/instructions")
                 .then().statusCode(404);
 
-        Api.approveAndRelease("admin-530100", batchId);
+        Api.approveAndRelease("mz-530100", "admin2-530100", batchId);
 
         // generating the month again pays nobody twice
         JsonPath again = Api.generate("admin-530100", "KM-NURSING", PERIOD);

@@ -83,7 +83,7 @@ class SubsidyBenchmark {
         assertEquals(expected, batch.getInt("lineCount"));
 
         long t2 = System.nanoTime();
-        Api.approveAndRelease("admin-530100", id);
+        Api.approveAndRelease("mz-530100", "admin2-530100", id);
         long releaseMs = (System.nanoTime() - t2) / 1_000_000;
 
         List<Map<String, Object>> todo = new ArrayList<>();

@@ -106,7 +106,7 @@ class FinanceApiTest {
         // not released yet: finance cannot settle it
         post(Tokens.finance(), a, "early", paid(amountA, "BANK-0")).then().statusCode(409)
                 .contentType("application/problem+json").body("code", equalTo("NOT_RELEASED"));
-        Api.approveAndRelease("admin-530100", batchId);
+        Api.approveAndRelease("mz-530100", "admin2-530100", batchId);
 
         given().auth().oauth2(Tokens.finance()).get("/api/subsidy/finance/batches").then().statusCode(200)
                 .body("id", hasItem(batchId));

@@ -103,7 +103,7 @@ class ReversalApiTest {
         // not released: nothing to reverse
         reverse(Tokens.finance(), a, "early", reversal(amount[0], "收款账户已冻结", today, null)).then()
                 .statusCode(409).contentType("application/problem+json").body("code", equalTo("NOT_PAID"));
-        Api.approveAndRelease(ADMIN, batchId);
+        Api.approveAndRelease("mz-530100", "admin2-530100", batchId);
         for (int i : new int[]{0, 3, 4, 5}) {
             FinanceApiTest.post(Tokens.finance(), mine.get(i).get("instructionId"), "pay-" + i, FinanceApiTest.paid(amount[i], "BANK-" + i))
                     .then().statusCode(200).body("status", equalTo("PAID"));
@@ -252,7 +252,7 @@ class ReversalApiTest {
         for (int i : new int[]{1, 4}) {
             assertEquals(List.of(), Api.of(again, people.get(i)));
         }
-        Api.approveAndRelease(ADMIN, next.getString("id"));
+        Api.approveAndRelease("mz-530100", "admin2-530100", next.getString("id"));
         Object a2 = Api.of(again, people.get(0)).get(0).get("instructionId");
         FinanceApiTest.post(Tokens.finance(), a2, "pay-a2", FinanceApiTest.paid(amount[0], "BANK-0-2")).then().statusCode(200)
                 .body("status", equalTo("PAID")).body("attempt", equalTo(2));

@@ -80,10 +80,10 @@ class SecondCityAndGrantsTest {
         // June: the seeded parameters; 公建民营 counts in Qujing (not in Kunming: MonthlyRuleTest)
         JsonPath june = Api.generate("admin-530300", "QJ-NURSING", "2026-06");
         assertEquals(5000L, amountOf("admin-530300", june.getString("id"), person));
-        Api.approveAndRelease("admin-530300", june.getString("id"));
+        Api.approveAndRelease("mz-530300", "admin2-530300", june.getString("id"));
         JsonPath july = Api.generate("admin-530300", "QJ-NURSING", "2026-07");
         assertEquals(8000L, amountOf("admin-530300", july.getString("id"), person));
-        Api.approveAndRelease("admin-530300", july.getString("id"));
+        Api.approveAndRelease("mz-530300", "admin2-530300", july.getString("id"));
         // months already batched keep their parameters
         postVersion("admin-530300", "QJ-NURSING", version("2026-06-01", 9000, 12000, 16000)).then().statusCode(409)
                 .body("code", equalTo("PERIOD_ALREADY_BATCHED"));
@@ -122,7 +122,7 @@ class SecondCityAndGrantsTest {
         Map<String, Object> toElderly = new HashMap<>(decision);
         toElderly.put("institutionId", elderly.id().toString());
         given().auth().oauth2(Tokens.of("wj-530302")).contentType(ContentType.JSON).body(toElderly)
-                .post("/api/subsidy/grants/demonstration").then().statusCode(422).body("code", equalTo("NOT_CHILDCARE"));
+                .post("/api/subsidy/grants/demonstration").then().statusCode(404); // 卫健 does not see 养老 institutions
         given().auth().oauth2(Tokens.of("wj-530302")).contentType(ContentType.JSON).body(decision)
                 .post("/api/subsidy/grants/demonstration").then().statusCode(201).body("amountFen", equalTo(200000))
                 .body("period", equalTo(String.valueOf(Periods.today().getYear())));
@@ -153,7 +153,7 @@ class SecondCityAndGrantsTest {
         List<Map<String, Object>> lines = Api.instructions("admin-530300", batch.getString("id"));
         List<Map<String, Object>> grant = Api.of(lines, nursery.id().toString());
         assertEquals(1, grant.size());
-        Api.approveAndRelease("admin-530300", batch.getString("id"));
+        Api.approveAndRelease("wj-530300", "admin2-530300", batch.getString("id"));
         given().auth().oauth2(Api.qujingFinance()).contentType(ContentType.JSON).header("Idempotency-Key", "grant-1")
                 .body(Map.of("outcome", "PAID", "amountFen", 200000, "bankReference", "QJ-BANK-1",
                         "paidOn", Periods.today().toString()))

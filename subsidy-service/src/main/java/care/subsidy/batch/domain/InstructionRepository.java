@@ -1,5 +1,6 @@
 package care.subsidy.batch.domain;
 
+import care.subsidy.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -29,42 +30,48 @@ public class InstructionRepository {
         this.em = em;
     }
 
-    /** One page of a batch, in a stable order; {@code divisionPrefix} narrows to a county. */
-    public List<InstructionView> page(UUID batchId, String divisionPrefix, String status, int page, int size) {
+    /** One page of a batch's instructions in the caller's scope (a county reviewer: its county's), stable order. */
+    public List<InstructionView> page(UUID batchId, Scope scope, String status, int page, int size) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(SELECT + """
-                        where p.batch_id = :batch and l.division_code like :division
-                          and (cast(:status as varchar) is null or p.status = cast(:status as varchar))
-                        order by p.id limit :size offset :offset""")
-                .setParameter("batch", batchId).setParameter("division", divisionPrefix + "%")
-                .setParameter("status", status)
+        List<Object[]> rows = scope.bind(em.createNativeQuery(SELECT + """
+                        where p.batch_id = :batch and (cast(:status as varchar) is null or p.status = cast(:status as varchar))
+                        """ + scope.lines("l") + " order by p.id limit :size offset :offset"))
+                .setParameter("batch", batchId).setParameter("status", status)
                 .setParameter("size", size).setParameter("offset", (long) page * size).getResultList();
         return rows.stream().map(InstructionRepository::map).toList();
     }
 
-    public long count(UUID batchId, String divisionPrefix, String status) {
-        return ((Number) em.createNativeQuery("""
+    public long count(UUID batchId, Scope scope, String status) {
+        return ((Number) scope.bind(em.createNativeQuery("""
                         select count(*) from payment_instruction p join payment_line l on l.id = p.line_id
-                        where p.batch_id = :batch and l.division_code like :division
-                          and (cast(:status as varchar) is null or p.status = cast(:status as varchar))""")
-                .setParameter("batch", batchId).setParameter("division", divisionPrefix + "%")
-                .setParameter("status", status).getSingleResult()).longValue();
+                        where p.batch_id = :batch and (cast(:status as varchar) is null or p.status = cast(:status as varchar))
+                        """ + scope.lines("l")))
+                .setParameter("batch", batchId).setParameter("status", status).getSingleResult()).longValue();
     }
 
-    public Optional<InstructionView> find(UUID instructionId) {
+    /** Lines and fen of each batch within the scope: what a county reviewer's view of a city batch adds up to. */
+    public java.util.Map<UUID, long[]> totals(List<UUID> batchIds, Scope scope) {
+        java.util.Map<UUID, long[]> totals = new java.util.HashMap<>();
+        if (batchIds.isEmpty()) {
+            return totals;
+        }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(SELECT + " where p.id = :id")
+        List<Object[]> rows = scope.bind(em.createNativeQuery("""
+                        select p.batch_id, count(*), coalesce(sum(p.amount_fen), 0)
+                        from payment_instruction p join payment_line l on l.id = p.line_id
+                        where p.batch_id in (:batches) and p.status <> 'CANCELLED'
+                        """ + scope.lines("l") + " group by p.batch_id"))
+                .setParameter("batches", batchIds).getResultList();
+        rows.forEach(r -> totals.put((UUID) r[0], new long[]{((Number) r[1]).longValue(), ((Number) r[2]).longValue()}));
+        return totals;
+    }
+
+    /** One instruction in the caller's scope. */
+    public Optional<InstructionView> find(UUID instructionId, Scope scope) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = scope.bind(em.createNativeQuery(SELECT + " where p.id = :id" + scope.lines("l")))
                 .setParameter("id", instructionId).getResultList();
         return rows.stream().findFirst().map(InstructionRepository::map);
-    }
-
-    /** Every instruction of a beneficiary under a programme, oldest attempt first. */
-    public List<InstructionView> ofBeneficiary(String programmeCode, String beneficiaryKey) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(SELECT + """
-                         where l.programme_code = :code and l.beneficiary_key = :key order by l.period, p.attempt""")
-                .setParameter("code", programmeCode).setParameter("key", beneficiaryKey).getResultList();
-        return rows.stream().map(InstructionRepository::map).toList();
     }
 
     public static InstructionView map(Object[] r) {

@@ -1,5 +1,6 @@
 package care.subsidy.batch.domain;
 
+import care.subsidy.Scope;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,11 +27,18 @@ public class PaymentBatchRepository implements PanacheRepositoryBase<PaymentBatc
         return max == null ? 1 : max + 1;
     }
 
-    public List<PaymentBatch> search(String cityCode, String programmeCode, String period, List<BatchStatus> statuses,
+    /** Batches in the caller's scope: its city, its department's programmes; finance: released ones only. */
+    public List<PaymentBatch> search(Scope scope, String programmeCode, String period, List<BatchStatus> statuses,
                                      Page page) {
-        StringBuilder q = new StringBuilder("cityCode = :city");
+        StringBuilder q = new StringBuilder("cityCode = :city and programmeCode in "
+                + "(select p.code from Programme p where p.cityCode = :city and p.sector in :sectors)");
         Map<String, Object> params = new HashMap<>();
-        params.put("city", cityCode);
+        params.put("city", scope.cityCode());
+        params.put("sectors", new ArrayList<>(scope.sectors()));
+        if (scope.releasedOnly()) {
+            q.append(" and status = :released");
+            params.put("released", BatchStatus.RELEASED);
+        }
         if (programmeCode != null) {
             q.append(" and programmeCode = :programme");
             params.put("programme", programmeCode);

@@ -3,6 +3,8 @@ package care.subsidy.batch.rest;
 import care.contracts.http.IfMatch;
 import care.contracts.security.Roles;
 import care.subsidy.Access;
+import care.subsidy.Paging;
+import care.subsidy.Scope;
 import care.subsidy.batch.domain.BatchStatus;
 import care.subsidy.batch.domain.InstructionRepository;
 import care.subsidy.batch.domain.InstructionView;
@@ -13,7 +15,6 @@ import care.subsidy.batch.service.BatchService;
 import care.subsidy.ledger.rest.LedgerResource;
 import care.subsidy.ledger.service.LedgerService;
 import care.subsidy.ledger.service.Reconciliation;
-import care.contracts.problem.ProblemException;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -64,7 +65,7 @@ public class BatchResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.CITY_ADMIN, Roles.CIVIL_AFFAIRS_REVIEWER})
+    @RolesAllowed({Roles.CITY_ADMIN, Roles.CIVIL_AFFAIRS_REVIEWER, Roles.HEALTH_REVIEWER})
     @Operation(summary = "Generate a programme's batch for a month, asynchronously: 202, then poll the batch")
     public Response generate(@Valid @NotNull BatchRequests.Generate request) {
         PaymentBatch batch = service.request(request.programmeCode(), request.period(), access);
@@ -78,10 +79,10 @@ public class BatchResource {
     public List<BatchResponse> list(@QueryParam("programme") String programme,
                                     @QueryParam("period") @Pattern(regexp = "\\d{4}-\\d{2}") String period,
                                     @QueryParam("status") List<BatchStatus> status,
-                                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                    @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                     @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        return batches.search(access.city(), programme, period, status, io.quarkus.panache.common.Page.of(page, size))
-                .stream().map(BatchResponse::of).toList();
+        return view(batches.search(access.scope(), programme, period, status,
+                io.quarkus.panache.common.Page.of(page, size)));
     }
 
     @GET
@@ -89,7 +90,7 @@ public class BatchResource {
     @Operation(summary = "A batch and its generation progress (processed/total); ETag = version")
     public Response get(@PathParam("id") UUID id) {
         PaymentBatch batch = service.visible(id, access);
-        return Response.ok(BatchResponse.of(batch)).tag(new EntityTag(String.valueOf(batch.version))).build();
+        return Response.ok(view(List.of(batch)).get(0)).tag(new EntityTag(String.valueOf(batch.version))).build();
     }
 
     @GET
@@ -97,20 +98,20 @@ public class BatchResource {
     @Operation(summary = "The batch's payment instructions, paged; a county reviewer sees its county's only")
     public Page<InstructionView> instructions(@PathParam("id") UUID id,
                                               @QueryParam("status") @Pattern(regexp = "[A-Z]+") String status,
-                                              @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                              @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                               @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
         service.visible(id, access);
-        String area = access.caller().divisionCode().filter(d -> !d.endsWith("00"))
-                .orElse(access.city().substring(0, 4));
-        return new Page<>(page, size, instructions.count(id, area, status),
-                instructions.page(id, area, status, page, size));
+        Scope scope = access.scope();
+        return new Page<>(page, size, instructions.count(id, scope, status),
+                instructions.page(id, scope, status, page, size));
     }
 
     @POST
     @Path("/{id}/approve")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.CITY_ADMIN, Roles.CIVIL_AFFAIRS_REVIEWER})
-    @Operation(summary = "Approve a generated batch (city admin or city-level civil-affairs reviewer)")
+    @RolesAllowed({Roles.CITY_ADMIN, Roles.CIVIL_AFFAIRS_REVIEWER, Roles.HEALTH_REVIEWER})
+    @Operation(summary = "Approve a generated batch (city admin or city-level reviewer of the programme's department; "
+            + "never its maker, nor who set the rates it pays)")
     public BatchResponse approve(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                  @Valid BatchRequests.Approve request) {
         return BatchResponse.of(service.approve(id, request == null ? null : request.note(), version(ifMatch), access));
@@ -119,7 +120,7 @@ public class BatchResource {
     @POST
     @Path("/{id}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.CITY_ADMIN, Roles.CIVIL_AFFAIRS_REVIEWER})
+    @RolesAllowed({Roles.CITY_ADMIN, Roles.CIVIL_AFFAIRS_REVIEWER, Roles.HEALTH_REVIEWER})
     @Operation(summary = "Reject a generated or approved batch with a reason; its entitlements go to the next batch")
     public BatchResponse reject(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                 @Valid @NotNull BatchRequests.Reject request) {
@@ -129,7 +130,8 @@ public class BatchResource {
     @POST
     @Path("/{id}/release")
     @RolesAllowed(Roles.CITY_ADMIN)
-    @Operation(summary = "Release an approved batch to finance (city admin); each instruction is ISSUED in the ledger")
+    @Operation(summary = "Release an approved batch to finance (a city admin who neither generated nor approved it); "
+            + "each instruction is ISSUED in the ledger")
     public BatchResponse release(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return BatchResponse.of(service.release(id, version(ifMatch), access));
     }
@@ -140,7 +142,7 @@ public class BatchResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Issued, paid, failed, reversed and outstanding fen of a batch, checked against instructions")
     public Reconciliation batch(@PathParam("id") UUID id) {
-        return ledger.ofBatch(readable(id));
+        return ledger.ofBatch(service.visible(id, access), access.scope());
     }
 
     @GET
@@ -149,19 +151,21 @@ public class BatchResource {
     @Produces(LedgerResource.CSV)
     @Operation(summary = "The batch's instructions as CSV (UTF-8 with BOM, opens in Excel)")
     public Response exportBatch(@PathParam("id") UUID id) {
-        PaymentBatch batch = readable(id);
-        StreamingOutput body = out -> ledger.exportBatch(id, out);
+        PaymentBatch batch = service.visible(id, access);
+        Scope scope = access.scope();
+        StreamingOutput body = out -> ledger.exportBatch(id, scope, out);
         return Response.ok(body, LedgerResource.CSV).header("Content-Disposition", "attachment; filename=\"batch-"
                 + batch.programmeCode + "-" + batch.period + "-" + batch.seq + ".csv\"").build();
     }
 
-    /** Finance sees released batches only; staff every batch of the city. */
-    private PaymentBatch readable(UUID id) {
-        PaymentBatch batch = service.visible(id, access);
-        if (access.caller().is(Roles.FINANCE) && batch.status != care.subsidy.batch.domain.BatchStatus.RELEASED) {
-            throw ProblemException.notFound("batch", id);
+    /** Batches as the caller sees them: a county reviewer's lines and fen are their county's. */
+    private List<BatchResponse> view(List<PaymentBatch> found) {
+        Scope scope = access.scope();
+        if (scope.wholeCity()) {
+            return found.stream().map(BatchResponse::of).toList();
         }
-        return batch;
+        var totals = instructions.totals(found.stream().map(b -> b.id).toList(), scope);
+        return found.stream().map(b -> BatchResponse.of(b, totals.getOrDefault(b.id, new long[2]))).toList();
     }
 
     /** The If-Match version, or -1 for none (absent or {@code *}). */

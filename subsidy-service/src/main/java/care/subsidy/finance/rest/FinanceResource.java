@@ -3,12 +3,15 @@ package care.subsidy.finance.rest;
 import care.contracts.problem.ProblemException;
 import care.contracts.security.Roles;
 import care.subsidy.Access;
+import care.subsidy.Paging;
+import care.subsidy.Scope;
 import care.subsidy.batch.domain.BatchStatus;
 import care.subsidy.batch.domain.InstructionRepository;
 import care.subsidy.batch.domain.PaymentBatch;
 import care.subsidy.batch.domain.PaymentBatchRepository;
 import care.subsidy.batch.rest.BatchResponse;
 import care.subsidy.batch.rest.Page;
+import care.subsidy.batch.service.BatchService;
 import care.subsidy.finance.service.FinanceInstruction;
 import care.subsidy.finance.service.FinanceService;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,13 +49,15 @@ import java.util.UUID;
 public class FinanceResource {
 
     private final PaymentBatchRepository batches;
+    private final BatchService batchService;
     private final InstructionRepository instructions;
     private final FinanceService service;
     private final Access access;
 
-    public FinanceResource(PaymentBatchRepository batches, InstructionRepository instructions, FinanceService service,
-                           Access access) {
+    public FinanceResource(PaymentBatchRepository batches, BatchService batchService, InstructionRepository instructions,
+                           FinanceService service, Access access) {
         this.batches = batches;
+        this.batchService = batchService;
         this.instructions = instructions;
         this.service = service;
         this.access = access;
@@ -61,9 +66,9 @@ public class FinanceResource {
     @GET
     @Path("/batches")
     @Operation(summary = "Batches released to finance, newest first")
-    public List<BatchResponse> batches(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public List<BatchResponse> batches(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                        @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        return batches.search(access.city(), null, null, List.of(BatchStatus.RELEASED),
+        return batches.search(access.scope(), null, null, List.of(BatchStatus.RELEASED),
                 io.quarkus.panache.common.Page.of(page, size)).stream().map(BatchResponse::of).toList();
     }
 
@@ -74,23 +79,19 @@ public class FinanceResource {
     public Page<FinanceInstruction> instructions(@PathParam("id") UUID id,
                                                  @QueryParam("status") @Pattern(regexp = "RELEASED|PAID|FAILED|REVERSED")
                                                  String status,
-                                                 @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                                 @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                                  @QueryParam("size") @DefaultValue("500") @Min(1) @Max(5000) int size) {
-        PaymentBatch batch = batches.findById(id);
-        if (batch == null || !batch.cityCode.equals(access.city()) || batch.status != BatchStatus.RELEASED) {
-            throw ProblemException.notFound("released batch", id);
-        }
-        String area = batch.cityCode.substring(0, 4);
-        return new Page<>(page, size, instructions.count(id, area, status),
-                instructions.page(id, area, status, page, size).stream().map(FinanceInstruction::of).toList());
+        batchService.visible(id, access); // finance's scope: released batches of its city
+        Scope scope = access.scope();
+        return new Page<>(page, size, instructions.count(id, scope, status),
+                instructions.page(id, scope, status, page, size).stream().map(FinanceInstruction::of).toList());
     }
 
     @GET
     @Path("/instructions/{id}")
     @Operation(summary = "One instruction of a released batch and its result")
     public FinanceInstruction instruction(@PathParam("id") UUID id) {
-        return instructions.find(id)
-                .filter(i -> i.cityCode().equals(access.city()))
+        return instructions.find(id, access.scope())
                 .filter(i -> !i.status().equals("PENDING") && !i.status().equals("CANCELLED"))
                 .map(FinanceInstruction::of)
                 .orElseThrow(() -> ProblemException.notFound("payment instruction", id));

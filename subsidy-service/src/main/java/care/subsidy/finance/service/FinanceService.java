@@ -76,7 +76,7 @@ public class FinanceService {
             return replay(client, key, hash);
         }
         Object[] row = claimed.get(0);
-        if (row[0] == null || !access.city().equals(row[21])) {
+        if (row[0] == null || !access.scope().cityCode().equals(row[21])) {
             throw ProblemException.notFound("payment instruction", instructionId);
         }
         InstructionView instruction = InstructionRepository.map(row);
@@ -153,7 +153,7 @@ public class FinanceService {
             return replay(client, key, hash);
         }
         Object[] row = claimed.get(0);
-        if (row[0] == null || !access.city().equals(row[21])) {
+        if (row[0] == null || !access.scope().cityCode().equals(row[21])) {
             throw ProblemException.notFound("payment instruction", instructionId);
         }
         InstructionView instruction = InstructionRepository.map(row);
@@ -243,7 +243,7 @@ public class FinanceService {
      */
     public List<Outcome> results(List<UUID> ids, List<String> keys, List<ResultRequest> requests, Access access) {
         String client = access.who();
-        String city = access.city();
+        String city = access.scope().cityCode();
         int n = ids.size();
         String[] hashes = new String[n];
         for (int i = 0; i < n; i++) {

@@ -32,9 +32,10 @@ public class GrantResource {
     }
 
     @GET
-    @Operation(summary = "Grant decisions of the caller's city with their payment status")
+    @Operation(summary = "Grant decisions with their payment status: the caller's city, or a reviewer's county and "
+            + "department")
     public List<GrantResponse> list() {
-        return service.list(access.city());
+        return service.list(access.scope());
     }
 
     @POST

@@ -5,6 +5,7 @@ import care.contracts.problem.Problem;
 import care.contracts.problem.ProblemException;
 import care.subsidy.Access;
 import care.subsidy.Periods;
+import care.subsidy.Scope;
 import care.subsidy.grant.rest.GrantRequests;
 import care.subsidy.grant.rest.GrantResponse;
 import care.subsidy.programme.domain.Programme;
@@ -41,11 +42,8 @@ public class GrantService {
     }
 
     public GrantResponse demonstration(GrantRequests.Demonstration request, Access access) {
+        // a health reviewer's scope holds childcare institutions only (seed 000 §20: grants for 托育机构)
         InstitutionView institution = inArea(request.institutionId(), access);
-        if (institution.sector != Sector.CHILDCARE) {
-            throw new ProblemException(Problem.of(422, "NOT_CHILDCARE", "示范性补助仅适用于托育机构",
-                    "demonstration grants are for childcare institutions (seed 000 §20)"));
-        }
         authorise(institution, access);
         LocalDate today = Periods.today();
         Programme programme = programme(institution, ProgrammeKind.DEMONSTRATION_GRANT);
@@ -86,22 +84,21 @@ public class GrantService {
         return find(id);
     }
 
+    /** Grant decisions in the caller's scope (a reviewer: their county's, of their department's programmes). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<GrantResponse> list(String cityCode) {
+    public List<GrantResponse> list(Scope scope) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(SELECT + """
+        List<Object[]> rows = scope.bind(em.createNativeQuery(SELECT + """
                          join programme g on g.code = l.programme_code
-                         where g.city_code = ?1 and g.kind <> 'NURSING_ALLOWANCE' order by l.created_at desc, l.id""")
-                .setParameter(1, cityCode).getResultList();
+                         where g.kind <> 'NURSING_ALLOWANCE'""" + scope.lines("l") + """
+                         order by l.created_at desc, l.id"""))
+                .getResultList();
         return rows.stream().map(GrantService::map).toList();
     }
 
     private InstitutionView inArea(UUID institutionId, Access access) {
-        InstitutionView institution = institutions.findById(institutionId);
-        if (institution == null || !access.caller().covers(institution.divisionCode)) {
-            throw ProblemException.notFound("institution", institutionId);
-        }
-        return institution;
+        return institutions.inScope(institutionId, access.scope())
+                .orElseThrow(() -> ProblemException.notFound("institution", institutionId));
     }
 
     /** The competent department of the institution's sector decides, and only for a filed institution. */

@@ -3,6 +3,7 @@ package care.subsidy.ledger.rest;
 import care.contracts.security.Roles;
 import care.subsidy.Access;
 import care.subsidy.Periods;
+import care.subsidy.Scope;
 import care.subsidy.ledger.service.LedgerService;
 import care.subsidy.ledger.service.Reconciliation;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,29 +34,34 @@ public class LedgerResource {
         this.access = access;
     }
 
-    public record PeriodReconciliation(String cityCode, String period, List<Reconciliation> programmes,
+    /** {@code countyCode} is set when the figures are one county's (a county reviewer's). */
+    public record PeriodReconciliation(String cityCode, String countyCode, String period, List<Reconciliation> programmes,
                                        Reconciliation total) {
     }
 
     @GET
     @Path("/reconciliation")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Per programme and in total for the caller's city and a month (entitlements of that month)")
+    @Operation(summary = "Per programme and in total for a month (entitlements of that month), within the caller's "
+            + "scope: the city, or a reviewer's county and department")
     public PeriodReconciliation period(@QueryParam("period") String period) {
         Periods.parse("period", period);
-        List<Reconciliation> rows = ledger.ofPeriod(access.city(), period);
-        return new PeriodReconciliation(access.city(), period, rows, ledger.total(period, rows));
+        Scope scope = access.scope();
+        List<Reconciliation> rows = ledger.ofPeriod(scope, period);
+        return new PeriodReconciliation(scope.cityCode(), scope.county().orElse(null), period, rows,
+                ledger.total(period, rows));
     }
 
     @GET
     @Path("/export.csv")
     @Produces(CSV)
-    @Operation(summary = "The ledger entries of the caller's city for a month, with totals, as CSV (UTF-8 with BOM)")
+    @Operation(summary = "The ledger entries of a month within the caller's scope, with totals, as CSV (UTF-8 with BOM)")
     public Response exportPeriod(@QueryParam("period") String period) {
         Periods.parse("period", period);
-        String city = access.city();
-        StreamingOutput body = out -> ledger.exportPeriod(city, period, out);
+        Scope scope = access.scope();
+        StreamingOutput body = out -> ledger.exportPeriod(scope, period, out);
+        // the file name is built from validated codes only (period matched YYYY-MM above)
         return Response.ok(body, CSV).header("Content-Disposition",
-                "attachment; filename=\"ledger-" + city + "-" + period + ".csv\"").build();
+                "attachment; filename=\"ledger-" + scope.county().orElse(scope.cityCode()) + "-" + period + ".csv\"").build();
     }
 }

@@ -1,6 +1,7 @@
 package care.subsidy.ledger.service;
 
 import care.contracts.ChinaTime;
+import care.subsidy.Scope;
 import care.subsidy.batch.domain.BatchStatus;
 import care.subsidy.batch.domain.PaymentBatch;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,23 +23,26 @@ import java.util.UUID;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class LedgerService {
 
+    /** The ledger side, over entries joined to their entitlement (payment_line l) so that a scope applies. */
     private static final String SIDES = """
-            select coalesce(sum(amount_fen) filter (where entry_type = 'ISSUED'), 0),
-                   coalesce(sum(amount_fen) filter (where entry_type = 'PAID'), 0),
-                   coalesce(sum(amount_fen) filter (where entry_type = 'FAILED'), 0),
-                   coalesce(sum(amount_fen) filter (where entry_type = 'REVERSED'), 0),
-                   count(*) filter (where entry_type = 'ISSUED'),
-                   count(*) filter (where entry_type = 'PAID'),
-                   count(*) filter (where entry_type = 'FAILED'),
-                   count(*) filter (where entry_type = 'REVERSED')
-            from ledger_entry e
+            select coalesce(sum(e.amount_fen) filter (where e.entry_type = 'ISSUED'), 0),
+                   coalesce(sum(e.amount_fen) filter (where e.entry_type = 'PAID'), 0),
+                   coalesce(sum(e.amount_fen) filter (where e.entry_type = 'FAILED'), 0),
+                   coalesce(sum(e.amount_fen) filter (where e.entry_type = 'REVERSED'), 0),
+                   count(*) filter (where e.entry_type = 'ISSUED'),
+                   count(*) filter (where e.entry_type = 'PAID'),
+                   count(*) filter (where e.entry_type = 'FAILED'),
+                   count(*) filter (where e.entry_type = 'REVERSED')
+            from ledger_entry e join payment_instruction p on p.id = e.instruction_id
+                 join payment_line l on l.id = p.line_id
             """;
     private static final String INSTRUCTED = """
             select coalesce(sum(p.amount_fen) filter (where p.status = 'RELEASED'), 0),
                    coalesce(sum(p.amount_fen) filter (where p.status = 'PAID'), 0),
                    coalesce(sum(p.amount_fen) filter (where p.status = 'FAILED'), 0),
                    count(*) filter (where p.status = 'RELEASED'),
-                   coalesce(sum(p.amount_fen) filter (where p.status = 'REVERSED'), 0)
+                   coalesce(sum(p.amount_fen) filter (where p.status = 'REVERSED'), 0),
+                   coalesce(sum(p.amount_fen) filter (where p.status <> 'CANCELLED'), 0)
             from payment_instruction p join payment_line l on l.id = p.line_id
             """;
 
@@ -48,39 +52,40 @@ public class LedgerService {
         this.em = em;
     }
 
-    public Reconciliation ofBatch(PaymentBatch batch) {
-        Object[] ledger = (Object[]) em.createNativeQuery(SIDES + " where e.batch_id = ?1")
-                .setParameter(1, batch.id).getSingleResult();
-        Object[] instructed = (Object[]) em.createNativeQuery(INSTRUCTED + " where p.batch_id = ?1")
-                .setParameter(1, batch.id).getSingleResult();
-        long entitled = batch.amountFen;
+    /**
+     * A batch's figures within the caller's scope. For the whole city a released batch must have issued its
+     * amount; a county reviewer's figures are their county's lines, checked against those lines' instructions.
+     */
+    public Reconciliation ofBatch(PaymentBatch batch, Scope scope) {
+        Object[] ledger = (Object[]) scope.bind(em.createNativeQuery(SIDES + " where e.batch_id = :batch"
+                + scope.lines("l"))).setParameter("batch", batch.id).getSingleResult();
+        Object[] instructed = (Object[]) scope.bind(em.createNativeQuery(INSTRUCTED + " where p.batch_id = :batch"
+                + scope.lines("l"))).setParameter("batch", batch.id).getSingleResult();
+        long entitled = scope.wholeCity() ? batch.amountFen : n(instructed[5]);
         Reconciliation r = build(batch.programmeCode, batch.period, entitled, ledger, instructed);
-        boolean issuedAll = batch.status != BatchStatus.RELEASED || r.issuedFen() == batch.amountFen;
+        boolean issuedAll = batch.status != BatchStatus.RELEASED || r.issuedFen() == entitled;
         return issuedAll ? r : r.unbalanced();
     }
 
-    /** Per programme for a city and month (entitlements of that month, wherever they were instructed). */
-    public List<Reconciliation> ofPeriod(String cityCode, String period) {
+    /** Per programme in the caller's scope for a month (entitlements of that month, wherever instructed). */
+    public List<Reconciliation> ofPeriod(Scope scope, String period) {
         @SuppressWarnings("unchecked")
-        List<Object[]> programmes = em.createNativeQuery("""
+        List<Object[]> programmes = scope.bind(em.createNativeQuery("""
                         select l.programme_code, coalesce(sum(l.amount_fen), 0) from payment_line l
-                        where l.city_code = ?1 and l.period = ?2 group by 1
-                        union
-                        select e.programme_code, 0 from ledger_entry e where e.city_code = ?1 and e.period = ?2
-                        group by 1 order by 1""")
-                .setParameter(1, cityCode).setParameter(2, period).getResultList();
+                        where l.period = :period""" + scope.lines("l") + """
+                         group by 1 order by 1"""))
+                .setParameter("period", period).getResultList();
         List<Reconciliation> rows = new ArrayList<>();
-        java.util.Map<String, Long> entitled = new java.util.TreeMap<>();
-        programmes.forEach(p -> entitled.merge((String) p[0], ((Number) p[1]).longValue(), Long::sum));
-        entitled.forEach((code, fen) -> {
-            Object[] ledger = (Object[]) em.createNativeQuery(SIDES
-                            + " where e.city_code = ?1 and e.period = ?2 and e.programme_code = ?3")
-                    .setParameter(1, cityCode).setParameter(2, period).setParameter(3, code).getSingleResult();
-            Object[] instructed = (Object[]) em.createNativeQuery(INSTRUCTED
-                            + " where l.city_code = ?1 and l.period = ?2 and l.programme_code = ?3")
-                    .setParameter(1, cityCode).setParameter(2, period).setParameter(3, code).getSingleResult();
-            rows.add(build(code, period, fen, ledger, instructed));
-        });
+        for (Object[] p : programmes) {
+            String code = (String) p[0];
+            Object[] ledger = (Object[]) scope.bind(em.createNativeQuery(SIDES
+                            + " where e.period = :period and e.programme_code = :code" + scope.lines("l")))
+                    .setParameter("period", period).setParameter("code", code).getSingleResult();
+            Object[] instructed = (Object[]) scope.bind(em.createNativeQuery(INSTRUCTED
+                            + " where l.period = :period and l.programme_code = :code" + scope.lines("l")))
+                    .setParameter("period", period).setParameter("code", code).getSingleResult();
+            rows.add(build(code, period, ((Number) p[1]).longValue(), ledger, instructed));
+        }
         return rows;
     }
 
@@ -139,16 +144,17 @@ public class LedgerService {
      * The batch's instructions, one row each, for a finance clerk (Excel opens UTF-8 with BOM). A REVERSED row
      * keeps its payment (流水号, 到账日期) and shows the return (退汇日期, 退汇原因, 退汇流水号).
      */
-    public void exportBatch(UUID batchId, OutputStream out) throws IOException {
+    public void exportBatch(UUID batchId, Scope scope, OutputStream out) throws IOException {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Object[]> rows = scope.bind(em.createNativeQuery("""
                         select p.id, l.programme_code, l.period, l.division_code, l.institution_uscc,
                                l.institution_name, l.payee_name, l.masked_citizen_id, l.grade, l.units, p.amount_fen,
                                p.attempt, p.status, p.bank_reference, p.paid_on, p.failure_reason, p.returned_on,
                                p.reversal_reason, p.reversal_reference
                         from payment_instruction p join payment_line l on l.id = p.line_id
-                        where p.batch_id = ?1 order by l.division_code, l.institution_name, l.payee_name, p.id""")
-                .setParameter(1, batchId).getResultList();
+                        where p.batch_id = :batch""" + scope.lines("l") + """
+                         order by l.division_code, l.institution_name, l.payee_name, p.id"""))
+                .setParameter("batch", batchId).getResultList();
         Writer w = writer(out);
         row(w, "支付指令号", "补贴项目", "所属期间", "区县代码", "机构统一社会信用代码", "机构名称", "收款人",
                 "身份证号(脱敏)", "证书等级", "床位/托位数", "金额(元)", "金额(分)", "发放次数", "状态", "银行流水号",
@@ -162,19 +168,19 @@ public class LedgerService {
     }
 
     /**
-     * Every ledger entry of a city and month, with a closing line of totals per entry type (a bank return is a 冲销
+     * Every ledger entry of a month in the caller's scope, with a closing line of totals per entry type (a bank return is a 冲销
      * entry) and the net paid (已支付 − 冲销).
      */
-    public void exportPeriod(String cityCode, String period, OutputStream out) throws IOException {
+    public void exportPeriod(Scope scope, String period, OutputStream out) throws IOException {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Object[]> rows = scope.bind(em.createNativeQuery("""
                         select e.seq, e.recorded_at, e.entry_type, e.programme_code, e.period, e.batch_id,
                                e.instruction_id, l.payee_name, l.institution_name, e.amount_fen, e.reference,
                                e.recorded_by
                         from ledger_entry e join payment_instruction p on p.id = e.instruction_id
                              join payment_line l on l.id = p.line_id
-                        where e.city_code = ?1 and e.period = ?2 order by e.seq""")
-                .setParameter(1, cityCode).setParameter(2, period).getResultList();
+                        where e.period = :period""" + scope.lines("l") + " order by e.seq"))
+                .setParameter("period", period).getResultList();
         Writer w = writer(out);
         row(w, "序号", "记账时间", "类型", "补贴项目", "所属期间", "批次", "支付指令号", "收款人", "机构名称",
                 "金额(元)", "金额(分)", "参考号/原因", "记账人");

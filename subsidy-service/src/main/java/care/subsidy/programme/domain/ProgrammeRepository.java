@@ -20,8 +20,22 @@ public class ProgrammeRepository implements PanacheRepositoryBase<Programme, Str
         this.em = em;
     }
 
-    public List<Programme> ofCity(String cityCode) {
-        return list("cityCode = ?1 order by code", cityCode);
+    /** The programmes a caller's scope covers: its city's, of its department(s). */
+    public List<Programme> inScope(care.subsidy.Scope scope) {
+        return list("cityCode = ?1 and sector in ?2 order by code", scope.cityCode(), List.copyOf(scope.sectors()));
+    }
+
+    /** Who set the parameters in force on any day of a month: the version in force on its first day and later ones. */
+    public List<String> versionAuthorsFor(String code, java.time.YearMonth month) {
+        @SuppressWarnings("unchecked")
+        List<String> authors = em.createNativeQuery("""
+                        select distinct created_by from programme_version
+                        where programme_code = ?1 and effective_from <= ?3
+                          and effective_from >= coalesce((select max(effective_from) from programme_version
+                                                          where programme_code = ?1 and effective_from <= ?2), ?2)""")
+                .setParameter(1, code).setParameter(2, month.atDay(1)).setParameter(3, month.atEndOfMonth())
+                .getResultList();
+        return authors;
     }
 
     public Optional<Programme> of(String cityCode, ProgrammeKind kind, care.contracts.event.Sector sector) {

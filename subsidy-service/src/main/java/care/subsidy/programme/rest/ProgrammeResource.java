@@ -37,9 +37,9 @@ public class ProgrammeResource {
     }
 
     @GET
-    @Operation(summary = "Programmes of the caller's city with every parameter version")
+    @Operation(summary = "Programmes of the caller's city (a reviewer: of their department) with every parameter version")
     public List<ProgrammeResponse> list() {
-        return programmes.ofCity(access.city()).stream()
+        return programmes.inScope(access.scope()).stream()
                 .map(p -> ProgrammeResponse.of(p, programmes.versions(p.code))).toList();
     }
 

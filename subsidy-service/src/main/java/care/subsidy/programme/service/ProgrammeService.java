@@ -41,10 +41,10 @@ public class ProgrammeService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Programme visible(String code, Access access) {
         Programme p = programmes.findById(code);
-        if (p == null) {
+        care.subsidy.Scope scope = access.scope();
+        if (p == null || !p.cityCode.equals(scope.cityCode()) || !scope.covers(p.sector)) {
             throw ProblemException.notFound("programme", code);
         }
-        access.visible(p.cityCode, "programme", code);
         return p;
     }
 

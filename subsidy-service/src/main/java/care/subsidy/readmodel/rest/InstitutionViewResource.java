@@ -1,9 +1,9 @@
 package care.subsidy.readmodel.rest;
 
 import care.contracts.problem.ProblemException;
-import care.contracts.security.Caller;
 import care.contracts.security.Roles;
-import care.subsidy.readmodel.domain.InstitutionView;
+import care.subsidy.Access;
+import care.subsidy.Paging;
 import care.subsidy.readmodel.domain.InstitutionViewRepository;
 import io.quarkus.panache.common.Page;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,31 +28,27 @@ import java.util.UUID;
 public class InstitutionViewResource {
 
     private final InstitutionViewRepository views;
-    private final Caller caller;
+    private final Access access;
 
-    public InstitutionViewResource(InstitutionViewRepository views, Caller caller) {
+    public InstitutionViewResource(InstitutionViewRepository views, Access access) {
         this.views = views;
-        this.caller = caller;
+        this.access = access;
     }
 
     @GET
-    @Operation(summary = "Institutions in the caller's county or city, as the subsidy read model holds them")
-    public List<InstitutionViewResponse> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        String area = caller.divisionCode().or(caller::cityCode)
-                .orElseThrow(() -> ProblemException.forbidden("token is not bound to a division"));
-        return views.inArea(area.endsWith("00") ? area.substring(0, 4) : area, Page.of(page, size)).stream()
-                .map(InstitutionViewResponse::of).toList();
+    @Operation(summary = "Institutions in the caller's scope (city; a reviewer's county and sector), as the subsidy "
+            + "read model holds them")
+    public List<InstitutionViewResponse> list(
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return views.inScope(access.scope(), Page.of(page, size)).stream().map(InstitutionViewResponse::of).toList();
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One institution, if it lies in the caller's area")
+    @Operation(summary = "One institution, if it lies in the caller's scope")
     public InstitutionViewResponse get(@PathParam("id") UUID id) {
-        InstitutionView view = views.findById(id);
-        if (view == null || !caller.covers(view.divisionCode)) {
-            throw ProblemException.notFound("institution", id);
-        }
-        return InstitutionViewResponse.of(view);
+        return views.inScope(id, access.scope()).map(InstitutionViewResponse::of)
+                .orElseThrow(() -> ProblemException.notFound("institution", id));
     }
 }
