@@ -32,6 +32,11 @@ public record User(boolean loggedIn, String username, String displayName, Set<St
         return is("city-admin") || is("civil-affairs-reviewer") || is("health-reviewer") || is("auditor");
     }
 
+    /** Generates and reviews city batches: the city admin, or a reviewer bound to the whole city (division …00). */
+    public boolean batchReviewer() {
+        return is("city-admin") || (decides() && claim("division_code").endsWith("00"));
+    }
+
     public String claim(String name) {
         Object value = claims.get(name);
         return value == null ? "" : value.toString();

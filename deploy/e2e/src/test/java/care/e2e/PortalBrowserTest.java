@@ -23,6 +23,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,7 +49,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * (390×844) and desktop (1366×900) widths go to target/screenshots; page load and interaction times (Navigation
  * Timing) are printed at the end, not asserted.
  * <p>
- * Uses inst-childcare and wj-530102 (托育, 五华区), admin-530100, and inst-elderly-530302, mz-530302 and admin-530300
+ * Uses inst-childcare and wj-530102 (托育, 五华区), admin-530100, wj-530100 and admin2-530100 (a batch takes three
+ * people), and inst-elderly-530302, mz-530302 and admin-530300
  * (曲靖, for a 建设补贴), which the other end-to-end classes do not file or decide with, so the classes can run in any
  * order on one platform.
  */
@@ -348,19 +350,33 @@ class PortalBrowserTest {
             reviewer.shoot("09c-capacity-refused");
         }
 
-        try (Browser admin = new Browser()) {
-            admin.login("admin-530100");
-            admin.waitUrl("/portal/batches");
-            new Select(admin.find(By.id("programmeCode"))).selectByValue("KM-DEMO-GRANT");
-            admin.js("document.getElementById('period').value = arguments[0]",
+        // money takes three people: the city admin makes the batch, the city's 卫健 reviewer approves it, the second
+        // city admin releases it; nobody is offered a step the API would refuse them
+        String batchUrl;
+        try (Browser maker = new Browser()) {
+            maker.login("admin-530100");
+            maker.waitUrl("/portal/batches");
+            new Select(maker.find(By.id("programmeCode"))).selectByValue("KM-DEMO-GRANT");
+            maker.js("document.getElementById('period').value = arguments[0]",
                     YearMonth.now(ZoneId.of("Asia/Shanghai")).toString());
-            admin.click(By.id("generate"), "generate a batch");
-            admin.waitText(By.id("batch-status"), "待审核", Duration.ofSeconds(90)); // progress page refreshes itself
-            admin.waitText(By.id("line-count"), "1");
-            admin.shoot("09-batch-generated");
-            admin.type(By.id("note"), "已核对");
-            admin.click(By.id("approve"), "approve the batch");
-            admin.waitText(By.id("batch-status"), "已审核");
+            maker.click(By.id("generate"), "generate a batch");
+            maker.waitText(By.id("batch-status"), "待审核", Duration.ofSeconds(90)); // progress page refreshes itself
+            maker.waitText(By.id("line-count"), "1");
+            maker.shoot("09-batch-generated");
+            assertTrue(maker.driver.findElements(By.id("approve")).isEmpty(), "the maker does not approve");
+            batchUrl = URI.create(maker.driver.getCurrentUrl()).getPath();
+        }
+        try (Browser checker = new Browser()) {
+            checker.login("wj-530100");
+            checker.open(batchUrl, "the batch, as the city's 卫健 reviewer");
+            checker.type(By.id("note"), "已核对");
+            checker.click(By.id("approve"), "approve the batch");
+            checker.waitText(By.id("batch-status"), "已审核");
+            assertTrue(checker.driver.findElements(By.id("release")).isEmpty(), "only a third person releases");
+        }
+        try (Browser admin = new Browser()) {
+            admin.login("admin2-530100");
+            admin.open(batchUrl, "the approved batch, as the second city admin");
             admin.click(By.id("release"), "release to finance");
             admin.waitText(By.id("batch-status"), "已下达财政");
             admin.waitText(By.id("issued"), "1000.00");
