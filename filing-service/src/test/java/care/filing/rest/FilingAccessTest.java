@@ -62,6 +62,33 @@ class FilingAccessTest {
     }
 
     @Test
+    void aDraftWithdrawnBeforeSubmissionIsSeenByNoOneButTheApplicant() {
+        ensureFiled("inst-elderly", "mz-530102", newElderly("五华区撤回测试养老院"));
+        String draft = draft("inst-elderly", change(ELDERLY_USCC, "从未提交就撤回"));
+        upload("inst-elderly", draft, "COMMITMENT", PDF);
+        as("inst-elderly", "POST", "/api/filings/" + draft + "/withdraw", null).statusCode(200)
+                .body("status", equalTo("WITHDRAWN"));
+        String afterSubmission = submitted("inst-elderly", change(ELDERLY_USCC, "提交后撤回"));
+        as("inst-elderly", "POST", "/api/filings/" + afterSubmission + "/withdraw", null).statusCode(200);
+
+        as("inst-elderly", "GET", "/api/filings?status=WITHDRAWN&size=200", null).statusCode(200)
+                .body("id", hasItem(draft)).body("id", hasItem(afterSubmission));
+        as("inst-elderly", "GET", "/api/filings/" + draft + "/history", null).statusCode(200);
+        for (String staff : List.of("mz-530102", "admin-530100", "auditor-530100")) {
+            // a filing withdrawn after submission is part of the record; the draft never was
+            as(staff, "GET", "/api/filings?status=WITHDRAWN&size=200", null).statusCode(200)
+                    .body("id", not(hasItem(draft))).body("id", hasItem(afterSubmission));
+            as(staff, "GET", "/api/filings?status=WITHDRAWN&type=CHANGE&size=200", null).statusCode(200)
+                    .body("id", not(hasItem(draft)));
+            as(staff, "GET", "/api/filings/" + afterSubmission, null).statusCode(200);
+            for (String read : List.of("", "/history", "/materials", "/materials/COMMITMENT", "/receipt",
+                    "/receipt.pdf")) {
+                as(staff, "GET", "/api/filings/" + draft + read, null).statusCode(404);
+            }
+        }
+    }
+
+    @Test
     void theQueueIsSortedByDeadlineAndFilterable() {
         ensureFiled("inst-elderly", "mz-530102", newElderly("五华区队列测试养老院"));
         String first = submitted("inst-elderly", change(ELDERLY_USCC, "队列一"));
