@@ -89,6 +89,39 @@ class FilingAccessTest {
     }
 
     @Test
+    void aPageNumberPastAnyPossibleOffsetIsRefusedAtThePageField() {
+        for (String user : List.of("inst-elderly", "mz-530102", "admin-530100")) {
+            // 21474837 × 100 overflows an int: the offset must never be computed from it
+            as(user, "GET", "/api/filings?page=21474837&size=100", null).statusCode(400)
+                    .contentType("application/problem+json").body("code", equalTo("VALIDATION_FAILED"))
+                    .body("violations.field", hasItem("page"));
+            as(user, "GET", "/api/filings?page=10001", null).statusCode(400).body("violations.field", hasItem("page"));
+            as(user, "GET", "/api/filings?page=99999999999", null).statusCode(400)
+                    .contentType("application/problem+json").body("violations.field", hasItem("page"));
+            as(user, "GET", "/api/filings?page=-1", null).statusCode(400).body("violations.field", hasItem("page"));
+            as(user, "GET", "/api/filings?size=201", null).statusCode(400).body("violations.field", hasItem("size"));
+            as(user, "GET", "/api/filings?page=10000&size=200", null).statusCode(200);
+        }
+    }
+
+    @Test
+    void datesFarOutsideTheCalendarAreRefusedAtTheirField() {
+        // the day after year 999999999's last, or an instant of year -999999999, cannot be computed or stored
+        stats("+999999999-12-31", null).statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("VALIDATION_FAILED")).body("violations.field", hasItem("to"));
+        stats("-999999999-01-02", "-999999999-01-01").statusCode(400).body("violations.field", hasItem("from"));
+        stats("2026-12-31", "2026-01-01").statusCode(200);
+    }
+
+    private static io.restassured.response.ValidatableResponse stats(String to, String from) {
+        var request = given().auth().oauth2(Tokens.of("admin-530100")).queryParam("to", to);
+        if (from != null) {
+            request.queryParam("from", from);
+        }
+        return request.get("/api/filings/stats/decision-times").then();
+    }
+
+    @Test
     void theQueueIsSortedByDeadlineAndFilterable() {
         ensureFiled("inst-elderly", "mz-530102", newElderly("五华区队列测试养老院"));
         String first = submitted("inst-elderly", change(ELDERLY_USCC, "队列一"));
