@@ -109,7 +109,8 @@ class FilingAccessTest {
         // the day after year 999999999's last, or an instant of year -999999999, cannot be computed or stored
         stats("+999999999-12-31", null).statusCode(400).contentType("application/problem+json")
                 .body("code", equalTo("VALIDATION_FAILED")).body("violations.field", hasItem("to"));
-        stats("-999999999-01-02", "-999999999-01-01").statusCode(400).body("violations.field", hasItem("from"));
+        stats("-999999999-01-02", "-999999999-01-01").statusCode(400).body("violations.field", hasItem("to"));
+        stats("2026-12-31", "1999-12-31").statusCode(400).body("violations.field", hasItem("from"));
         stats("2026-12-31", "2026-01-01").statusCode(200);
     }
 
