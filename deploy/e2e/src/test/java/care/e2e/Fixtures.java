@@ -55,6 +55,9 @@ final class Fixtures {
             case "acceptedFiling" -> accept(submit(changeDraft()));
             case "approvedFiling" -> approve(accept(submit(changeDraft())));
             case "returnedFiling" -> returnForCorrection(accept(submit(changeDraft())));
+            // withdrawn before it was ever submitted (the institution's own business) and after (part of the record)
+            case "withdrawnDraft" -> withdraw(withChangeMaterials(changeDraft()));
+            case "withdrawnFiling" -> withdraw(submit(changeDraft()));
             case "material" -> "COMMITMENT";
             case "site" -> as("inst-elderly", "GET", "/api/institutions/" + shared("institution") + "/sites", null)
                     .statusCode(200).extract().path("[0].id");
@@ -180,6 +183,12 @@ final class Fixtures {
     private static String approve(String filing) {
         as("mz-530102", "POST", "/api/filings/" + filing + "/approve", Map.of("comment", "准予备案"))
                 .statusCode(200).body("status", equalTo("APPROVED"));
+        return filing;
+    }
+
+    private static String withdraw(String filing) {
+        as("inst-elderly", "POST", "/api/filings/" + filing + "/withdraw", Map.of("comment", "撤回"))
+                .statusCode(200).body("status", equalTo("WITHDRAWN"));
         return filing;
     }
 

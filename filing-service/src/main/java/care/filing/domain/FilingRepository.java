@@ -1,6 +1,5 @@
 package care.filing.domain;
 
-import care.contracts.event.Sector;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
@@ -28,9 +27,10 @@ public class FilingRepository implements PanacheRepositoryBase<Filing, UUID> {
         return Optional.ofNullable(findById(id, LockModeType.PESSIMISTIC_WRITE));
     }
 
-    public List<Filing> ofInstitution(String uscc, FilingStatus status, FilingType type, Page page) {
+    /** An institution's own filings, drafts included, newest first. */
+    public List<Filing> ofInstitution(FilingScope scope, FilingStatus status, FilingType type, Page page) {
         StringBuilder query = new StringBuilder("uscc = :uscc");
-        Parameters params = Parameters.with("uscc", uscc);
+        Parameters params = Parameters.with("uscc", scope.uscc());
         if (status != null) {
             query.append(" and status = :status");
             params.and("status", status);
@@ -43,17 +43,14 @@ public class FilingRepository implements PanacheRepositoryBase<Filing, UUID> {
     }
 
     /**
-     * A reviewer's work queue: their sector, the counties they cover (by code prefix), the earliest deadline first;
-     * {@code overdueOn} set keeps only filings whose deadline passed before that day.
+     * A reviewer's work queue (or a city's list): the scope's sector and area (by code prefix), filings submitted at
+     * least once, the earliest deadline first; {@code overdueOn} set keeps only filings whose deadline passed before
+     * that day.
      */
-    public List<Filing> queue(Sector sector, String divisionPrefix, List<FilingStatus> statuses, FilingType type,
-                              LocalDate overdueOn, Page page) {
-        StringBuilder query = new StringBuilder("divisionCode like :area and status in :statuses");
-        Parameters params = Parameters.with("area", divisionPrefix + "%").and("statuses", statuses);
-        if (sector != null) { // null: both sectors (a city admin's or auditor's view)
-            query.append(" and sector = :sector");
-            params.and("sector", sector);
-        }
+    public List<Filing> queue(FilingScope scope, List<FilingStatus> statuses, FilingType type, LocalDate overdueOn,
+                              Page page) {
+        StringBuilder query = new StringBuilder(staff(scope)).append(" and status in :statuses");
+        Parameters params = staffParameters(scope).and("statuses", statuses);
         if (type != null) {
             query.append(" and type = :type");
             params.and("type", type);
@@ -65,10 +62,26 @@ public class FilingRepository implements PanacheRepositoryBase<Filing, UUID> {
         return find(query + " order by dueOn nulls last, submittedAt, id", params).page(page).list();
     }
 
-    /** Decided filings (approved or rejected) of a city decided in [from, to), for time-to-decision figures. */
-    public List<Filing> decidedIn(String cityCode, Instant from, Instant to) {
-        return find("cityCode = ?1 and status in ?2 and decidedAt >= ?3 and decidedAt < ?4 and submittedAt is not null",
-                cityCode, List.of(FilingStatus.APPROVED, FilingStatus.REJECTED), from, to).list();
+    /** Decided filings (approved or rejected) of the scope, decided in [from, to), for time-to-decision figures. */
+    public List<Filing> decidedIn(FilingScope scope, Instant from, Instant to) {
+        return find(staff(scope) + " and status in :statuses and decidedAt >= :from and decidedAt < :to"
+                        + " and submittedAt is not null",
+                staffParameters(scope).and("statuses", List.of(FilingStatus.APPROVED, FilingStatus.REJECTED))
+                        .and("from", from).and("to", to)).list();
+    }
+
+    /** What others than the applicant may see: the area, the sector if one, and never a filing never submitted. */
+    private static String staff(FilingScope scope) {
+        if (scope.ownFilings() || scope.divisionPrefix() == null) {
+            throw new IllegalArgumentException("not a staff scope: " + scope);
+        }
+        return "divisionCode like :area and firstSubmittedAt is not null"
+                + (scope.sector() != null ? " and sector = :sector" : "");
+    }
+
+    private static Parameters staffParameters(FilingScope scope) {
+        Parameters params = Parameters.with("area", scope.divisionPrefix() + "%");
+        return scope.sector() != null ? params.and("sector", scope.sector()) : params;
     }
 
     public List<FilingHistory> history(UUID filingId) {

@@ -16,8 +16,6 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -34,6 +32,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -56,6 +56,10 @@ import java.util.UUID;
         + "(VERSION_MISMATCH), institution already filed / not filed (ALREADY_FILED, NOT_FILED)",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class FilingResource {
+
+    /** The dates a figure may be asked for: far wider than the platform's records, far narrower than LocalDate's. */
+    static final LocalDate FIRST_DAY = LocalDate.of(2000, 1, 1);
+    static final LocalDate LAST_DAY = LocalDate.of(2099, 12, 31);
 
     private final FilingService service;
     private final DecisionStats stats;
@@ -101,10 +105,13 @@ public class FilingResource {
     public List<FilingResponse> list(@QueryParam("status") String status,
                                      @QueryParam("type") String type,
                                      @QueryParam("overdue") @DefaultValue("false") boolean overdue,
-                                     @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                     @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+                                     @Parameter(description = "0 to 10000", schema = @Schema(type = SchemaType.INTEGER))
+                                     @QueryParam("page") String page,
+                                     @Parameter(description = "1 to 200, default 20", schema = @Schema(type = SchemaType.INTEGER))
+                                     @QueryParam("size") String size) {
+        Page paging = Paging.of(page, size, 20);
         return service.list(parse(FilingStatus.class, "status", status), parse(FilingType.class, "type", type),
-                        overdue, Page.of(page, size)).stream()
+                        overdue, paging).stream()
                 .map(f -> FilingResponse.of(f, service.returnItems(f))).toList();
     }
 
@@ -242,11 +249,17 @@ public class FilingResource {
         if (value == null || value.isBlank()) {
             return fallback;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value.strip());
+            date = LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid(field, "日期格式应为 YYYY-MM-DD");
         }
+        // LocalDate reaches year ±999999999: the day after, an Instant or a PostgreSQL timestamp of such a date fails
+        if (date.isBefore(FIRST_DAY) || date.isAfter(LAST_DAY)) {
+            throw ProblemException.invalid(field, "日期应在 " + FIRST_DAY + " 至 " + LAST_DAY + " 之间");
+        }
+        return date;
     }
 
     /**

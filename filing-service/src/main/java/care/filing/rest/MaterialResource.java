@@ -1,6 +1,7 @@
 package care.filing.rest;
 
 import care.contracts.problem.Problem;
+import care.contracts.problem.ProblemException;
 import care.contracts.security.Roles;
 import care.filing.domain.Material;
 import care.filing.domain.MaterialSummary;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.io.InputStream;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -60,9 +62,7 @@ public class MaterialResource {
     public MaterialSummary upload(@PathParam("id") UUID id, @PathParam("code") String code,
                                   @QueryParam("fileName") String fileName,
                                   @HeaderParam("X-File-Name") String headerName, InputStream body) {
-        String name = fileName != null ? fileName : headerName == null ? null
-                : java.net.URLDecoder.decode(headerName, StandardCharsets.UTF_8);
-        return materials.upload(id, code, name, body);
+        return materials.upload(id, code, fileName != null ? fileName : decode(headerName), body);
     }
 
     @GET
@@ -72,13 +72,32 @@ public class MaterialResource {
     @Operation(summary = "Download a material: the applicant, the competent reviewer and the city's admins only")
     public Response download(@PathParam("id") UUID id, @PathParam("code") String code) {
         Material m = materials.download(id, code);
-        String encoded = URLEncoder.encode(m.fileName, StandardCharsets.UTF_8).replace("+", "%20");
         return Response.ok(m.content, m.contentType)
-                .header("Content-Disposition", "attachment; filename*=UTF-8''" + encoded)
+                .header("Content-Disposition", "attachment; filename*=UTF-8''" + rfc5987(m.fileName))
                 .header("Digest", "sha-256=" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(m.sha256)))
                 .header("X-Content-SHA256", m.sha256)
                 .header("X-Content-Type-Options", "nosniff")
                 .build();
+    }
+
+    /** X-File-Name is URL-encoded (a header carries ASCII only); a malformed escape is the client's error. */
+    static String decode(String headerName) {
+        if (headerName == null) {
+            return null;
+        }
+        try {
+            return URLDecoder.decode(headerName, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("fileName", "X-File-Name 须为 URL 编码的文件名");
+        }
+    }
+
+    /**
+     * The stored name as an RFC 5987 ext-value: every byte outside attr-char percent-encoded, so no quote, semicolon
+     * or line break of a name reaches the header as itself (URLEncoder leaves '*' as it is and writes ' ' as '+').
+     */
+    static String rfc5987(String name) {
+        return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
     }
 
     @DELETE

@@ -4,9 +4,9 @@ import care.contracts.ChinaTime;
 import care.contracts.division.Divisions;
 import care.contracts.problem.ProblemException;
 import care.contracts.security.Caller;
-import care.contracts.security.Roles;
 import care.filing.domain.Filing;
 import care.filing.domain.FilingRepository;
+import care.filing.domain.FilingScope;
 import care.filing.domain.FilingType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -36,20 +36,19 @@ public class DecisionStats {
 
     private final FilingRepository filings;
     private final Workflow workflow;
+    private final FilingAccess access;
     private final Caller caller;
 
-    public DecisionStats(FilingRepository filings, Workflow workflow, Caller caller) {
+    public DecisionStats(FilingRepository filings, Workflow workflow, FilingAccess access, Caller caller) {
         this.filings = filings;
         this.workflow = workflow;
+        this.access = access;
         this.caller = caller;
     }
 
     /** Decisions made on days in [from, to] (China time) in the caller's city. */
     public Report decisionTimes(LocalDate from, LocalDate to) {
-        if (!(caller.is(Roles.CITY_ADMIN) || caller.is(Roles.AUDITOR))) {
-            throw ProblemException.forbidden("time-to-decision figures are for city admins and auditors");
-        }
-        String city = caller.cityCode().orElseThrow(() -> ProblemException.forbidden("token is not bound to a city"));
+        FilingScope scope = access.cityScope();
         if (from.isAfter(to)) {
             throw ProblemException.invalid("from", "起始日期不能晚于截止日期");
         }
@@ -57,7 +56,7 @@ public class DecisionStats {
             throw ProblemException.invalid("from", "统计区间最长5年");
         }
         Map<String, List<Filing>> groups = new TreeMap<>();
-        for (Filing f : filings.decidedIn(city, from.atStartOfDay(ChinaTime.ZONE).toInstant(),
+        for (Filing f : filings.decidedIn(scope, from.atStartOfDay(ChinaTime.ZONE).toInstant(),
                 to.plusDays(1).atStartOfDay(ChinaTime.ZONE).toInstant())) {
             groups.computeIfAbsent(f.type.ordinal() + "|" + f.divisionCode, k -> new ArrayList<>()).add(f);
         }
@@ -72,7 +71,8 @@ public class DecisionStats {
                     days.size(), rank(days, 0.5), rank(days, 0.9), days.get(days.size() - 1), late));
         }
         rows.sort(Comparator.comparing(Row::type).thenComparing(Row::divisionCode));
-        return new Report(city, from, to, rows);
+        String area = scope.divisionPrefix().length() == 4 ? scope.divisionPrefix() + "00" : scope.divisionPrefix();
+        return new Report(caller.cityCode().orElse(area), from, to, rows);
     }
 
     /** Nearest-rank percentile of a sorted, non-empty list. */

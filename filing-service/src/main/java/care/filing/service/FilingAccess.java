@@ -1,22 +1,31 @@
 package care.filing.service;
 
+import care.contracts.event.Sector;
 import care.contracts.problem.ProblemException;
 import care.contracts.security.Caller;
 import care.contracts.security.Roles;
 import care.filing.domain.Filing;
 import care.filing.domain.FilingRepository;
-import care.filing.domain.FilingStatus;
+import care.filing.domain.FilingScope;
 import jakarta.enterprise.context.RequestScoped;
 
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
- * Object-level access to filings. An institution sees its own filings; a reviewer the filings of their sector
- * in the counties they cover, once submitted; a city admin or auditor their city (read only). A filing the caller
- * may not see is answered as not found, so ids reveal nothing; a visible one the caller may not change is a 403.
+ * Object-level access to filings, the one place it is decided. An institution sees its own filings; a reviewer the
+ * filings of their sector in the counties they cover, once submitted; a city admin or auditor their city, once
+ * submitted (read only). A draft that was never submitted (even once withdrawn) is the applicant's alone; a filing
+ * withdrawn after submission stays part of the record. A filing the caller may not see is answered as not found, so
+ * ids reveal nothing; a visible one the caller may not change is a 403. Single reads go through {@link #visible} or
+ * {@link #locked}; lists and figures through {@link #listScope} and {@link #cityScope}, which say the same as terms
+ * of a query.
  */
 @RequestScoped
 public class FilingAccess {
+
+    private static final Pattern DIVISION = Pattern.compile("\\d{6}");
 
     private final FilingRepository filings;
     private final Caller caller;
@@ -51,8 +60,7 @@ public class FilingAccess {
 
     /** Materials are for the applicant, the competent reviewer and the city's admins: not for auditors. */
     public Filing mayDownload(Filing filing) {
-        if (!isApplicant(filing) && !isReviewer(filing)
-                && !(caller.is(Roles.CITY_ADMIN) && caller.covers(filing.divisionCode))) {
+        if (!isApplicant(filing) && !isReviewer(filing) && !(caller.is(Roles.CITY_ADMIN) && inArea(filing))) {
             throw ProblemException.forbidden("materials are for the applicant and the competent reviewer only");
         }
         return filing;
@@ -63,7 +71,39 @@ public class FilingAccess {
     }
 
     public boolean isReviewer(Filing filing) {
-        return caller.reviews(filing.sector) && caller.covers(filing.divisionCode);
+        return caller.reviews(filing.sector) && inArea(filing);
+    }
+
+    /**
+     * What the caller's lists may contain: the same rule as {@link #visible}, as query terms. 403 for a caller who
+     * has no filings to list (no role for it, or a token without its binding).
+     */
+    public FilingScope listScope() {
+        if (caller.is(Roles.INSTITUTION)) {
+            return new FilingScope(caller.uscc(), null, null);
+        }
+        if (isReviewerRole()) {
+            Sector sector = caller.sector().filter(caller::reviews).orElseThrow(() ->
+                    ProblemException.forbidden("the reviewer's token names no sector of their role"));
+            return new FilingScope(null, sector, prefix());
+        }
+        if (caller.is(Roles.CITY_ADMIN) || caller.is(Roles.AUDITOR)) {
+            return new FilingScope(null, null, prefix());
+        }
+        throw ProblemException.forbidden("only institutions, reviewers, city admins and auditors have filing lists");
+    }
+
+    /** The filings a city admin's or auditor's figures draw on: their city, both sectors, submitted ones. */
+    public FilingScope cityScope() {
+        if (!(caller.is(Roles.CITY_ADMIN) || caller.is(Roles.AUDITOR))) {
+            throw ProblemException.forbidden("time-to-decision figures are for city admins and auditors");
+        }
+        return new FilingScope(null, null, prefix());
+    }
+
+    /** Submitted at least once: only then is a filing anyone's business but the applicant's. */
+    static boolean everSubmitted(Filing filing) {
+        return filing.firstSubmittedAt != null;
     }
 
     private Filing check(Filing filing, UUID id) {
@@ -77,10 +117,35 @@ public class FilingAccess {
         if (caller.is(Roles.INSTITUTION)) {
             return filing.uscc.equals(caller.uscc());
         }
-        if (caller.is(Roles.CIVIL_AFFAIRS_REVIEWER) || caller.is(Roles.HEALTH_REVIEWER)) {
-            return isReviewer(filing) && filing.status != FilingStatus.DRAFT && filing.firstSubmittedAt != null;
+        if (isReviewerRole()) {
+            return isReviewer(filing) && everSubmitted(filing);
         }
-        return (caller.is(Roles.CITY_ADMIN) || caller.is(Roles.AUDITOR)) && caller.covers(filing.divisionCode)
-                && filing.firstSubmittedAt != null;
+        return (caller.is(Roles.CITY_ADMIN) || caller.is(Roles.AUDITOR)) && inArea(filing) && everSubmitted(filing);
+    }
+
+    private boolean isReviewerRole() {
+        return caller.is(Roles.CIVIL_AFFAIRS_REVIEWER) || caller.is(Roles.HEALTH_REVIEWER);
+    }
+
+    private boolean inArea(Filing filing) {
+        return area().map(a -> filing.divisionCode != null && filing.divisionCode.startsWith(prefixOf(a)))
+                .orElse(false);
+    }
+
+    /**
+     * The caller's area, as {@link Caller#covers} reads it: the reviewer's county or city ({@code division_code}),
+     * else the admin's or auditor's {@code city_code}; only a six-digit code counts, as it becomes a LIKE prefix.
+     */
+    private Optional<String> area() {
+        return caller.divisionCode().or(caller::cityCode).filter(a -> DIVISION.matcher(a).matches());
+    }
+
+    private String prefix() {
+        return prefixOf(area().orElseThrow(() -> ProblemException.forbidden("token is not bound to a county or city")));
+    }
+
+    /** A city-level code (…00) covers every county of the city: its first four digits. */
+    private static String prefixOf(String area) {
+        return area.endsWith("00") ? area.substring(0, 4) : area;
     }
 }

@@ -5,7 +5,6 @@ import care.contracts.division.Divisions;
 import care.contracts.event.FilingRejectedV1;
 import care.contracts.event.FilingReturnedV1;
 import care.contracts.event.FilingWithdrawnV1;
-import care.contracts.event.Sector;
 import care.contracts.outbox.Outbox;
 import care.contracts.problem.Problem;
 import care.contracts.problem.ProblemException;
@@ -16,6 +15,7 @@ import care.filing.domain.FiledInstitution;
 import care.filing.domain.Filing;
 import care.filing.domain.FilingHistory;
 import care.filing.domain.FilingRepository;
+import care.filing.domain.FilingScope;
 import care.filing.domain.FilingStatus;
 import care.filing.domain.FilingType;
 import care.filing.domain.MaterialSummary;
@@ -32,7 +32,6 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -143,6 +142,9 @@ public class FilingService {
         Filing filing = access.asApplicant(access.locked(id));
         checkVersion(filing, expectedVersion);
         workflow.move(filing, FilingStatus.WITHDRAWN, "WITHDRAW", caller.name(), comment, Instant.now());
+        if (!FilingAccess.everSubmitted(filing)) {
+            return filing; // a draft never submitted was nobody's business but the applicant's: no event either
+        }
         outbox.publish(FilingWithdrawnV1.TYPE, FilingWithdrawnV1.VERSION, filing.uscc, filing.cityCode,
                 filing.divisionCode, new FilingWithdrawnV1(filing.id, filing.type.name(), filing.uscc,
                         Workflow.blankToNull(comment)));
@@ -245,30 +247,16 @@ public class FilingService {
     /**
      * An institution's own filings (newest first); or a reviewer's work queue, earliest deadline first: open
      * filings unless a status is asked for; {@code overdue} keeps only those past their deadline. City admins and
-     * auditors see the same over their whole city and both sectors.
+     * auditors see the same over their whole city and both sectors. Who sees what is {@link FilingAccess#listScope}.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Filing> list(FilingStatus status, FilingType type, boolean overdue, Page page) {
-        if (caller.is(Roles.INSTITUTION)) {
-            return filings.ofInstitution(caller.uscc(), status, type, page);
+        FilingScope scope = access.listScope();
+        if (scope.ownFilings()) {
+            return filings.ofInstitution(scope, status, type, page);
         }
-        Sector sector = caller.sector().orElse(null);
-        String area = caller.divisionCode().orElse(null);
-        boolean cityWide = caller.is(Roles.CITY_ADMIN) || caller.is(Roles.AUDITOR);
-        if (cityWide) {
-            sector = null;
-            area = caller.cityCode().orElse(null);
-        }
-        if (area == null || (!cityWide && (sector == null || !caller.reviews(sector)))) {
-            throw ProblemException.forbidden("only institutions, reviewers, city admins and auditors have filing lists");
-        }
-        if (status == FilingStatus.DRAFT) {
-            return List.of(); // a draft is the applicant's alone
-        }
-        String prefix = area.endsWith("00") ? area.substring(0, 4) : area;
         List<FilingStatus> statuses = status == null ? OPEN : List.of(status);
-        LocalDate today = ChinaTime.today();
-        return filings.queue(sector, prefix, statuses, type, overdue ? today : null, page);
+        return filings.queue(scope, statuses, type, overdue ? ChinaTime.today() : null, page);
     }
 
     // ---- helpers ----

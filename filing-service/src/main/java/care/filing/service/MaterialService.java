@@ -79,7 +79,7 @@ public class MaterialService {
                     "materials can be changed while the filing is a draft or returned for correction");
         }
         String name = fileName == null || fileName.isBlank() ? code : fileName.strip();
-        if (name.length() > 255 || name.chars().anyMatch(c -> c < 0x20 || c == '/' || c == '\\')) {
+        if (!validName(name)) {
             throw ProblemException.invalid("fileName", "文件名无效（最长255字符，不含路径和控制字符）");
         }
         byte[] bytes = read(body);
@@ -130,6 +130,17 @@ public class MaterialService {
     public Material download(UUID filingId, String code) {
         access.mayDownload(access.visible(filingId));
         return filings.material(filingId, code).orElseThrow(() -> ProblemException.notFound("material", code));
+    }
+
+    /**
+     * A name shown to reviewers and sent back in Content-Disposition: no path, no control character (C0, DEL, C1), no
+     * invisible format character (a right-to-left override makes "fdp.exe" look like "exe.pdf"), no line separator.
+     */
+    static boolean validName(String name) {
+        return name.length() <= 255 && name.codePoints().noneMatch(c -> c == '/' || c == '\\'
+                || Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+                || Character.getType(c) == Character.LINE_SEPARATOR
+                || Character.getType(c) == Character.PARAGRAPH_SEPARATOR);
     }
 
     private byte[] read(InputStream body) {

@@ -1,6 +1,7 @@
 package care.filing.service;
 
 import care.filing.domain.Filing;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -11,10 +12,10 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,13 @@ import java.util.List;
 /**
  * The 备案回执 as an A4 PDF (Apache PDFBox). The Chinese font (WenQuanYi Micro Hei, Apache-2.0, see fonts/README.txt)
  * is embedded as a subset of the characters used, so the receipt prints the same on any reader and its text can be
- * searched and copied. Receipts are rare next to approvals, so the font is parsed per receipt from bytes kept here.
+ * searched and copied.
+ * <p>
+ * The font is parsed once, here, and the parsed {@link TrueTypeFont} is shared by every receipt: parsing the 5 MB
+ * collection took most of each receipt's time. Sharing is safe in PDFBox 3: {@code PDType0Font.load(doc, ttf, true)}
+ * does not close the font with the document, and TrueTypeFont reads its tables and glyphs under its own locks
+ * (PDFBox's own font cache shares one instance across documents and threads the same way). Its lazily built tables
+ * are built here, before any request can race on them.
  */
 @ApplicationScoped
 public class ReceiptPdf {
@@ -34,7 +41,8 @@ public class ReceiptPdf {
     private static final float PAD = 7;
 
     private final ReceiptRenderer receipts;
-    private final byte[] font;
+    private final TrueTypeCollection fonts;
+    private final TrueTypeFont face;
 
     public ReceiptPdf(ReceiptRenderer receipts) {
         this.receipts = receipts;
@@ -42,17 +50,35 @@ public class ReceiptPdf {
             if (in == null) {
                 throw new IllegalStateException(FONT + " is missing from the service");
             }
-            this.font = in.readAllBytes();
+            this.fonts = new TrueTypeCollection(in);
+            this.face = fonts.getFontByName("WenQuanYiMicroHei");
+            warmUp();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** One small document made to the end (subset saved), so that every table the receipts read is read now. */
+    private void warmUp() throws IOException {
+        try (PDDocument doc = new PDDocument()) {
+            PDType0Font cjk = PDType0Font.load(doc, face, true);
+            PDPage page = new PDPage(PDRectangle.A4);
+            doc.addPage(page);
+            try (PDPageContentStream out = new PDPageContentStream(doc, page)) {
+                text(out, cjk, TEXT, MARGIN, MARGIN, printable(cjk, "备案回执 0123"));
+            }
+            doc.save(OutputStream.nullOutputStream());
+        }
+    }
+
+    @PreDestroy
+    void close() throws IOException {
+        fonts.close();
+    }
+
     public byte[] pdf(Filing filing) {
         ReceiptRenderer.Receipt r = receipts.receipt(filing);
-        try (TrueTypeCollection fonts = new TrueTypeCollection(new ByteArrayInputStream(font));
-             PDDocument doc = new PDDocument()) {
-            TrueTypeFont face = fonts.getFontByName("WenQuanYiMicroHei");
+        try (PDDocument doc = new PDDocument()) {
             PDType0Font cjk = PDType0Font.load(doc, face, true);
             PDDocumentInformation info = doc.getDocumentInformation();
             info.setTitle(r.title() + " " + filing.receiptNumber);

@@ -62,6 +62,67 @@ class FilingAccessTest {
     }
 
     @Test
+    void aDraftWithdrawnBeforeSubmissionIsSeenByNoOneButTheApplicant() {
+        ensureFiled("inst-elderly", "mz-530102", newElderly("五华区撤回测试养老院"));
+        String draft = draft("inst-elderly", change(ELDERLY_USCC, "从未提交就撤回"));
+        upload("inst-elderly", draft, "COMMITMENT", PDF);
+        as("inst-elderly", "POST", "/api/filings/" + draft + "/withdraw", null).statusCode(200)
+                .body("status", equalTo("WITHDRAWN"));
+        String afterSubmission = submitted("inst-elderly", change(ELDERLY_USCC, "提交后撤回"));
+        as("inst-elderly", "POST", "/api/filings/" + afterSubmission + "/withdraw", null).statusCode(200);
+
+        as("inst-elderly", "GET", "/api/filings?status=WITHDRAWN&size=200", null).statusCode(200)
+                .body("id", hasItem(draft)).body("id", hasItem(afterSubmission));
+        as("inst-elderly", "GET", "/api/filings/" + draft + "/history", null).statusCode(200);
+        for (String staff : List.of("mz-530102", "admin-530100", "auditor-530100")) {
+            // a filing withdrawn after submission is part of the record; the draft never was
+            as(staff, "GET", "/api/filings?status=WITHDRAWN&size=200", null).statusCode(200)
+                    .body("id", not(hasItem(draft))).body("id", hasItem(afterSubmission));
+            as(staff, "GET", "/api/filings?status=WITHDRAWN&type=CHANGE&size=200", null).statusCode(200)
+                    .body("id", not(hasItem(draft)));
+            as(staff, "GET", "/api/filings/" + afterSubmission, null).statusCode(200);
+            for (String read : List.of("", "/history", "/materials", "/materials/COMMITMENT", "/receipt",
+                    "/receipt.pdf")) {
+                as(staff, "GET", "/api/filings/" + draft + read, null).statusCode(404);
+            }
+        }
+    }
+
+    @Test
+    void aPageNumberPastAnyPossibleOffsetIsRefusedAtThePageField() {
+        for (String user : List.of("inst-elderly", "mz-530102", "admin-530100")) {
+            // 21474837 × 100 overflows an int: the offset must never be computed from it
+            as(user, "GET", "/api/filings?page=21474837&size=100", null).statusCode(400)
+                    .contentType("application/problem+json").body("code", equalTo("VALIDATION_FAILED"))
+                    .body("violations.field", hasItem("page"));
+            as(user, "GET", "/api/filings?page=10001", null).statusCode(400).body("violations.field", hasItem("page"));
+            as(user, "GET", "/api/filings?page=99999999999", null).statusCode(400)
+                    .contentType("application/problem+json").body("violations.field", hasItem("page"));
+            as(user, "GET", "/api/filings?page=-1", null).statusCode(400).body("violations.field", hasItem("page"));
+            as(user, "GET", "/api/filings?size=201", null).statusCode(400).body("violations.field", hasItem("size"));
+            as(user, "GET", "/api/filings?page=10000&size=200", null).statusCode(200);
+        }
+    }
+
+    @Test
+    void datesFarOutsideTheCalendarAreRefusedAtTheirField() {
+        // the day after year 999999999's last, or an instant of year -999999999, cannot be computed or stored
+        stats("+999999999-12-31", null).statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("VALIDATION_FAILED")).body("violations.field", hasItem("to"));
+        stats("-999999999-01-02", "-999999999-01-01").statusCode(400).body("violations.field", hasItem("to"));
+        stats("2026-12-31", "1999-12-31").statusCode(400).body("violations.field", hasItem("from"));
+        stats("2026-12-31", "2026-01-01").statusCode(200);
+    }
+
+    private static io.restassured.response.ValidatableResponse stats(String to, String from) {
+        var request = given().auth().oauth2(Tokens.of("admin-530100")).queryParam("to", to);
+        if (from != null) {
+            request.queryParam("from", from);
+        }
+        return request.get("/api/filings/stats/decision-times").then();
+    }
+
+    @Test
     void theQueueIsSortedByDeadlineAndFilterable() {
         ensureFiled("inst-elderly", "mz-530102", newElderly("五华区队列测试养老院"));
         String first = submitted("inst-elderly", change(ELDERLY_USCC, "队列一"));

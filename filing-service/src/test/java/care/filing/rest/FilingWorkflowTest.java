@@ -194,6 +194,9 @@ class FilingWorkflowTest {
         as("inst-childcare", "GET", "/api/filings/" + rejected + "/receipt", null).statusCode(409)
                 .body("code", equalTo("NO_RECEIPT"));
 
+        // withdrawn before it was ever submitted: the institution's own business, so no event tells anyone
+        String draft = draft("inst-childcare", change(CHILDCARE_USCC, "撤回的草稿"));
+        as("inst-childcare", "POST", "/api/filings/" + draft + "/withdraw", null).statusCode(200);
         String withdrawn = submitted("inst-childcare", change(CHILDCARE_USCC, "撤回测试"));
         as("wj-530102", "POST", "/api/filings/" + withdrawn + "/withdraw", null).statusCode(403);
         as("inst-childcare", "POST", "/api/filings/" + withdrawn + "/withdraw", Map.of("comment", "信息填错"))
@@ -204,7 +207,7 @@ class FilingWorkflowTest {
                 .body("code", equalTo("ILLEGAL_TRANSITION"));
 
         List<String> types = new ArrayList<>();
-        for (ConsumerRecord<String, String> r : events(List.of(rejected, withdrawn), 2)) {
+        for (ConsumerRecord<String, String> r : events(List.of(rejected, withdrawn, draft), 2)) {
             types.add(new JsonPath(r.value()).getString("type"));
         }
         assertEquals(2, types.size(), types.toString());

@@ -17,6 +17,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 @QuarkusTest
@@ -72,6 +73,28 @@ class MaterialsTest {
                 + "/materials/REGISTRATION_CERT").then().statusCode(200).contentType("image/png")
                 .extract().asByteArray();
         assertArrayEquals(png, back);
+    }
+
+    @Test
+    void aFileNameThatCouldMisleadOrBreakTheDownloadHeaderIsRefusedOrEncoded() {
+        String id = draft("inst-elderly", newElderly("五华区文件名测试养老院"));
+        String path = "/api/filings/" + id + "/materials/COMMITMENT";
+        // a malformed escape in X-File-Name is the client's error, not the server's
+        given().auth().oauth2(Tokens.of("inst-elderly")).contentType("application/pdf").header("X-File-Name", "%E7%zz.pdf")
+                .body(PDF).put(path).then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("fileName"));
+        // a right-to-left override (U+202E) before "fdp.exe" makes it look like "exe.pdf"
+        given().auth().oauth2(Tokens.of("inst-elderly")).contentType("application/pdf")
+                .queryParam("fileName", "承诺书\u202Efdp.exe").body(PDF).put(path).then().statusCode(400)
+                .body("violations.field", hasItem("fileName"));
+        given().auth().oauth2(Tokens.of("inst-elderly")).contentType("application/pdf")
+                .queryParam("fileName", "承诺书\u007F.pdf").body(PDF).put(path).then().statusCode(400);
+        // quotes, a semicolon and a star reach the header percent-encoded only
+        given().auth().oauth2(Tokens.of("inst-elderly")).contentType("application/pdf")
+                .queryParam("fileName", "a\"; filename=evil*.pdf").body(PDF).put(path).then().statusCode(200);
+        given().auth().oauth2(Tokens.of("inst-elderly")).get(path).then().statusCode(200)
+                .header("Content-Disposition", equalTo("attachment; filename*=UTF-8''a%22%3B%20filename%3Devil%2A.pdf"));
+        as("inst-elderly", "POST", "/api/filings/" + id + "/withdraw", null).statusCode(200);
     }
 
     @Test

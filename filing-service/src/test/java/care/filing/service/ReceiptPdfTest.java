@@ -33,4 +33,64 @@ class ReceiptPdfTest {
             assertEquals("张□丽", ReceiptPdf.printable(font, "张\uD869\uDEA5丽"));
         }
     }
+
+    /**
+     * Receipts made at once on several threads from the one loaded font are each whole and right: every one has its
+     * own institution's name and the font's subset embedded. Also prints the time per receipt (a figure, not a check).
+     */
+    @Test
+    void receiptsMadeAtOnceOnSeveralThreadsAreEachWhole() throws Exception {
+        ReceiptPdf receipts = new ReceiptPdf(new ReceiptRenderer());
+        long started = System.nanoTime();
+        receipts.pdf(filing(0));
+        long first = System.nanoTime() - started;
+        int warm = 30;
+        started = System.nanoTime();
+        for (int i = 0; i < warm; i++) {
+            receipts.pdf(filing(i));
+        }
+        long each = (System.nanoTime() - started) / warm;
+        System.out.printf("receipt.pdf: first %d ms, then %.1f ms each (%d in a row, one thread)%n",
+                first / 1_000_000, each / 1e6, warm);
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<String>> made = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                int n = i;
+                made.add(pool.submit(() -> {
+                    byte[] pdf = receipts.pdf(filing(n));
+                    try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+                        return n + "|" + new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<String> f : made) {
+                String[] result = f.get().split("\\|", 2);
+                assertTrue(result[1].contains("并发测试养老院" + result[0] + "号") && result[1].contains("五华区民政局"),
+                        "receipt " + result[0] + " is whole: " + result[1]);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static care.filing.domain.Filing filing(int n) {
+        care.filing.domain.Filing f = new care.filing.domain.Filing();
+        f.id = java.util.UUID.randomUUID();
+        f.type = care.filing.domain.FilingType.NEW;
+        f.sector = care.contracts.event.Sector.ELDERLY;
+        f.status = care.filing.domain.FilingStatus.APPROVED;
+        f.uscc = "52530102MJA00001X1";
+        f.institutionName = "并发测试养老院" + n + "号";
+        f.kind = care.contracts.event.InstitutionKind.PRIVATE_CARE_HOME;
+        f.cityCode = "530100";
+        f.divisionCode = "530102";
+        f.address = "昆明市五华区学府路" + n + "号";
+        f.legalRepresentative = "张丽";
+        f.capacity = 100 + n;
+        f.decidedAt = java.time.Instant.parse("2026-11-20T02:00:00Z");
+        f.receiptNumber = "530102-2026-" + String.format("%06d", n + 1);
+        return f;
+    }
 }
