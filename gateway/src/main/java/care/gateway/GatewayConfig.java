@@ -38,6 +38,13 @@ public interface GatewayConfig {
         @WithDefault("20")
         int anonymousPerSecond();
 
+        /**
+         * Tokens not verified before, per address per second: counted before their signature is checked, so that a
+         * flood of garbage or forged tokens meets 429. A client's token is verified about once a minute.
+         */
+        @WithDefault("50")
+        int tokenChecksPerSecond();
+
         /** Overrides of {@link #perSecond} by the token's client (azp), e.g. the finance bureau's system. */
         Map<String, Integer> clients();
     }

@@ -47,7 +47,7 @@ public class PlatformOpenApi {
         List<String> services = new ArrayList<>(config.routes().keySet().stream()
                 .filter(service -> config.routes().get(service).prefixes().stream().anyMatch(p -> p.startsWith("/api/")))
                 .toList());
-        services.forEach(service -> documents.add(fetch(config.routes().get(service).url())));
+        services.forEach(service -> documents.add(fetch(Backend.of(service, config.routes().get(service).url()))));
         Future.join(documents).onComplete(done -> {
             JsonObject merged = skeleton();
             JsonArray unavailable = new JsonArray();
@@ -67,9 +67,10 @@ public class PlatformOpenApi {
         });
     }
 
-    private Future<JsonObject> fetch(String baseUrl) {
+    private Future<JsonObject> fetch(Backend backend) {
         return client.request(new RequestOptions().setMethod(HttpMethod.GET)
-                        .setAbsoluteURI(baseUrl + "/q/openapi?format=json").setTimeout(config.timeout().toMillis()))
+                        .setHost(backend.host()).setPort(backend.port()).setSsl(backend.ssl())
+                        .setURI("/q/openapi?format=json").setTimeout(config.timeout().toMillis()))
                 .compose(request -> request.send())
                 .compose(response -> response.statusCode() == 200
                         ? response.body().map(Buffer::toJsonObject)

@@ -20,8 +20,11 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.net.ConnectException;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 
@@ -35,14 +38,23 @@ public class ProxyRoutes {
 
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
 
-    // hop-by-hop headers (RFC 9110 §7.6.1), and the host, which the client connection sets itself
-    private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host");
+    // hop-by-hop headers (RFC 9110 §7.6.1, and the obsolete Proxy-Connection), and the host, which the client
+    // connection sets itself from the backend's address. Compared without regard to case, without lower-casing
+    // each name per request
+    private static final Set<String> HOP_BY_HOP = caseInsensitive("connection", "keep-alive", "proxy-connection",
+            "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "http2-settings",
+            "host");
+    // what a caller must not tell the services about itself: the gateway sets X-Forwarded-For/-Host/-Proto from what
+    // it saw (after Quarkus's trusted-proxy check), and a caller's X-Forwarded-Port, -Prefix or Forwarded would
+    // otherwise reach the portal, which builds its login redirect from them
+    private static final Set<String> CALLER_FORWARDING = caseInsensitive("forwarded", "x-real-ip");
+    private static final String X_FORWARDED = "x-forwarded-";
 
     // the request context local quarkus-micrometer takes a request's uri tag from
     private static final String METRICS_PATH = "UrlPathTemplate";
 
     private final GatewayConfig config;
+    private final Map<String, Backend> backends = new HashMap<>();
     private final Vertx vertx;
     private final IdentityProviderManager identities;
     // one client per event loop: a pooled connection then lives on the event loop of the requests that use it, so a
@@ -54,6 +66,13 @@ public class ProxyRoutes {
         this.config = config;
         this.vertx = vertx;
         this.identities = identities;
+        config.routes().forEach((service, route) -> backends.put(service, Backend.of(service, route.url())));
+    }
+
+    private static Set<String> caseInsensitive(String... names) {
+        Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        set.addAll(List.of(names));
+        return set;
     }
 
     private HttpClient client() {
@@ -64,17 +83,22 @@ public class ProxyRoutes {
     }
 
     void install(@Observes Router router) {
+        // on every path, before anything else of the gateway's: what is refused here costs no token check and reaches
+        // no service
+        router.route().order(-110).handler(ProxyRoutes::refuseUnsafeTargets);
+        router.route().order(-109).handler(this::refuseDeclaredOversizeBodies);
         router.route("/api/*").order(-100).handler(RequestIds::assign);
         router.route("/api/*").order(-99).handler(ProxyRoutes::securityHeaders);
-        router.route("/api/*").order(-98).handler(new TokenCheck(config.publicPrefixes(), identities));
+        TokenCheck tokens = new TokenCheck(config.publicPrefixes(), identities);
+        router.route("/api/*").order(-98).handler(tokens::recall);
         router.route("/api/*").order(-97).handler(new RateLimits(config.rateLimit()));
-        router.route("/api/*").order(-96).handler(this::refuseDeclaredOversizeBodies);
+        router.route("/api/*").order(-96).handler(tokens::verify);
         config.routes().forEach((service, route) -> route.prefixes().forEach(prefix -> {
             String metricsPath = prefix + "/*";
             router.route(metricsPath).handler(ctx -> {
                 // the request metrics' uri tag: the route, not the path with its record ids (one series per id otherwise)
                 ContextLocals.put(METRICS_PATH, metricsPath);
-                forward(ctx, service, route.url());
+                forward(ctx, service, backends.get(service));
             });
         }));
         // the portal's pages are at /portal/ (its own module, behind this same origin)
@@ -92,14 +116,54 @@ public class ProxyRoutes {
         ctx.next();
     }
 
-    /** A body that says it is too big is refused before anything is forwarded; a chunked one is counted by {@link LimitedBody}. */
+    private static void refuseUnsafeTargets(RoutingContext ctx) {
+        HttpServerRequest in = ctx.request();
+        String refusal = RequestTargets.refusal(in);
+        if (refusal != null) {
+            Failures.badTarget(ctx, refusal);
+        } else if (RequestTargets.refusedMethod(in.method())) {
+            Problems.send(ctx, 405, "METHOD_NOT_ALLOWED", "不支持该请求方法", in.method().name() + " is not supported");
+        } else {
+            ctx.next();
+        }
+    }
+
+    /**
+     * A body that says it is too big is refused before anything is forwarded, on every path (the portal's uploads too);
+     * a chunked one is counted by {@link LimitedBody}. Netty has already refused a Content-Length that is not a
+     * number; parsing it here still never throws.
+     */
     private void refuseDeclaredOversizeBodies(RoutingContext ctx) {
         String length = ctx.request().getHeader(HttpHeaderNames.CONTENT_LENGTH);
-        if (length == null || Long.parseLong(length) <= config.maxBodySize().asLongValue()) {
+        if (length == null) {
+            ctx.next();
+            return;
+        }
+        long declared = contentLength(length);
+        if (declared < 0) {
+            Problems.send(ctx, 400, "BAD_REQUEST", "请求格式错误", "Content-Length is not a number of bytes");
+        } else if (declared <= config.maxBodySize().asLongValue()) {
             ctx.next();
         } else {
             tooLarge(ctx);
         }
+    }
+
+    /** The declared length, or -1 if it is not 1 to 18 digits (more could overflow a long; no body is that big). */
+    static long contentLength(String value) {
+        int length = value.length();
+        if (length == 0 || length > 18) {
+            return -1;
+        }
+        long result = 0;
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            result = result * 10 + (c - '0');
+        }
+        return result;
     }
 
     private void tooLarge(RoutingContext ctx) {
@@ -107,18 +171,31 @@ public class ProxyRoutes {
                 "the request body is over " + config.maxBodySize().asLongValue() + " bytes");
     }
 
-    private void forward(RoutingContext ctx, String service, String baseUrl) {
+    private void forward(RoutingContext ctx, String service, Backend backend) {
         HttpServerRequest in = ctx.request();
+        // host and port from the configuration, the target from the checked path: the caller names no host
         RequestOptions options = new RequestOptions()
                 .setMethod(in.method())
-                .setAbsoluteURI(baseUrl + in.uri())
+                .setHost(backend.host())
+                .setPort(backend.port())
+                .setSsl(backend.ssl())
+                .setURI(target(ctx))
                 .setIdleTimeout(config.timeout().toMillis());
         MultiMap headers = options.getHeaders() == null ? MultiMap.caseInsensitiveMultiMap() : options.getHeaders();
         in.headers().forEach(h -> {
-            if (!NOT_FORWARDED.contains(h.getKey().toLowerCase())) {
-                headers.add(h.getKey(), h.getValue());
+            String name = h.getKey();
+            if (!HOP_BY_HOP.contains(name) && !CALLER_FORWARDING.contains(name)
+                    && !name.regionMatches(true, 0, X_FORWARDED, 0, X_FORWARDED.length())) {
+                headers.add(name, h.getValue());
             }
         });
+        if (in.headers().contains(HttpHeaderNames.CONNECTION)) {
+            removeConnectionOptions(in.headers().getAll(HttpHeaderNames.CONNECTION), headers);
+            String requestId = ctx.get(RequestIds.HEADER);
+            if (requestId != null) {
+                headers.set(RequestIds.HEADER, requestId); // whatever the caller's Connection header named
+            }
+        }
         headers.set("X-Forwarded-Host", in.authority() == null ? "" : in.authority().toString());
         headers.set("X-Forwarded-Proto", in.scheme());
         headers.set("X-Forwarded-For", in.remoteAddress() == null ? "" : in.remoteAddress().hostAddress());
@@ -150,10 +227,48 @@ public class ProxyRoutes {
         return out.response();
     }
 
+    /**
+     * The path as the router saw it (unreserved characters decoded, e.g. {@code %41} as {@code A}) and the query as it
+     * came. {@link RequestTargets} has refused dot segments and encoded slashes, so this is the path the gateway
+     * routed and checked the token for; usually it is the request's own URI, unchanged and not copied.
+     */
+    private static String target(RoutingContext ctx) {
+        HttpServerRequest in = ctx.request();
+        String path = ctx.normalizedPath();
+        if (path.equals(in.path())) {
+            return in.uri();
+        }
+        String query = in.query();
+        return query == null ? path : path + '?' + query;
+    }
+
+    /** Headers that the Connection header names are hop-by-hop too (RFC 9110 §7.6.1): they stay on this hop. */
+    private static void removeConnectionOptions(List<String> connection, MultiMap headers) {
+        for (String value : connection) {
+            int start = 0;
+            while (start <= value.length()) {
+                int comma = value.indexOf(',', start);
+                int end = comma == -1 ? value.length() : comma;
+                String option = value.substring(start, end).trim();
+                if (!option.isEmpty()) {
+                    headers.remove(option);
+                }
+                start = end + 1;
+            }
+        }
+    }
+
     private static void relay(RoutingContext ctx, HttpClientResponse response) {
         var out = ctx.response().setStatusCode(response.statusCode());
-        response.headers().forEach(h -> {
-            if (!NOT_FORWARDED.contains(h.getKey().toLowerCase())) {
+        // the gateway's own headers (request id, security headers) are already on the response: options that the
+        // service's Connection header names are removed from its headers only
+        MultiMap relayed = response.headers();
+        if (relayed.contains(HttpHeaderNames.CONNECTION)) {
+            relayed = MultiMap.caseInsensitiveMultiMap().addAll(relayed);
+            removeConnectionOptions(response.headers().getAll(HttpHeaderNames.CONNECTION), relayed);
+        }
+        relayed.forEach(h -> {
+            if (!HOP_BY_HOP.contains(h.getKey())) {
                 out.headers().add(h.getKey(), h.getValue());
             }
         });

@@ -10,19 +10,31 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 
 /**
- * A token bucket per client: per user or service account when there is a token (so one clerk's script cannot slow
- * a reviewer down), per address when there is none. A flood gets 429 with Retry-After; everyone else goes on.
+ * Token buckets per client: per user or service account for a token the gateway has verified before (so that one
+ * clerk's script cannot slow a reviewer down), and per address for everything else: requests without a token, and
+ * tokens not yet verified. The latter runs before {@link TokenCheck} verifies anything, so a flood of garbage or
+ * forged tokens meets 429 instead of costing a signature check each. A flood gets 429 with Retry-After; everyone
+ * else goes on.
+ * <p>
+ * The address is the TCP peer's, or the client's that a trusted proxy names in X-Forwarded-For when
+ * {@code quarkus.http.proxy.*} says which proxies are trusted (Quarkus resolves that before any route runs).
  */
 final class RateLimits implements Handler<RoutingContext> {
 
     private final GatewayConfig.RateLimit config;
-    private final Cache<String, Bucket> buckets;
+    // one cache per kind of bucket, keyed by the bare address or token: no key string built per request. Idle clients'
+    // buckets are full again after a few seconds anyway; keep memory bounded. The caches' upkeep runs on the calling
+    // event loop: handing it to the common pool woke a thread every few requests
+    private final Cache<String, Bucket> clients = cache();
+    private final Cache<String, Bucket> anonymous = cache();
+    private final Cache<String, Bucket> tokenChecks = cache();
 
     RateLimits(GatewayConfig.RateLimit config) {
         this.config = config;
-        // idle clients' buckets are full again after a few seconds anyway; keep memory bounded. The cache's upkeep runs
-        // on the calling event loop: handing it to the common pool woke a thread every few requests
-        this.buckets = Caffeine.newBuilder().executor(Runnable::run)
+    }
+
+    private static <K> Cache<K, Bucket> cache() {
+        return Caffeine.newBuilder().executor(Runnable::run)
                 .expireAfterAccess(Duration.ofMinutes(10)).maximumSize(200_000).build();
     }
 
@@ -44,11 +56,14 @@ final class RateLimits implements Handler<RoutingContext> {
     private Bucket bucketOf(RoutingContext ctx) {
         VerifiedToken token = ctx.get(VerifiedToken.KEY);
         if (token != null) {
-            int perSecond = config.clients().getOrDefault(token.client(), config.perSecond());
-            return buckets.get("token:" + token.client() + ":" + token.subject(), key -> bucket(perSecond));
+            return clients.get(token.bucketKey(), key ->
+                    bucket(config.clients().getOrDefault(token.client(), config.perSecond())));
         }
         String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
-        return buckets.get("address:" + address, key -> bucket(config.anonymousPerSecond()));
+        if (ctx.get(TokenCheck.UNVERIFIED) != null) {
+            return tokenChecks.get(address, key -> bucket(config.tokenChecksPerSecond()));
+        }
+        return anonymous.get(address, key -> bucket(config.anonymousPerSecond()));
     }
 
     private static Bucket bucket(int perSecond) {

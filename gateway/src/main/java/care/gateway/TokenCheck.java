@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
-import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -24,10 +23,17 @@ import java.util.function.BiConsumer;
  * A client sends the same token for minutes, so a verified token is remembered (by its SHA-256, for at most a minute
  * and never past its expiry): checking its RSA signature on every request cost the gateway as much CPU as the
  * services spend answering. The services still verify every token themselves.
+ * <p>
+ * Two steps around {@link RateLimits}: {@link #recall} only looks the token up among the remembered ones, so that
+ * the rate limit knows whose bucket to use; {@link #verify} then checks a token not seen before. A token that is
+ * not remembered is thus counted against its address's bucket before any signature check.
  */
-final class TokenCheck implements Handler<RoutingContext> {
+final class TokenCheck {
 
     private static final Duration REMEMBERED_FOR = Duration.ofMinutes(1);
+
+    /** Where {@link #recall} leaves the SHA-256 of a token it does not remember, for {@link #verify}. */
+    static final String UNVERIFIED = "care.unverified-token";
 
     private static final BiConsumer<RoutingContext, Throwable> REFUSED = (ctx, failure) -> unauthenticated(ctx);
 
@@ -42,21 +48,34 @@ final class TokenCheck implements Handler<RoutingContext> {
         this.identities = identities;
     }
 
-    @Override
-    public void handle(RoutingContext ctx) {
+    /** Marks the request with the caller's remembered token, or with the hash of one still to verify. */
+    void recall(RoutingContext ctx) {
         String token = bearerToken(ctx);
-        if (token == null) {
+        if (token != null) {
+            String key = sha256(token);
+            VerifiedToken known = verified.getIfPresent(key);
+            if (known != null && known.validAt(System.currentTimeMillis() / 1000)) {
+                ctx.put(VerifiedToken.KEY, known);
+            } else {
+                ctx.put(UNVERIFIED, key);
+            }
+        }
+        ctx.next();
+    }
+
+    /** Lets a remembered token through, verifies a new one, and refuses a missing one outside the public prefixes. */
+    void verify(RoutingContext ctx) {
+        if (ctx.get(VerifiedToken.KEY) != null) {
+            ctx.next();
+            return;
+        }
+        String key = ctx.get(UNVERIFIED);
+        if (key == null) {
             if (isPublic(ctx.normalizedPath())) {
                 ctx.next();
             } else {
                 unauthenticated(ctx);
             }
-            return;
-        }
-        String key = sha256(token);
-        VerifiedToken known = verified.getIfPresent(key);
-        if (known != null && known.validAt(System.currentTimeMillis() / 1000)) {
-            admit(ctx, known);
             return;
         }
         // a refused token answers as problem+json here, not with Quarkus's empty 401
@@ -92,7 +111,7 @@ final class TokenCheck implements Handler<RoutingContext> {
             return null;
         }
         Object client = jwt.getClaim("azp");
-        return new VerifiedToken(client == null ? "?" : client.toString(), jwt.getSubject(), jwt.getExpirationTime());
+        return VerifiedToken.of(client == null ? "?" : client.toString(), jwt.getSubject(), jwt.getExpirationTime());
     }
 
     private static void admit(RoutingContext ctx, VerifiedToken token) {

@@ -5,6 +5,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +16,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 @QuarkusTest
@@ -25,7 +27,8 @@ class RateLimitsTest {
     public static class LowLimits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("gateway.rate-limit.per-second", "2", "gateway.rate-limit.anonymous-per-second", "2");
+            return Map.of("gateway.rate-limit.per-second", "2", "gateway.rate-limit.anonymous-per-second", "2",
+                    "gateway.rate-limit.token-checks-per-second", "2");
         }
     }
 
@@ -42,6 +45,31 @@ class RateLimitsTest {
     void anonymousCallersAreLimitedPerAddress() {
         firstRefusal(() -> given().get("/api/directory/institutions"));
         given().auth().oauth2(Tokens.of("mz-530102")).get("/api/directory/institutions").then().statusCode(200);
+    }
+
+    @Test
+    void aBurstOfBadTokensFromOneAddressMeets429BeforeTheirSignaturesAreChecked() {
+        // from an address of its own (127.0.0.2), so that no other test's bucket is touched; garbage and forged
+        // tokens (a real one's header and claims, another signature) alike
+        String from = "127.0.0.2";
+        String token = Tokens.of("inst-elderly");
+        String forged = token.substring(0, token.lastIndexOf('.') + 1) + "c2lnbmF0dXJlLWJ5LXNvbWVvbmUtZWxzZQ";
+        RawHttp.Response refused = null;
+        for (int sent = 1; sent <= 12 && refused == null; sent++) {
+            RawHttp.Response response = RawHttp.sendFrom(from, "GET /api/filings HTTP/1.1",
+                    "Authorization: Bearer " + (sent % 2 == 0 ? forged : "x"));
+            if (response.status() == 429) {
+                refused = response;
+            } else {
+                assertEquals(401, response.status(), response.body());
+            }
+        }
+        if (refused == null) {
+            fail("12 bad tokens in a row were each checked");
+        }
+        assertTrue(refused.header("Content-Type").startsWith("application/problem+json"));
+        assertTrue(Integer.parseInt(refused.header("Retry-After")) >= 1);
+        assertEquals("RATE_LIMITED", JsonPath.from(refused.body()).getString("code"));
     }
 
     /** The burst is 4 and 2 more come each second: a quick flood meets a 429 long before 40 requests. */
