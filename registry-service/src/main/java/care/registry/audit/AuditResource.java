@@ -3,6 +3,7 @@ package care.registry.audit;
 import care.contracts.problem.ProblemException;
 import care.contracts.security.Caller;
 import care.contracts.security.Roles;
+import care.registry.access.Bounds;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
@@ -41,7 +42,7 @@ public class AuditResource {
     @Transactional
     @Operation(summary = "Who changed what and when, newest first, in the caller's city")
     public List<Entry> search(@QueryParam("institutionId") UUID institutionId,
-                              @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                              @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Bounds.MAX_PAGE) int page,
                               @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         String city = caller.cityCode().orElseThrow(() -> ProblemException.forbidden("token is not bound to a city"));
         return trail.search(city, institutionId, page, size).stream()

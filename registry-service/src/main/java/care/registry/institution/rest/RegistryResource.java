@@ -2,6 +2,7 @@ package care.registry.institution.rest;
 
 import care.contracts.event.Sector;
 import care.contracts.problem.ProblemException;
+import care.registry.access.Bounds;
 import care.registry.access.IdempotentPosts;
 import care.contracts.http.IfMatch;
 import care.registry.access.InstitutionAccess;
@@ -98,7 +99,7 @@ public class RegistryResource {
                                         @QueryParam("sector") @Pattern(regexp = "ELDERLY|CHILDCARE") String sector,
                                         @QueryParam("status") @Pattern(regexp = "UNFILED|FILED|CLOSED") String status,
                                         @QueryParam("q") @Size(max = 50) String text,
-                                        @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                        @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Bounds.MAX_PAGE) int page,
                                         @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         var query = institutions.registry(access.scope(), county, sector == null ? null : Sector.valueOf(sector),
                 status == null ? null : FilingStatus.valueOf(status), text == null || text.isBlank() ? null : text.strip());
@@ -179,7 +180,7 @@ public class RegistryResource {
     @Operation(summary = "The roster, citizen IDs masked; current=true leaves out those who have left")
     public StaffResponse.Page roster(@PathParam("id") UUID id,
                                      @QueryParam("current") @DefaultValue("false") boolean current,
-                                     @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                     @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Bounds.MAX_PAGE) int page,
                                      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         Institution i = access.readable(id);
         var today = staffService.today();

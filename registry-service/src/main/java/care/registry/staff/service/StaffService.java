@@ -5,6 +5,7 @@ import care.contracts.event.CaregiverChangedV1;
 import care.contracts.outbox.Outbox;
 import care.contracts.problem.ProblemException;
 import care.contracts.problem.Violation;
+import care.registry.access.Bounds;
 import care.registry.access.Refusals;
 import care.registry.audit.AuditTrail;
 import care.registry.institution.domain.Institution;
@@ -160,6 +161,10 @@ public class StaffService {
         if (r.certificateIssuedOn() != null && r.certificateIssuedOn().isAfter(today())) {
             v.add(new Violation("certificateIssuedOn", "发证日期不能晚于今天"));
         }
+        Bounds.date(v, "certificateIssuedOn", r.certificateIssuedOn());
+        Bounds.date(v, "certificateValidUntil", r.certificateValidUntil());
+        Bounds.date(v, "employedFrom", r.employedFrom());
+        Bounds.date(v, "employedUntil", r.employedUntil());
         if (r.employedFrom() != null && r.employedUntil() != null && r.employedUntil().isBefore(r.employedFrom())) {
             v.add(new Violation("employedUntil", "离职日期不能早于入职日期"));
         }
