@@ -31,6 +31,7 @@ class OutOfRangeNumbersTest {
                 {"admin-530100", "/api/institutions?page=10001"},
                 {"inst-elderly", "/api/institutions/" + home.id + "/staff?page=21474837&size=200"},
                 {"auditor-530100", "/api/institutions/audit?page=21474837&size=200"},
+                {"mz-530102", "/api/institutions/staff-disputes?page=21474837&size=50"},
                 {null, "/api/directory/institutions?page=21474837&size=100"},
         };
         for (String[] call : pages) {
