@@ -32,6 +32,7 @@ final class Fixtures {
     private static final AtomicInteger STAFF = new AtomicInteger(100);
 
     private final Map<String, String> shared = new HashMap<>();
+    private final Disputes disputes = new Disputes();
     /** The X-Request-Id the 新设备案 was approved with, and its 备案回执 number. */
     volatile String approvalRequestId;
     volatile String receiptNumber;
@@ -66,6 +67,8 @@ final class Fixtures {
             case "programme" -> "KM-NURSING";
             case "batch" -> batch();
             case "unknown" -> UUID.randomUUID().toString();
+            case "otherInstitution" -> Disputes.fileOtherInstitution();
+            case "dispute" -> disputes.open(shared("institution"), shared("otherInstitution"));
             default -> throw new IllegalArgumentException("no fixture " + name);
         };
     }
@@ -89,6 +92,7 @@ final class Fixtures {
                     "certificateNumber", "S530102-4", "certificateIssuedOn", "2025-06-01", "employedFrom", "2024-02-01");
             case "inspection" -> Map.of("inspectedOn", "2026-11-02", "method", "RANDOM", "inspectorOrg", "五华区民政局",
                     "result", "PASSED", "disclosed", true);
+            case "disputeDecision" -> disputes.decision();
             case "version" -> Map.of();
             case "unknownBatch" -> Map.of("programmeCode", "KM-NOTHING", "period", "2026-10");
             case "demonstration" -> Map.of("institutionId", shared("institution"), "amountFen", 100000,
@@ -196,5 +200,59 @@ final class Fixtures {
         as("mz-530102", "POST", "/api/filings/" + filing + "/return", Map.of("comment", "请补正", "items",
                 List.of(Map.of("material", "COMMITMENT", "reason", "未盖章")))).statusCode(200);
         return filing;
+    }
+
+    /**
+     * Roster disputes: 盘龙区福寿养老院 (inst-elderly-530103, filed here through its own 新设备案 approved by 民政
+     * 盘龙区) has a person on its roster from 2020; inst-elderly then claims the same person, which opens a dispute
+     * decided by 民政 五华区 (the county of the later claim). The decision body names the last dispute's claim.
+     */
+    static final class Disputes {
+
+        static final String OTHER_USCC = "52530103MJA000020N";
+        private volatile String lastClaim;
+
+        static String fileOtherInstitution() {
+            String filing = as("inst-elderly-530103", "POST", "/api/filings", Map.ofEntries(
+                    Map.entry("type", "NEW"), Map.entry("sector", "ELDERLY"), Map.entry("uscc", OTHER_USCC),
+                    Map.entry("institutionName", "盘龙区福寿养老院"), Map.entry("kind", "PRIVATE_CARE_HOME"),
+                    Map.entry("ownership", "PRIVATE_WITH_PUBLIC_AID"), Map.entry("divisionCode", "530103"),
+                    Map.entry("address", "昆明市盘龙区北京路2号"), Map.entry("legalRepresentative", "李强"),
+                    Map.entry("contactPhone", "0871-65550201"), Map.entry("capacity", 80)))
+                    .statusCode(201).extract().path("id");
+            for (String code : new String[]{"APPLICATION_FORM", "REGISTRATION_CERT", "COMMITMENT"}) {
+                given().auth().oauth2(token("inst-elderly-530103")).contentType("application/pdf").body(PDF)
+                        .queryParam("fileName", code.toLowerCase() + ".pdf")
+                        .put("/api/filings/" + filing + "/materials/" + code).then().statusCode(200);
+            }
+            as("inst-elderly-530103", "POST", "/api/filings/" + filing + "/submit", null).statusCode(200);
+            as("mz-530103", "POST", "/api/filings/" + filing + "/accept", Map.of("comment", "受理")).statusCode(200);
+            as("mz-530103", "POST", "/api/filings/" + filing + "/approve", Map.of("comment", "准予备案")).statusCode(200);
+            return eventually(() -> as("inst-elderly-530103", "GET", "/api/institutions", null).statusCode(200)
+                    .extract().path("items.find { it.uscc == '" + OTHER_USCC + "' }.id"));
+        }
+
+        /** A new dispute between the two institutions' rosters; returns its id. */
+        String open(String institution, String otherInstitution) {
+            String citizenId = nextCitizenId();
+            as("inst-elderly-530103", "POST", "/api/institutions/" + otherInstitution + "/staff", person(citizenId,
+                    "2020-01-01")).statusCode(201);
+            String claim = as("inst-elderly", "POST", "/api/institutions/" + institution + "/staff", person(citizenId,
+                    "2024-02-01")).statusCode(202).body("status", equalTo("DISPUTED")).extract().path("id");
+            lastClaim = claim;
+            return as("mz-530102", "GET", "/api/institutions/staff-disputes?size=200", null).statusCode(200)
+                    .extract().path("items.find { it.disputingStaffId == '" + claim + "' }.id");
+        }
+
+        Map<String, Object> decision() {
+            return Map.of("standingStaffId", lastClaim == null ? UUID.randomUUID().toString() : lastClaim,
+                    "reason", "矩阵测试：核实劳动合同");
+        }
+
+        private static Map<String, Object> person(String citizenId, String from) {
+            return Map.of("name", "陈芳", "role", "ELDERLY_CAREGIVER", "citizenId", citizenId,
+                    "certificateGrade", "LEVEL_4", "certificateNumber", "S530103" + STAFF.incrementAndGet(),
+                    "certificateIssuedOn", "2019-06-01", "employedFrom", from);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package care.registry.access;
 
+import care.contracts.event.Sector;
 import care.contracts.problem.ProblemException;
 import care.contracts.security.Caller;
 import care.contracts.security.Roles;
@@ -8,6 +9,7 @@ import care.registry.institution.domain.InstitutionRepository;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.RequestScoped;
 
+import java.util.Collection;
 import java.util.UUID;
 
 /**
@@ -41,7 +43,15 @@ public class InstitutionAccess {
     }
 
     public boolean isCompetentReviewer(Institution institution) {
-        return caller.reviews(institution.sector) && caller.covers(institution.divisionCode);
+        return reviewerOf(institution.sector, institution.divisionCode);
+    }
+
+    /**
+     * A reviewer of the sector whose division_code covers the county. Only division_code binds a reviewer (as in
+     * {@link #scope}): Caller.covers would fall back to a city_code claim and widen a county reviewer to the city.
+     */
+    private boolean reviewerOf(Sector sector, String divisionCode) {
+        return caller.divisionCode().isPresent() && caller.reviews(sector) && caller.covers(divisionCode);
     }
 
     /** The institution if the caller may see it; otherwise 404, as if it did not exist. */
@@ -65,6 +75,7 @@ public class InstitutionAccess {
     /** Supervision and designations: the city admin of its city or the competent reviewer (sector and county). */
     public Institution supervisedByCaller(UUID id) {
         Institution institution = readable(id);
+        refuseInstitutionHolder("supervision and designations");
         boolean cityAdmin = caller.is(Roles.CITY_ADMIN) && caller.cityCode().map(institution.cityCode::equals).orElse(false);
         if (!cityAdmin && !isCompetentReviewer(institution)) {
             throw ProblemException.forbidden("only the city admin or the competent department records supervision");
@@ -74,12 +85,17 @@ public class InstitutionAccess {
 
     /** A JPQL condition (on alias-free Institution fields) limiting a list to what the caller may see. */
     public Scope scope() {
+        return scope("");
+    }
+
+    /** The same condition on the Institution fields of a JPQL alias ({@code "i."}). */
+    public Scope scope(String alias) {
         if (caller.is(Roles.INSTITUTION)) {
-            return new Scope("uscc = :scopeUscc", Parameters.with("scopeUscc", caller.uscc()));
+            return new Scope(alias + "uscc = :scopeUscc", Parameters.with("scopeUscc", caller.uscc()));
         }
         if (caller.is(Roles.CITY_ADMIN) || caller.is(Roles.AUDITOR)) {
-            return caller.cityCode().map(city -> new Scope("cityCode = :scopeCity", Parameters.with("scopeCity", city)))
-                    .orElse(Scope.NOTHING);
+            return caller.cityCode().map(city -> new Scope(alias + "cityCode = :scopeCity",
+                    Parameters.with("scopeCity", city))).orElse(Scope.NOTHING);
         }
         var sector = caller.sector().filter(caller::reviews);
         var area = caller.divisionCode();
@@ -87,9 +103,57 @@ public class InstitutionAccess {
             return Scope.NOTHING;
         }
         String code = area.get();
-        String place = code.endsWith("00") ? "cityCode = :scopeArea" : "divisionCode = :scopeArea";
-        return new Scope("sector = :scopeSector and " + place,
+        String place = alias + (code.endsWith("00") ? "cityCode = :scopeArea" : "divisionCode = :scopeArea");
+        return new Scope(alias + "sector = :scopeSector and " + place,
                 Parameters.with("scopeSector", sector.get()).and("scopeArea", code));
+    }
+
+    // --- the audit trail ---
+
+    /** The city whose audit trail the caller reads: a city admin's or auditor's, never an institution's. */
+    public String auditCity() {
+        refuseInstitutionHolder("the audit trail");
+        if (!caller.is(Roles.CITY_ADMIN) && !caller.is(Roles.AUDITOR)) {
+            throw ProblemException.forbidden("only the city admin and the auditor read the audit trail");
+        }
+        return caller.cityCode().orElseThrow(() -> ProblemException.forbidden("token is not bound to a city"));
+    }
+
+    // --- roster disputes ---
+
+    /**
+     * Disputes the caller may list: those with a claim of an institution the caller sees as a reviewer (sector and
+     * county or city), city admin or auditor. An institution is told about its own entries only, on its roster.
+     */
+    public Scope disputeScope(String alias) {
+        refuseInstitutionHolder("roster disputes");
+        return scope(alias);
+    }
+
+    /** A dispute is shown when one of its claims is of an institution the caller sees; otherwise 404. */
+    public void readableDispute(UUID disputeId, Collection<Institution> involved) {
+        refuseInstitutionHolder("roster disputes");
+        if (involved.stream().noneMatch(this::canSee)) {
+            throw ProblemException.notFound("staff dispute", disputeId);
+        }
+    }
+
+    /**
+     * Decided by the competent reviewer (sector, and the county or its city) of the institution whose claim opened
+     * it; the other counties' reviewers, the city admin and the auditor only read it (403).
+     */
+    public boolean canDecide(Sector sector, String divisionCode) {
+        return !caller.is(Roles.INSTITUTION) && reviewerOf(sector, divisionCode);
+    }
+
+    /**
+     * A token with the institution role acts only as that institution, whatever other role it also holds: an
+     * institution's clerk never supervises, reads the audit trail or decides a roster dispute, its own included.
+     */
+    private void refuseInstitutionHolder(String what) {
+        if (caller.is(Roles.INSTITUTION)) {
+            throw ProblemException.forbidden("an institution's account has no part in " + what);
+        }
     }
 
     public record Scope(String condition, Parameters parameters) {

@@ -1,8 +1,8 @@
 package care.registry.audit;
 
-import care.contracts.problem.ProblemException;
-import care.contracts.security.Caller;
 import care.contracts.security.Roles;
+import care.registry.access.Bounds;
+import care.registry.access.InstitutionAccess;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
@@ -26,11 +26,11 @@ import java.util.UUID;
 public class AuditResource {
 
     private final AuditTrail trail;
-    private final Caller caller;
+    private final InstitutionAccess access;
 
-    public AuditResource(AuditTrail trail, Caller caller) {
+    public AuditResource(AuditTrail trail, InstitutionAccess access) {
         this.trail = trail;
-        this.caller = caller;
+        this.access = access;
     }
 
     public record Entry(long id, Instant at, String actor, String action, String entity, UUID entityId,
@@ -41,9 +41,9 @@ public class AuditResource {
     @Transactional
     @Operation(summary = "Who changed what and when, newest first, in the caller's city")
     public List<Entry> search(@QueryParam("institutionId") UUID institutionId,
-                              @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                              @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Bounds.MAX_PAGE) int page,
                               @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        String city = caller.cityCode().orElseThrow(() -> ProblemException.forbidden("token is not bound to a city"));
+        String city = access.auditCity();
         return trail.search(city, institutionId, page, size).stream()
                 .map(e -> new Entry(e.id, e.at, e.actor, e.action, e.entity, e.entityId, e.institutionId,
                         e.divisionCode, e.detail))

@@ -160,6 +160,77 @@ class MonthlyRuleTest {
     }
 
     @Test
+    void aPersonTwoInstitutionsClaimIsPaidThroughNeitherUntilTheCountyDecidesThenOnceThroughTheOneThatStands() {
+        String april = "2026-04";
+        Registry registry = new Registry();
+        var squatter = registry.institution("530103", Ownership.PRIVATE, Sector.ELDERLY, LONG_AGO);
+        var employer = registry.institution("530102", Ownership.PRIVATE, Sector.ELDERLY, LONG_AGO);
+        String person = Registry.person();
+        UUID squatted = registry.caregiver(squatter, person, ELDERLY_CAREGIVER, LEVEL_4, LONG_AGO, null,
+                LocalDate.of(2020, 1, 1), null);
+        String control = person(registry, employer, LEVEL_5, LONG_AGO, null, LONG_AGO, null);
+        registry.awaitApplied(em);
+
+        // the employer claims the person too: the registry reports both entries as disputed
+        UUID claimed = UUID.randomUUID();
+        List<UUID> sent = new java.util.ArrayList<>();
+        sent.add(caregiver(squatted, squatter, person, LEVEL_4, LocalDate.of(2020, 1, 1), null, true));
+        sent.add(caregiver(claimed, employer, person, LEVEL_3, LocalDate.of(2024, 3, 1), null, true));
+        awaitApplied(sent);
+
+        JsonPath waiting = Api.generate("admin-530100", "KM-NURSING", april);
+        List<Map<String, Object>> waitingLines = Api.instructions("admin-530100", waiting.getString("id"));
+        assertEquals(List.of(), Api.of(waitingLines, person), "no allowance while the dispute is open");
+        assertEquals(1, Api.of(waitingLines, control).size(), "the rest of the roster is paid");
+        Api.approveAndRelease("admin-530100", waiting.getString("id"));
+
+        // the county decides for the employer: the squatter's entry ends before it, the employer's stands
+        sent.add(caregiver(squatted, squatter, person, LEVEL_4, LocalDate.of(2020, 1, 1), LocalDate.of(2024, 2, 29), false));
+        sent.add(caregiver(claimed, employer, person, LEVEL_3, LocalDate.of(2024, 3, 1), null, false));
+        awaitApplied(sent);
+
+        JsonPath decided = Api.generate("admin-530100", "KM-NURSING", april);
+        assertPaid(Api.instructions("admin-530100", decided.getString("id")), person, 15000, employer.id());
+        Api.approveAndRelease("admin-530100", decided.getString("id"));
+
+        JsonPath again = Api.generate("admin-530100", "KM-NURSING", april);
+        if (again.getInt("lineCount") > 0) {
+            assertEquals(List.of(), Api.of(Api.instructions("admin-530100", again.getString("id")), person));
+            given().auth().oauth2(Tokens.of("admin-530100")).contentType(ContentType.JSON)
+                    .body(Map.of("reason", "重复生成核对")).post("/api/subsidy/batches/" + again.getString("id") + "/reject")
+                    .then().statusCode(200);
+        }
+        assertEquals(1, QuarkusTransactionCount.count(em, "KM-NURSING", april, person).intValue(), "paid once");
+    }
+
+    /** A CaregiverChanged as the registry sends it since roster disputes, with {@code disputed}; returns the event id. */
+    private static UUID caregiver(UUID staffId, Registry.Institution at, String personKey, CertificateGrade grade,
+                                  LocalDate from, LocalDate until, boolean disputed) {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+                .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        var payload = new care.contracts.event.CaregiverChangedV1(staffId, at.id(), at.uscc(), at.cityCode(),
+                at.divisionCode(), personKey, "护理员" + personKey.substring(0, 4), "5301**********123X", ELDERLY_CAREGIVER,
+                grade, "CERT-" + personKey.substring(0, 8), LONG_AGO, null, from, until, disputed);
+        UUID eventId = UUID.randomUUID();
+        var envelope = new care.contracts.event.EventEnvelope(eventId, care.contracts.event.CaregiverChangedV1.TYPE, 1,
+                java.time.Instant.now(), staffId.toString(), at.cityCode(), at.divisionCode(), json.valueToTree(payload));
+        try {
+            care.deploy.TestTopics.publish("registry-events", staffId.toString(), json.writeValueAsString(envelope));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return eventId;
+    }
+
+    private void awaitApplied(List<UUID> events) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                                "select count(*) from inbox_event where event_id in (:ids)")
+                        .setParameter("ids", events).getSingleResult()).intValue()) == events.size());
+    }
+
+    @Test
     void aMonthNotYetEndedOrMalformedIsRefusedAndNothingIsCreated() {
         String thisMonth = care.subsidy.Periods.today().toString().substring(0, 7);
         given().auth().oauth2(Tokens.of("admin-530100")).contentType(ContentType.JSON)

@@ -50,6 +50,39 @@ class RegistryEventsConsumerTest {
                 .body("institutionId", not(hasItem(institutionId.toString())));
     }
 
+    static String caregiver(UUID staffId, String personKey, String disputedField) {
+        return """
+                {"eventId":"%s","type":"CaregiverChanged","schemaVersion":1,"occurredAt":"2026-11-20T02:00:00Z",
+                 "aggregateId":"%s","cityCode":"530100","divisionCode":"530111",
+                 "payload":{"staffId":"%s","institutionId":"%s","institutionUscc":"52530111MJC000030N",
+                   "cityCode":"530100","divisionCode":"530111","personKey":"%s","name":"护理员",
+                   "maskedCitizenId":"530111********123X","role":"ELDERLY_CAREGIVER","certificateGrade":"LEVEL_4",
+                   "certificateNumber":"S1","certificateIssuedOn":"2024-01-01","certificateValidUntil":null,
+                   "employedFrom":"2024-01-01","employedUntil":null%s}}
+                """.formatted(UUID.randomUUID(), staffId, staffId, UUID.randomUUID(), personKey, disputedField);
+    }
+
+    @Test
+    void aDisputedRosterEntryIsKeptAsDisputedAndAnEntryFromBeforeTheFieldAsUndisputed() {
+        UUID before = UUID.randomUUID();
+        UUID disputed = UUID.randomUUID();
+        String person = UUID.randomUUID().toString().replace("-", "");
+        TestTopics.publish("registry-events", before.toString(), caregiver(before, person, ""));
+        TestTopics.publish("registry-events", disputed.toString(), caregiver(disputed, person, ",\"disputed\":true"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> disputedOf(before) != null && disputedOf(disputed) != null);
+        org.junit.jupiter.api.Assertions.assertEquals(Boolean.FALSE, disputedOf(before));
+        org.junit.jupiter.api.Assertions.assertEquals(Boolean.TRUE, disputedOf(disputed));
+    }
+
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManager em;
+
+    private Boolean disputedOf(UUID staffId) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> (Boolean) em.createNativeQuery(
+                        "select disputed from caregiver where staff_id = ?1").setParameter(1, staffId)
+                .getResultStream().findFirst().orElse(null));
+    }
+
     @Test
     void institutionsAndAnonymousCallersAreRefused() {
         given().get("/api/subsidy/institutions").then().statusCode(401)

@@ -2,6 +2,7 @@ package care.registry.institution.rest;
 
 import care.contracts.event.Sector;
 import care.contracts.problem.ProblemException;
+import care.registry.access.Bounds;
 import care.registry.access.IdempotentPosts;
 import care.contracts.http.IfMatch;
 import care.registry.access.InstitutionAccess;
@@ -16,6 +17,7 @@ import care.registry.site.rest.SiteResponse;
 import care.registry.site.service.SiteCapacityService;
 import care.registry.staff.domain.Staff;
 import care.registry.staff.domain.StaffRepository;
+import care.registry.staff.domain.StaffStatus;
 import care.registry.staff.rest.StaffRequest;
 import care.registry.staff.rest.StaffResponse;
 import care.registry.staff.service.StaffService;
@@ -98,7 +100,7 @@ public class RegistryResource {
                                         @QueryParam("sector") @Pattern(regexp = "ELDERLY|CHILDCARE") String sector,
                                         @QueryParam("status") @Pattern(regexp = "UNFILED|FILED|CLOSED") String status,
                                         @QueryParam("q") @Size(max = 50) String text,
-                                        @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                        @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Bounds.MAX_PAGE) int page,
                                         @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         var query = institutions.registry(access.scope(), county, sector == null ? null : Sector.valueOf(sector),
                 status == null ? null : FilingStatus.valueOf(status), text == null || text.isBlank() ? null : text.strip());
@@ -179,7 +181,7 @@ public class RegistryResource {
     @Operation(summary = "The roster, citizen IDs masked; current=true leaves out those who have left")
     public StaffResponse.Page roster(@PathParam("id") UUID id,
                                      @QueryParam("current") @DefaultValue("false") boolean current,
-                                     @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                     @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Bounds.MAX_PAGE) int page,
                                      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         Institution i = access.readable(id);
         var today = staffService.today();
@@ -191,7 +193,8 @@ public class RegistryResource {
     @POST
     @Path("/{id}/staff")
     @Transactional
-    @Operation(summary = "Add a roster entry. With an Idempotency-Key, a retry with the same key and body gets the "
+    @Operation(summary = "Add a roster entry (201). A person another institution has on its roster for an overlapping "
+            + "time is recorded as DISPUTED and sent to the county's competent department (202). With an Idempotency-Key, a retry with the same key and body gets the "
             + "first answer (Idempotency-Replayed: true); the same key with another body is 422")
     public Response addStaff(@PathParam("id") UUID id, @HeaderParam(IdempotentPosts.HEADER) String key,
                              @NotNull @Valid StaffRequest request, @Context UriInfo uri) {
@@ -199,7 +202,9 @@ public class RegistryResource {
         return idempotent.once(access.caller().name(), key, "POST staff " + id, request, () -> {
             Staff entry = staffService.add(i, request, access.caller().name());
             staff.flush();
-            return Response.created(uri.getAbsolutePathBuilder().path(entry.id.toString()).build())
+            // a claim another institution's entry contradicts is recorded but waits for the county: 202
+            return Response.status(entry.status == StaffStatus.DISPUTED ? Response.Status.ACCEPTED : Response.Status.CREATED)
+                    .location(uri.getAbsolutePathBuilder().path(entry.id.toString()).build())
                     .entity(StaffResponse.of(entry, staffService.today())).header("ETag", IfMatch.etag(entry.version))
                     .build();
         });
@@ -216,13 +221,18 @@ public class RegistryResource {
     @PUT
     @Path("/{id}/staff/{staffId}")
     @Transactional
-    @Operation(summary = "Correct a roster entry or end the employment (employedUntil)")
+    @Operation(summary = "Correct a roster entry or end the employment (employedUntil); 409 EMPLOYMENT_DISPUTED while "
+            + "the county verifies it, 202 if the change contradicts another institution's entry (DISPUTED)")
     public Response updateStaff(@PathParam("id") UUID id, @PathParam("staffId") UUID staffId,
                                 @HeaderParam("If-Match") String ifMatch, @NotNull @Valid StaffRequest request) {
         Institution i = access.keptByCaller(id);
         Staff entry = staffOf(i, staffId);
         staffService.update(i, entry, request, IfMatch.version(ifMatch), access.caller().name());
         staff.flush();
+        if (entry.status == StaffStatus.DISPUTED) { // the change made it contradict another institution's entry
+            return Response.accepted(StaffResponse.of(entry, staffService.today()))
+                    .header("ETag", IfMatch.etag(entry.version)).build();
+        }
         return withEtag(StaffResponse.of(entry, staffService.today()), entry.version);
     }
 

@@ -54,6 +54,14 @@ public class Staff {
     @Column(name = "employed_until")
     public LocalDate employedUntil;
 
+    /** ACTIVE, DISPUTED (another institution claims the person: waits for the county) or REFUSED. */
+    @Enumerated(EnumType.STRING)
+    public StaffStatus status = StaffStatus.ACTIVE;
+    /** What the last roster dispute decided for this entry: told to its institution, nothing about the others. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "dispute_outcome")
+    public ClaimOutcome disputeOutcome;
+
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

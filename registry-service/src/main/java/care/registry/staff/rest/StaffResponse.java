@@ -1,11 +1,16 @@
 package care.registry.staff.rest;
 
 import care.registry.staff.domain.Staff;
+import care.registry.staff.domain.StaffStatus;
 
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A roster entry as shown to anyone allowed to see it: the citizen ID only masked. */
+/**
+ * A roster entry as shown to anyone allowed to see it: the citizen ID only masked. {@code status} ACTIVE, DISPUTED
+ * (waiting for the county's decision) or REFUSED; {@code disputeOutcome} what the last dispute decided for this
+ * entry (STANDS, ENDED, REFUSED) — about this entry only, never about another institution's.
+ */
 public record StaffResponse(
         UUID id,
         UUID institutionId,
@@ -23,7 +28,15 @@ public record StaffResponse(
         LocalDate employedFrom,
         LocalDate employedUntil,
         boolean employed,
+        String status,
+        String statusLabel,
+        String disputeOutcome,
+        String notice,
         long version) {
+
+    /** What a clerk is told about an entry waiting for the county: nothing about the other institution. */
+    public static final String DISPUTED_NOTICE = "该人员同一时期在另一机构也有登记，已提交县（区）主管部门核实；"
+            + "核实前本登记不计发护理补贴，也不能修改";
 
     public static StaffResponse of(Staff s, LocalDate today) {
         boolean certified = s.certificateGrade != null || s.certificateNumber != null;
@@ -32,8 +45,10 @@ public record StaffResponse(
                 s.certificateGrade == null ? null : s.certificateGrade.label, s.certificateNumber,
                 s.certificateIssuedOn, s.certificateValidUntil,
                 certified && (s.certificateValidUntil == null || !s.certificateValidUntil.isBefore(today)),
-                s.employedFrom, s.employedUntil, s.employedUntil == null || !s.employedUntil.isBefore(today),
-                s.version);
+                s.employedFrom, s.employedUntil,
+                s.status != StaffStatus.REFUSED && (s.employedUntil == null || !s.employedUntil.isBefore(today)),
+                s.status.name(), s.status.label, s.disputeOutcome == null ? null : s.disputeOutcome.name(),
+                s.status == StaffStatus.DISPUTED ? DISPUTED_NOTICE : null, s.version);
     }
 
     public record Page(java.util.List<StaffResponse> items, long total, int page, int size) {

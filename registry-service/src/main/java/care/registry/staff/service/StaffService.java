@@ -1,16 +1,16 @@
 package care.registry.staff.service;
 
 import care.contracts.ChinaTime;
-import care.contracts.event.CaregiverChangedV1;
-import care.contracts.outbox.Outbox;
 import care.contracts.problem.ProblemException;
 import care.contracts.problem.Violation;
+import care.registry.access.Bounds;
 import care.registry.access.Refusals;
 import care.registry.audit.AuditTrail;
 import care.registry.institution.domain.Institution;
 import care.registry.pii.PiiProtector;
 import care.registry.staff.domain.Staff;
 import care.registry.staff.domain.StaffRepository;
+import care.registry.staff.domain.StaffStatus;
 import care.registry.staff.rest.StaffRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
@@ -26,10 +26,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The roster. A person (one citizen ID, recognised by its keyed hash) is employed by one institution at a time:
- * an employment overlapping one at another institution is refused (409 CONCURRENT_EMPLOYMENT) until that one is
- * ended, so the nursing allowance can never be claimed twice for one person and month. Every change publishes
- * CaregiverChanged with the keyed hash as personKey and the ID masked.
+ * The roster. A person (one citizen ID, recognised by its keyed hash) is employed by one institution at a time.
+ * An employment overlapping one at another institution is not decided by whoever registered first: it is recorded
+ * as DISPUTED and goes to the county's competent reviewer ({@link StaffDisputes}); until the decision, neither entry
+ * counts for the nursing allowance. The answer tells the clerk nothing about the other institution. Every change
+ * publishes CaregiverChanged with the keyed hash as personKey and the ID masked.
  */
 @ApplicationScoped
 @Transactional
@@ -39,15 +40,18 @@ public class StaffService {
 
     private final StaffRepository staff;
     private final PiiProtector pii;
-    private final Outbox outbox;
+    private final RosterEvents events;
     private final AuditTrail audit;
+    private final StaffDisputes disputes;
     private final Clock clock = Clock.system(ChinaTime.ZONE);
 
-    public StaffService(StaffRepository staff, PiiProtector pii, Outbox outbox, AuditTrail audit) {
+    public StaffService(StaffRepository staff, PiiProtector pii, RosterEvents events, AuditTrail audit,
+                        StaffDisputes disputes) {
         this.staff = staff;
         this.pii = pii;
-        this.outbox = outbox;
+        this.events = events;
         this.audit = audit;
+        this.disputes = disputes;
     }
 
     public LocalDate today() {
@@ -63,17 +67,27 @@ public class StaffService {
         entry.createdAt = Instant.now();
         apply(entry, request);
         setCitizenId(entry, request.citizenId());
-        guardEmployment(institution, entry);
+        List<Staff> rivals = guardEmployment(institution, entry);
         entry.updatedAt = entry.createdAt;
         staff.persist(entry);
+        if (!rivals.isEmpty()) {
+            disputes.open(institution, entry, rivals, actor);
+        }
         audit.record(actor, "STAFF_ADDED", "staff", entry.id, institution, describe(entry));
-        publish(institution, entry);
+        events.changed(institution, entry);
         return entry;
     }
 
     public Staff update(Institution institution, Staff entry, StaffRequest request, Long expectedVersion, String actor) {
         if (expectedVersion != null && expectedVersion != entry.version) {
             throw new OptimisticLockException();
+        }
+        if (entry.status == StaffStatus.DISPUTED) {
+            throw StaffDisputes.underVerification();
+        }
+        if (entry.status == StaffStatus.REFUSED) {
+            throw ProblemException.conflict("CLAIM_REFUSED", "该登记未获县（区）主管部门认定，不能修改",
+                    "the county decided for another claim; enter a new entry if the employment changed");
         }
         Refusals.refuseIfAny(check(request, false));
         Map<String, Object> before = describe(entry);
@@ -82,9 +96,12 @@ public class StaffService {
             setCitizenId(entry, request.citizenId());
         }
         entry.updatedAt = Instant.now(); // before the guard's queries flush: one version step per change
-        guardEmployment(institution, entry);
+        List<Staff> rivals = guardEmployment(institution, entry);
+        if (!rivals.isEmpty()) {
+            disputes.open(institution, entry, rivals, actor);
+        }
         audit.record(actor, "STAFF_UPDATED", "staff", entry.id, institution, Map.of("before", before, "after", describe(entry)));
-        publish(institution, entry);
+        events.changed(institution, entry);
         return entry;
     }
 
@@ -103,7 +120,7 @@ public class StaffService {
         for (Staff entry : entries) {
             if (known.add(entry.citizenIdHash)) {
                 staff.persist(entry);
-                publish(institution, entry);
+                events.changed(institution, entry);
                 added++;
             }
         }
@@ -117,20 +134,18 @@ public class StaffService {
         entry.citizenIdMasked = PiiProtector.mask(id);
     }
 
-    private void guardEmployment(Institution institution, Staff entry) {
+    /**
+     * 409 for a second overlapping entry at the same institution; otherwise the overlapping entries of the same
+     * person at other institutions (empty: the entry stands alone). Nothing about them reaches the caller.
+     */
+    private List<Staff> guardEmployment(Institution institution, Staff entry) {
+        var elsewhere = staff.overlappingElsewhere(entry.citizenIdHash, institution.id, entry.id, entry.employedFrom,
+                entry.employedUntil); // takes the person's lock before the checks
         if (staff.heldHere(entry.citizenIdHash, institution.id, entry.id, entry.employedFrom, entry.employedUntil)) {
             throw ProblemException.conflict("DUPLICATE_STAFF", "人员已在本机构花名册中",
                     "person " + entry.citizenIdMasked + " already has an overlapping employment at this institution");
         }
-        var elsewhere = staff.overlappingElsewhere(entry.citizenIdHash, institution.id, entry.id, entry.employedFrom,
-                entry.employedUntil);
-        if (!elsewhere.isEmpty()) {
-            Staff other = elsewhere.get(0);
-            throw ProblemException.conflict("CONCURRENT_EMPLOYMENT", "该人员已在其他机构任职",
-                    "person " + entry.citizenIdMasked + " is employed at another institution from " + other.employedFrom
-                            + (other.employedUntil == null ? "" : " until " + other.employedUntil)
-                            + "; that employment must end before this one starts");
-        }
+        return elsewhere;
     }
 
     private static void apply(Staff entry, StaffRequest r) {
@@ -160,6 +175,10 @@ public class StaffService {
         if (r.certificateIssuedOn() != null && r.certificateIssuedOn().isAfter(today())) {
             v.add(new Violation("certificateIssuedOn", "发证日期不能晚于今天"));
         }
+        Bounds.date(v, "certificateIssuedOn", r.certificateIssuedOn());
+        Bounds.date(v, "certificateValidUntil", r.certificateValidUntil());
+        Bounds.date(v, "employedFrom", r.employedFrom());
+        Bounds.date(v, "employedUntil", r.employedUntil());
         if (r.employedFrom() != null && r.employedUntil() != null && r.employedUntil().isBefore(r.employedFrom())) {
             v.add(new Violation("employedUntil", "离职日期不能早于入职日期"));
         }
@@ -173,15 +192,7 @@ public class StaffService {
         return v;
     }
 
-    private void publish(Institution institution, Staff s) {
-        outbox.publish(CaregiverChangedV1.TYPE, CaregiverChangedV1.VERSION, s.id.toString(), institution.cityCode,
-                institution.divisionCode, new CaregiverChangedV1(s.id, institution.id, institution.uscc,
-                        institution.cityCode, institution.divisionCode, s.citizenIdHash, s.name, s.citizenIdMasked,
-                        s.role, s.certificateGrade, s.certificateNumber, s.certificateIssuedOn, s.certificateValidUntil,
-                        s.employedFrom, s.employedUntil));
-    }
-
-    private static Map<String, Object> describe(Staff s) {
+    static Map<String, Object> describe(Staff s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", s.name);
         m.put("citizenId", s.citizenIdMasked);
@@ -191,6 +202,7 @@ public class StaffService {
         m.put("certificateValidUntil", s.certificateValidUntil);
         m.put("employedFrom", s.employedFrom);
         m.put("employedUntil", s.employedUntil);
+        m.put("status", s.status);
         return m;
     }
 

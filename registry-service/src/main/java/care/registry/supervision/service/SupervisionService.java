@@ -1,6 +1,9 @@
 package care.registry.supervision.service;
 
 import care.contracts.problem.ProblemException;
+import care.contracts.problem.Violation;
+import care.registry.access.Bounds;
+import care.registry.access.Refusals;
 import care.registry.audit.AuditTrail;
 import care.registry.institution.domain.Institution;
 import care.registry.supervision.domain.Inspection;
@@ -11,6 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -36,6 +41,9 @@ public class SupervisionService {
         if (r.result() == InspectionResult.PENALISED && (r.penalty() == null || r.penalty().isBlank())) {
             throw ProblemException.invalid("penalty", "行政处罚须写明处罚内容");
         }
+        List<Violation> dates = new ArrayList<>();
+        Bounds.date(dates, "inspectedOn", r.inspectedOn()); // a year the database cannot store is a 400, not a 500
+        Refusals.refuseIfAny(dates);
         Inspection i = new Inspection();
         i.id = UUID.randomUUID();
         i.institutionId = institution.id;

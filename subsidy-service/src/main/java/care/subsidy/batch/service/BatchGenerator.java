@@ -44,7 +44,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * institution — as the register held it that day — is 已备案 (FILED), of the programme's sector and city, and of an
  * eligible 举办性质. The amount is the rate for the grade of the certificate held that day (the most recently
  * issued one) in the programme version in force that day. Someone on two rosters that day (a move between
- * institutions) is paid once, through the roster entry that started last. No pro-rating.
+ * institutions) is paid once, through the roster entry that started last. No pro-rating. A person with any roster
+ * entry the register reports as disputed (two institutions claim them; the county has not decided) is not paid
+ * while the dispute is open, through neither entry: a generation after the decision pays the month once.
  */
 @ApplicationScoped
 public class BatchGenerator {
@@ -211,6 +213,7 @@ public class BatchGenerator {
                           and s.filing_status = 'FILED' and s.sector = :sector and s.city_code = :city
                           and r.amount_fen > 0
                           and c.slice = :chunk
+                          and not exists (select 1 from caregiver d where d.person_key = c.person_key and d.disputed)
                         order by c.person_key, c.employed_from desc nulls last, c.staff_id
                         on conflict on constraint payment_line_once do nothing
                         returning id, city_code, amount_fen)

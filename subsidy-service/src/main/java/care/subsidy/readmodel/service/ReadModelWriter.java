@@ -97,19 +97,20 @@ public class ReadModelWriter {
         em.createNativeQuery("""
                         insert into caregiver (staff_id, institution_id, person_key, slice, name, masked_citizen_id,
                                                role, city_code, division_code, employed_from, employed_until,
-                                               updated_at)
-                        values (?1, ?2, ?3, (hashtext(?3) & 2147483647) % ?11, ?4, ?5, ?6, ?7, ?8, ?9, ?10, now())
+                                               disputed, updated_at)
+                        values (?1, ?2, ?3, (hashtext(?3) & 2147483647) % ?11, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?12, now())
                         on conflict (staff_id) do update set institution_id = excluded.institution_id,
                             person_key = excluded.person_key, slice = excluded.slice, name = excluded.name,
                             masked_citizen_id = excluded.masked_citizen_id, role = excluded.role,
                             city_code = excluded.city_code, division_code = excluded.division_code,
                             employed_from = excluded.employed_from, employed_until = excluded.employed_until,
-                            updated_at = now()""")
+                            disputed = excluded.disputed, updated_at = now()""")
                 .setParameter(1, e.staffId()).setParameter(2, e.institutionId()).setParameter(3, e.personKey())
                 .setParameter(4, e.name()).setParameter(5, e.maskedCitizenId()).setParameter(6, e.role().name())
                 .setParameter(7, e.cityCode()).setParameter(8, e.divisionCode())
                 .setParameter(9, e.employedFrom()).setParameter(10, e.employedUntil())
                 .setParameter(11, BatchGenerator.SLICES)
+                .setParameter(12, Boolean.TRUE.equals(e.disputed())) // absent in events older than the field
                 .executeUpdate();
         if (e.certificateGrade() != null) {
             LocalDate issued = e.certificateIssuedOn() != null ? e.certificateIssuedOn() : UNKNOWN_ISSUE;
