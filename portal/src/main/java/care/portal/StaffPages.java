@@ -83,8 +83,10 @@ public class StaffPages {
             if (institution == null) {
                 throw new ApiError(409, "NOT_FILED", "机构备案后才能登记花名册", null, Map.of());
             }
-            api.call("POST", "/api/institutions/" + institution.get("id") + "/staff", viewer.token(), body);
-            return Views.seeOther("/portal/staff?done=added");
+            Object entry = api.call("POST", "/api/institutions/" + institution.get("id") + "/staff", viewer.token(), body);
+            // 202 DISPUTED: another institution holds the same person; the county verifies (nothing of the other told)
+            boolean disputed = entry instanceof Map<?, ?> m && "DISPUTED".equals(m.get("status"));
+            return Views.seeOther("/portal/staff?done=" + (disputed ? "disputed" : "added"));
         } catch (ApiError e) {
             return views.html(e.status, page(form.error(e)));
         }

@@ -182,7 +182,7 @@ class MonthlyRuleTest {
         List<Map<String, Object>> waitingLines = Api.instructions("admin-530100", waiting.getString("id"));
         assertEquals(List.of(), Api.of(waitingLines, person), "no allowance while the dispute is open");
         assertEquals(1, Api.of(waitingLines, control).size(), "the rest of the roster is paid");
-        Api.approveAndRelease("admin-530100", waiting.getString("id"));
+        Api.approveAndRelease("mz-530100", "admin2-530100", waiting.getString("id"));
 
         // the county decides for the employer: the squatter's entry ends before it, the employer's stands
         sent.add(caregiver(squatted, squatter, person, LEVEL_4, LocalDate.of(2020, 1, 1), LocalDate.of(2024, 2, 29), false));
@@ -191,7 +191,7 @@ class MonthlyRuleTest {
 
         JsonPath decided = Api.generate("admin-530100", "KM-NURSING", april);
         assertPaid(Api.instructions("admin-530100", decided.getString("id")), person, 15000, employer.id());
-        Api.approveAndRelease("admin-530100", decided.getString("id"));
+        Api.approveAndRelease("mz-530100", "admin2-530100", decided.getString("id"));
 
         JsonPath again = Api.generate("admin-530100", "KM-NURSING", april);
         if (again.getInt("lineCount") > 0) {
