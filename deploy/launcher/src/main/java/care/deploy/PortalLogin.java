@@ -19,9 +19,10 @@ import java.util.stream.Collectors;
 /**
  * A demo user's login through the portal, as a browser makes it: the portal's login link, Keycloak's page, the
  * credential form, the portal's callback and its redirects to the user's home page. The stack is only up once this
- * works; being the first login after a start, it also takes the JVMs' cold first time off the first real user.
+ * works; being the first login after a start, it also takes the JVMs' cold first time off the first real user. An
+ * instance is a browser without JavaScript (its own cookie jar), which tests use for what follows a login.
  */
-final class PortalLogin {
+public final class PortalLogin {
 
     private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
     private static final int MAX_REDIRECTS = 10;
@@ -42,7 +43,13 @@ final class PortalLogin {
         return Duration.ofNanos(System.nanoTime() - started);
     }
 
-    private void login(String gatewayUrl, String username) {
+    /** Whether a page is Keycloak's login form (the user is asked for their password). */
+    public static boolean isLoginForm(String body) {
+        return FORM_ACTION.matcher(body).find();
+    }
+
+    /** Logs the user in; fails, saying where, if the login does not reach a portal page. */
+    public void login(String gatewayUrl, String username) {
         HttpResponse<String> page = follow(get(URI.create(gatewayUrl + "/portal/login")));
         Matcher action = FORM_ACTION.matcher(page.body());
         if (page.statusCode() != 200 || !action.find()) {
@@ -60,7 +67,8 @@ final class PortalLogin {
         }
     }
 
-    private HttpResponse<String> follow(HttpResponse<String> response) {
+    /** Follows the redirects of an answer, as a browser does. */
+    public HttpResponse<String> follow(HttpResponse<String> response) {
         HttpResponse<String> last = response;
         for (int i = 0; i < MAX_REDIRECTS && last.statusCode() / 100 == 3; i++) {
             URI from = last.uri();
@@ -75,7 +83,8 @@ final class PortalLogin {
         return send(HttpRequest.newBuilder(uri).GET().build());
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    /** Sends a request with this browser's cookies, and keeps the ones it sets. */
+    public HttpResponse<String> send(HttpRequest request) {
         Map<String, String> jar = cookies.computeIfAbsent(request.uri().getHost(), host -> new LinkedHashMap<>());
         HttpRequest.Builder withCookies = HttpRequest.newBuilder(request, (name, value) -> true).timeout(PER_REQUEST);
         if (!jar.isEmpty()) {
