@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -30,7 +31,8 @@ final class Platform {
     private static Stack stack;
     private static RuntimeException failedToStart;
     private static Fixtures fixtures;
-    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    private static final Map<String, Token> TOKENS = new ConcurrentHashMap<>();
+    private static final Duration TOKEN_REUSE = Duration.ofMinutes(4);
 
     private Platform() {
     }
@@ -75,11 +77,19 @@ final class Platform {
         return fixtures;
     }
 
-    /** A demo user's access token (password grant of care-cli), or "finance-kunming" for the finance client's. */
+    /**
+     * A demo user's access token (password grant of care-cli), or "finance-kunming" for the finance client's. Kept
+     * for four minutes: the realm's tokens live five, and the whole suite runs longer than that.
+     */
     static String token(String user) {
-        return TOKENS.computeIfAbsent(user, u -> u.equals("finance-kunming")
-                ? stack().infra.keycloak.clientToken(u, FINANCE_KUNMING_SECRET)
-                : stack().infra.keycloak.token(u));
+        return TOKENS.compute(user, (u, held) -> held != null && held.fetched().plus(TOKEN_REUSE).isAfter(Instant.now())
+                ? held
+                : new Token(u.equals("finance-kunming")
+                        ? stack().infra.keycloak.clientToken(u, FINANCE_KUNMING_SECRET)
+                        : stack().infra.keycloak.token(u), Instant.now())).value();
+    }
+
+    private record Token(String value, Instant fetched) {
     }
 
     static ValidatableResponse as(String user, String method, String path, Object body) {
