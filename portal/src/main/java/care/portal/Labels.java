@@ -49,8 +49,8 @@ public final class Labels {
     /** A roster dispute (two institutions claiming one person for overlapping times). */
     public final Map<String, String> disputeStatuses = ordered("OPEN", "待核实", "DECIDED", "已核实");
     /** What a dispute's decision did to each claim (the registry's ClaimOutcome). */
-    public final Map<String, String> claimOutcomes = ordered("PENDING", "待核实", "STANDS", "认定",
-            "ENDED", "任职终止于认定登记入职前一日", "REFUSED", "不予认定");
+    public final Map<String, String> claimOutcomes = ordered("PENDING", "待核实", "STANDS", "认定成立",
+            "ENDED", "任职截至认定登记入职前一日", "REFUSED", "不予认定");
     /** A roster entry's standing (the registry's StaffStatus). */
     public final Map<String, String> staffStatuses = ordered("ACTIVE", "在册", "DISPUTED", "待县（区）主管部门核实",
             "REFUSED", "未获认定");
