@@ -46,6 +46,14 @@ public final class Labels {
             "DEMONSTRATION_GRANT", "示范性补助", "CAPACITY_SUBSIDY", "新增床位/托位建设补贴");
     public final Map<String, String> paymentStatuses = ordered("DECIDED", "待纳入批次", "PENDING", "已纳入批次",
             "RELEASED", "已下达财政", "PAID", "已支付", "FAILED", "支付失败", "CANCELLED", "已取消");
+    /** A roster dispute (two institutions claiming one person for overlapping times). */
+    public final Map<String, String> disputeStatuses = ordered("OPEN", "待核实", "DECIDED", "已核实");
+    /** What a dispute's decision did to each claim (the registry's ClaimOutcome). */
+    public final Map<String, String> claimOutcomes = ordered("PENDING", "待核实", "STANDS", "认定成立",
+            "ENDED", "任职截至认定登记入职前一日", "REFUSED", "不予认定");
+    /** A roster entry's standing (the registry's StaffStatus). */
+    public final Map<String, String> staffStatuses = ordered("ACTIVE", "在册", "DISPUTED", "待县（区）主管部门核实",
+            "REFUSED", "未获认定");
     public final List<Option> kinds = List.of(
             new Option("RURAL_NURSING_HOME", "农村敬老院", "ELDERLY"),
             new Option("URBAN_PUBLIC_WELFARE", "城市公办养老福利机构", "ELDERLY"),
@@ -156,6 +164,37 @@ public final class Labels {
 
     public String division(Object code) {
         return divisionNames.getOrDefault(String.valueOf(code), code == null ? "" : String.valueOf(code));
+    }
+
+    public String disputeStatus(Object code) {
+        return disputeStatuses.getOrDefault(String.valueOf(code), String.valueOf(code));
+    }
+
+    public String outcome(Object code) {
+        return claimOutcomes.getOrDefault(String.valueOf(code), String.valueOf(code));
+    }
+
+    public String staffStatus(Object code) {
+        return staffStatuses.getOrDefault(String.valueOf(code), String.valueOf(code));
+    }
+
+    /** The competent department of a sector: 民政 for 养老, 卫健 for 托育. */
+    public String department(Object sector) {
+        return switch (String.valueOf(sector)) {
+            case "ELDERLY" -> "民政部门";
+            case "CHILDCARE" -> "卫健部门";
+            default -> "主管部门";
+        };
+    }
+
+    /** A county with its city (昆明市 五华区): a dispute may involve institutions of two cities. */
+    public String place(Object divisionCode) {
+        String code = divisionCode == null ? "" : divisionCode.toString();
+        if (code.length() != 6) {
+            return division(code);
+        }
+        String city = code.substring(0, 4) + "00";
+        return city.equals(code) ? division(code) : division(city) + " " + division(code);
     }
 
     public String field(Object code) {

@@ -24,6 +24,14 @@ public record User(boolean loggedIn, String username, String displayName, Set<St
         return is("civil-affairs-reviewer") || is("health-reviewer") || is("auditor") || is("city-admin");
     }
 
+    /**
+     * Reads roster disputes: reviewers, city admin, auditor. Never an institution's account, even one that also holds
+     * a reviewer role (the registry refuses it: one account, one duty); its roster says its entry waits.
+     */
+    public boolean disputes() {
+        return reviewer() && !institution();
+    }
+
     public boolean decides() {
         return is("civil-affairs-reviewer") || is("health-reviewer");
     }

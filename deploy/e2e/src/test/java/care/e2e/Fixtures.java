@@ -234,14 +234,28 @@ final class Fixtures {
 
         /** A new dispute between the two institutions' rosters; returns its id. */
         String open(String institution, String otherInstitution) {
+            Opened opened = another(institution, otherInstitution);
+            lastClaim = opened.laterClaim();
+            return opened.dispute();
+        }
+
+        /** A dispute and the later claim (inst-elderly's, from 2024-02-01) in it. */
+        record Opened(String dispute, String laterClaim) {
+        }
+
+        /**
+         * A new dispute about a new person, for a test of its own: the matrix's decision body ({@link #decision})
+         * keeps naming the matrix's own claim.
+         */
+        static Opened another(String institution, String otherInstitution) {
             String citizenId = nextCitizenId();
             as("inst-elderly-530103", "POST", "/api/institutions/" + otherInstitution + "/staff", person(citizenId,
                     "2020-01-01")).statusCode(201);
             String claim = as("inst-elderly", "POST", "/api/institutions/" + institution + "/staff", person(citizenId,
                     "2024-02-01")).statusCode(202).body("status", equalTo("DISPUTED")).extract().path("id");
-            lastClaim = claim;
-            return as("mz-530102", "GET", "/api/institutions/staff-disputes?size=200", null).statusCode(200)
+            String dispute = as("mz-530102", "GET", "/api/institutions/staff-disputes?size=200", null).statusCode(200)
                     .extract().path("items.find { it.disputingStaffId == '" + claim + "' }.id");
+            return new Opened(dispute, claim);
         }
 
         Map<String, Object> decision() {

@@ -52,7 +52,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Uses inst-childcare and wj-530102 (托育, 五华区), admin-530100, wj-530100 and admin2-530100 (a batch takes three
  * people), and inst-elderly-530302, mz-530302 and admin-530300
  * (曲靖, for a 建设补贴), which the other end-to-end classes do not file or decide with, so the classes can run in any
- * order on one platform.
+ * order on one platform. The roster dispute is between the two 养老 institutions {@link Fixtures} files once per
+ * platform (inst-elderly, inst-elderly-530103), about a person of its own, so it leaves the authorization matrix's
+ * disputes alone; mz-530102 decides it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PortalBrowserTest {
@@ -130,6 +132,8 @@ class PortalBrowserTest {
         try (Browser institution = new Browser()) {
             institution.login("inst-childcare");
             institution.waitUrl("/portal/filings");
+            assertTrue(institution.driver.findElements(By.id("nav-disputes")).isEmpty(),
+                    "an institution has no part in roster disputes (its roster says an entry waits)");
             institution.click(By.id("new-NEW"), "open the 新设备案 form");
             // validates as you type: a check character that does not fit, a capacity out of range
             WebElement uscc = institution.find(By.id("uscc"));
@@ -450,8 +454,75 @@ class PortalBrowserTest {
     }
 
     /** A page opened while logged out (a link, a session that ended) is where the user lands after logging in. */
+    /**
+     * 名册争议: 盘龙区福寿养老院 has a person on its roster since 2020 and 五华区康乐养老院 claims the same person from
+     * 2024 (through the API). The city admin reads both claims and has no form; 民政 五华区, the county of the later
+     * claim, sees both institutions, is refused by the registry at the claim when the form names none of the
+     * dispute's (reason kept), then decides for the later claim and sees the outcome of each claim.
+     */
     @Test
     @Order(4)
+    void theCountyOfTheLaterClaimDecidesARosterDispute() {
+        Fixtures fixtures = Platform.fixtures();
+        Fixtures.Disputes.Opened opened = Fixtures.Disputes.another(fixtures.shared("institution"),
+                fixtures.shared("otherInstitution"));
+        String row = "#disputes tr[data-id='" + opened.dispute() + "']";
+        String other = "盘龙区福寿养老院";
+        try (Browser admin = new Browser()) {
+            admin.login("admin-530100");
+            admin.click(By.id("nav-disputes"), "roster disputes (city admin)");
+            admin.waitText(By.cssSelector(row), other);
+            admin.waitText(By.cssSelector(row), Fixtures.NAME);
+            admin.click(By.cssSelector(row + " a.button"), "a roster dispute, read only");
+            admin.waitText(By.id("claims"), other);
+            admin.waitText(By.id("read-only"), "昆明市 五华区民政部门");
+            assertTrue(admin.driver.findElements(By.id("decision-form")).isEmpty(), "the city admin does not decide");
+        }
+        try (Browser reviewer = new Browser()) {
+            reviewer.login("mz-530102");
+            reviewer.click(By.id("nav-disputes"), "roster disputes (the deciding county)");
+            reviewer.waitText(By.cssSelector(row), "由您核实");
+            reviewer.shoot("11a-disputes");
+            reviewer.click(By.cssSelector(row + " a.button"), "a roster dispute to decide");
+            reviewer.waitText(By.id("claims"), other);
+            reviewer.waitText(By.id("claims"), Fixtures.NAME);
+            reviewer.waitText(By.id("claims"), "昆明市 盘龙区");
+            reviewer.waitText(By.id("claims"), "2020-01-01 至 今");
+            String claims = reviewer.find(By.id("claims")).getText();
+            assertTrue(claims.contains("养老护理员") && claims.contains("四级/中级工") && claims.contains("待县（区）主管部门核实"),
+                    "role, certificate and status in words: " + claims);
+            for (String code : List.of("ELDERLY_CAREGIVER", "LEVEL_4", "DISPUTED", "PENDING", "ELDERLY")) {
+                assertFalse(claims.contains(code), "a raw code on the page: " + code);
+            }
+            reviewer.shoot("11b-dispute");
+            // a claim that is not one of the dispute's (a form tampered with): the registry's refusal at the claims,
+            // the reason as typed kept
+            reviewer.type(By.id("reason"), "核实劳动合同与社保缴纳记录：2024 年 2 月起在五华区康乐养老院工作");
+            reviewer.js("var r = document.getElementById('stand-' + arguments[0]); r.value = arguments[1]; r.checked = true;",
+                    opened.laterClaim(), java.util.UUID.randomUUID().toString());
+            reviewer.click(By.id("decide-dispute"), "dispute decision refused: not a claim of the dispute");
+            reviewer.find(By.cssSelector("#field-standingStaffId.invalid"));
+            reviewer.waitText(By.id("err-standingStaffId"), "应为本争议中的一项登记");
+            assertTrue(reviewer.find(By.id("reason")).getAttribute("value").startsWith("核实劳动合同"), "typed, kept");
+            reviewer.shoot("11c-dispute-refused");
+            reviewer.find(By.id("stand-" + opened.laterClaim())).click();
+            reviewer.click(By.id("decide-dispute"), "roster dispute decided");
+            reviewer.waitText(By.id("done"), "已作出核实结论");
+            reviewer.waitText(By.id("status"), "已核实");
+            reviewer.waitText(By.id("standing"), Fixtures.NAME);
+            reviewer.waitText(By.id("reason-given"), "社保缴纳记录");
+            reviewer.waitText(By.id("claim-" + opened.laterClaim()), "认定成立");
+            reviewer.waitText(By.id("claims"), "2020-01-01 至 2024-01-31"); // the earlier claim ended the day before
+            assertTrue(reviewer.driver.findElements(By.id("decision-form")).isEmpty(), "decided once");
+            reviewer.shoot("11d-dispute-decided");
+            reviewer.click(By.id("back"), "back to the list: decided roster disputes");
+            reviewer.find(By.cssSelector("#tab-decided.on"));
+            reviewer.waitText(By.cssSelector(row), "已核实");
+        }
+    }
+
+    @Test
+    @Order(5)
     void aPageOpenedLoggedOutIsShownAfterLogin() {
         try (Browser institution = new Browser()) {
             institution.driver.get(base + "/portal/sites");
@@ -462,7 +533,7 @@ class PortalBrowserTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void noPageLoadedAnythingFromOutsideTheMachine() {
         assertTrue(OUTSIDE.isEmpty(), "resources from elsewhere: " + OUTSIDE);
         assertFalse(TIMES.isEmpty());
@@ -470,7 +541,7 @@ class PortalBrowserTest {
 
     /** Every page visited (each load, each interaction, each screenshot) fits a 390 px phone without scrolling sideways. */
     @Test
-    @Order(6)
+    @Order(7)
     void everyPageFitsAPhoneWithoutScrollingSideways() {
         assertFalse(TIMES.isEmpty());
         assertTrue(TOO_WIDE.isEmpty(), "pages wider than 390 px:\n" + String.join("\n", TOO_WIDE));
