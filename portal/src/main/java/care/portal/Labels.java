@@ -120,28 +120,28 @@ public final class Labels {
     }
 
     public String type(Object code) {
-        return types.getOrDefault(String.valueOf(code), String.valueOf(code));
+        return label(types, code);
     }
 
     public String status(Object code) {
-        return statuses.getOrDefault(String.valueOf(code), String.valueOf(code));
+        return label(statuses, code);
     }
 
     public String action(Object code) {
-        return actions.getOrDefault(String.valueOf(code), String.valueOf(code));
+        return label(actions, code);
     }
 
     public String batchStatus(Object code) {
-        return batchStatuses.getOrDefault(String.valueOf(code), String.valueOf(code));
+        return label(batchStatuses, code);
     }
 
     /** A grant's payment: DECIDED (no payment instruction yet) waits for the programme's next batch. */
     public String payment(Object code) {
-        return paymentStatuses.getOrDefault(String.valueOf(code), String.valueOf(code));
+        return label(paymentStatuses, code);
     }
 
     public String programmeKind(Object code) {
-        return programmeKinds.getOrDefault(String.valueOf(code), String.valueOf(code));
+        return label(programmeKinds, code);
     }
 
     /** A programme's rate key: a certificate grade (nursing allowance) or PER_UNIT (capacity subsidy). */
@@ -151,31 +151,31 @@ public final class Labels {
     }
 
     public String kind(Object code) {
-        return kindNames.getOrDefault(String.valueOf(code), code == null ? "" : String.valueOf(code));
+        return code == null ? "" : label(kindNames, code);
     }
 
     public String ownership(Object code) {
-        return ownerships.getOrDefault(String.valueOf(code), code == null ? "" : String.valueOf(code));
+        return code == null ? "" : label(ownerships, code);
     }
 
     public String sector(Object code) {
-        return sectors.getOrDefault(String.valueOf(code), code == null ? "" : String.valueOf(code));
+        return code == null ? "" : label(sectors, code);
     }
 
     public String division(Object code) {
-        return divisionNames.getOrDefault(String.valueOf(code), code == null ? "" : String.valueOf(code));
+        return code == null ? "" : label(divisionNames, code);
     }
 
     public String disputeStatus(Object code) {
-        return disputeStatuses.getOrDefault(String.valueOf(code), String.valueOf(code));
+        return label(disputeStatuses, code);
     }
 
     public String outcome(Object code) {
-        return claimOutcomes.getOrDefault(String.valueOf(code), String.valueOf(code));
+        return label(claimOutcomes, code);
     }
 
     public String staffStatus(Object code) {
-        return staffStatuses.getOrDefault(String.valueOf(code), String.valueOf(code));
+        return label(staffStatuses, code);
     }
 
     /** The competent department of a sector: 民政 for 养老, 卫健 for 托育. */
@@ -208,5 +208,10 @@ public final class Labels {
             map.put(pairs[i], pairs[i + 1]);
         }
         return map;
+    }
+
+    /** The Chinese name of a code, or the code itself where there is none (never a blank cell). */
+    private static String label(Map<String, String> names, Object code) {
+        return names.getOrDefault(String.valueOf(code), String.valueOf(code));
     }
 }

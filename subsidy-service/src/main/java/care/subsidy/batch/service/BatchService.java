@@ -118,7 +118,7 @@ public class BatchService {
             throw wrongState(batch, "approved", "GENERATED");
         }
         batch.status = BatchStatus.APPROVED;
-        batch.reviewedBy = access.who();
+        batch.reviewedBy = who;
         batch.reviewedAt = Instant.now();
         batch.reviewNote = note;
         return batch;
