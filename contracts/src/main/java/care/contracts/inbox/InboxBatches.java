@@ -1,5 +1,6 @@
 package care.contracts.inbox;
 
+import care.contracts.db.DatabaseFailures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -9,10 +10,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
-import java.sql.SQLException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientConnectionException;
-import java.sql.SQLNonTransientConnectionException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,7 +90,7 @@ public class InboxBatches {
                 if (stopping) {
                     return false;
                 }
-                if (!databaseUnavailable(e)) {
+                if (!DatabaseFailures.unavailable(e)) {
                     throw e;
                 }
                 LOG.warnf("database unavailable, applying %d events again in %d ms: %s", records, pause.toMillis(),
@@ -116,30 +113,5 @@ public class InboxBatches {
 
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    /**
-     * Whether a failure says the database cannot be reached or cannot take work now (connection refused or lost,
-     * server shutting down, out of connections, the pool's wait for a connection over), rather than that this
-     * record cannot be applied.
-     */
-    static boolean databaseUnavailable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-                    || t instanceof SQLRecoverableException) {
-                return true;
-            }
-            if (t instanceof SQLException sql) {
-                String state = sql.getSQLState();
-                // 08: connection exception; 57P: admin/crash shutdown, cannot connect now; 53: insufficient resources
-                if (state != null && (state.startsWith("08") || state.startsWith("57P") || state.startsWith("53"))) {
-                    return true;
-                }
-                if (state == null && sql.getMessage() != null && sql.getMessage().contains("acquisition timeout")) {
-                    return true; // Agroal: no connection free within the pool's acquisition timeout
-                }
-            }
-        }
-        return false;
     }
 }

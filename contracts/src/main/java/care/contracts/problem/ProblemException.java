@@ -25,7 +25,17 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException invalid(String field, String message) {
-        return new ProblemException(Problem.of(400, "VALIDATION_FAILED", "提交的数据未通过校验", message)
-                .withViolations(List.of(new Violation(field, message))));
+        return new ProblemException(Problem.validationFailed(List.of(new Violation(field, message))));
+    }
+
+    public static ProblemException invalid(List<Violation> violations) {
+        return new ProblemException(Problem.validationFailed(violations));
+    }
+
+    /** For checks that collect every broken rule first, so that a client learns them all at once. */
+    public static void refuseIfAny(List<Violation> violations) {
+        if (!violations.isEmpty()) {
+            throw invalid(violations);
+        }
     }
 }

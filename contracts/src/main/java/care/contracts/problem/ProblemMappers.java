@@ -1,14 +1,17 @@
 package care.contracts.problem;
 
+import care.contracts.db.DatabaseFailures;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -16,13 +19,17 @@ import org.hibernate.exception.ConstraintViolationException.ConstraintKind;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.util.Comparator;
+import java.sql.SQLException;
 import java.util.List;
 
 /** Every error a service answers leaves as application/problem+json, never as a stack trace. */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** Seconds: about what a queue of requests needs to drain at a pool's size. */
+    public static final String RETRY_AFTER_BUSY = "2";
+    /** Seconds: a database restart or fail-over. */
+    public static final String RETRY_AFTER_DOWN = "10";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -31,12 +38,44 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, UriInfo uri) {
-        List<Violation> violations = e.getConstraintViolations().stream()
-                .map(v -> new Violation(fieldOf(v), v.getMessage()))
-                .sorted(Comparator.comparing(Violation::field))
-                .toList();
-        return respond(Problem.of(400, "VALIDATION_FAILED", "提交的数据未通过校验",
-                violations.size() + " field(s) invalid").withViolations(violations), uri);
+        return respond(Problem.validationFailed(e.getConstraintViolations().stream()
+                .map(v -> new Violation(fieldOf(v), v.getMessage())).toList()), uri);
+    }
+
+    /**
+     * A path or query parameter that is not a number of its type (a page beyond an int, say). JAX-RS answers 404 for
+     * it, as if the resource did not exist; the client sent a bad value, so it is a 400 naming the parameter.
+     */
+    @ServerExceptionMapper
+    public Response unconvertible(NotFoundException e, UriInfo uri) {
+        if (!(e.getCause() instanceof NumberFormatException number)) {
+            return web(e, uri);
+        }
+        String field = parameterHolding(uri, number.getMessage());
+        return respond(Problem.validationFailed(List.of(new Violation(field, "应为有效范围内的整数"))), uri);
+    }
+
+    /**
+     * The database's state, not the request's fault: 503 with Retry-After, so that clients and the gateway back
+     * off instead of reporting an error. The more specific persistence mappers here (optimistic lock, constraint)
+     * still win for their exceptions; any other database failure is a 500 that is logged.
+     */
+    @ServerExceptionMapper({PersistenceException.class, SQLException.class})
+    public Response database(Exception e, UriInfo uri) {
+        DatabaseFailures.Unavailable unavailable = DatabaseFailures.classify(e);
+        if (unavailable == DatabaseFailures.Unavailable.BUSY) {
+            LOG.warnf("no database connection within the acquisition timeout: %s", uri.getPath());
+            return unavailable(Problem.of(503, "SERVICE_BUSY", "系统繁忙，请稍后重试",
+                    "no database connection became free in time; retry after the delay given"), RETRY_AFTER_BUSY, uri);
+        }
+        if (unavailable == DatabaseFailures.Unavailable.DOWN) {
+            LOG.errorf("database unavailable: %s: %s", uri.getPath(), e.getMessage());
+            return unavailable(Problem.of(503, "DATABASE_UNAVAILABLE", "服务暂时不可用",
+                    "the database cannot be reached; retry after the delay given"), RETRY_AFTER_DOWN, uri);
+        }
+        LOG.errorf(e, "database error: %s", uri.getPath());
+        return respond(Problem.of(500, "INTERNAL_ERROR", "系统内部错误",
+                "a database error occurred; it has been logged"), uri);
     }
 
     @ServerExceptionMapper
@@ -92,6 +131,26 @@ public class ProblemMappers {
             default -> status < 500 ? "请求无效" : "服务暂时不可用";
         };
         return respond(Problem.of(status, code, title, e.getMessage()), uri);
+    }
+
+    private static Response unavailable(Problem problem, String retryAfter, UriInfo uri) {
+        return Response.fromResponse(respond(problem, uri)).header("Retry-After", retryAfter).build();
+    }
+
+    /** The query or path parameter whose value failed conversion ("For input string: \"99999999999\""). */
+    static String parameterHolding(UriInfo uri, String conversionMessage) {
+        if (uri != null && conversionMessage != null) {
+            for (var parameters : List.of(uri.getQueryParameters(), uri.getPathParameters())) {
+                for (var entry : parameters.entrySet()) {
+                    for (String value : entry.getValue()) {
+                        if (conversionMessage.contains('"' + value + '"')) {
+                            return entry.getKey();
+                        }
+                    }
+                }
+            }
+        }
+        return "parameter";
     }
 
     private static Response respond(Problem problem, UriInfo uri) {

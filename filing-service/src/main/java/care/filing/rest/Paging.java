@@ -1,6 +1,6 @@
 package care.filing.rest;
 
-import care.contracts.problem.Problem;
+import care.contracts.http.Pages;
 import care.contracts.problem.ProblemException;
 import care.contracts.problem.Violation;
 import io.quarkus.panache.common.Page;
@@ -16,7 +16,7 @@ import java.util.List;
  */
 final class Paging {
 
-    static final int MAX_PAGE = 10_000;
+    static final int MAX_PAGE = Pages.MAX_PAGE;
     static final int MAX_SIZE = 200;
 
     private Paging() {
@@ -26,10 +26,7 @@ final class Paging {
         List<Violation> violations = new ArrayList<>();
         int p = parse(page, 0, 0, MAX_PAGE, "page", "页码应为 0 到 " + MAX_PAGE + " 之间的整数", violations);
         int s = parse(size, defaultSize, 1, MAX_SIZE, "size", "每页条数应为 1 到 " + MAX_SIZE + " 之间的整数", violations);
-        if (!violations.isEmpty()) {
-            throw new ProblemException(Problem.of(400, "VALIDATION_FAILED", "提交的数据未通过校验",
-                    violations.size() + " field(s) invalid").withViolations(violations));
-        }
+        ProblemException.refuseIfAny(violations);
         return Page.of(p, s);
     }
 

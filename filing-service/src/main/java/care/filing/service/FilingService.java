@@ -33,7 +33,6 @@ import jakarta.validation.Validator;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -416,9 +415,7 @@ public class FilingService {
     }
 
     static ProblemException invalid(List<Violation> violations) {
-        List<Violation> sorted = violations.stream().sorted(Comparator.comparing(Violation::field)).toList();
-        return new ProblemException(Problem.of(400, "VALIDATION_FAILED", "提交的数据未通过校验",
-                sorted.size() + " field(s) invalid").withViolations(sorted));
+        return ProblemException.invalid(violations);
     }
 
     private String write(Object value) {

@@ -1,5 +1,6 @@
 package care.registry.access;
 
+import care.contracts.http.Pages;
 import care.contracts.problem.Violation;
 
 import java.time.LocalDate;
@@ -11,13 +12,8 @@ import java.util.List;
  */
 public final class Bounds {
 
-    /**
-     * The last page number any list accepts (pages count from 0). Ten thousand pages is far beyond what anyone
-     * reads (the directory counts only to 1,000 matches; a roster holds hundreds); the largest offset it allows,
-     * 10,000 × 200 (the largest page size) = 2,000,000, is far from int overflow and a bounded amount of work
-     * for the database. The same bound on every list of the service.
-     */
-    public static final int MAX_PAGE = 10_000;
+    /** The one bound of every paged list: {@link Pages#MAX_PAGE}. */
+    public static final int MAX_PAGE = Pages.MAX_PAGE;
 
     /** Roster and inspection dates lie in this range (no one employed before 1900 is on a roster today). */
     public static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
@@ -26,9 +22,8 @@ public final class Bounds {
     private Bounds() {
     }
 
-    /** The first row of a page; page and size are already bounded by the resource's constraints. */
     public static int offset(int page, int size) {
-        return Math.multiplyExact(page, size);
+        return Pages.offset(page, size);
     }
 
     /** Adds a violation for a date outside {@link #EARLIEST}..{@link #LATEST}; null is left to other checks. */

@@ -1,6 +1,5 @@
 package care.registry.access;
 
-import care.contracts.problem.Problem;
 import care.contracts.problem.ProblemException;
 import care.contracts.problem.Violation;
 
@@ -13,9 +12,6 @@ public final class Refusals {
     }
 
     public static void refuseIfAny(List<Violation> violations) {
-        if (!violations.isEmpty()) {
-            throw new ProblemException(Problem.of(400, "VALIDATION_FAILED", "提交的数据未通过校验",
-                    violations.size() + " field(s) invalid").withViolations(violations));
-        }
+        ProblemException.refuseIfAny(violations);
     }
 }
