@@ -13,6 +13,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -48,6 +49,11 @@ class BatchScopeAndDutiesTest {
 
     @Inject
     EntityManager em;
+
+    @BeforeEach
+    void kunmingNursingExtendedBeyond2025() {
+        Api.extended("admin-530100", "KM-NURSING");
+    }
 
     @Test
     void threePeoplePayABatchAndEachReaderSeesOnlyTheirCountyAndDepartment() {
@@ -153,7 +159,9 @@ class BatchScopeAndDutiesTest {
         // stays out of their batches
         Registry registry = new Registry();
         var nursery = registry.institution("530102", Ownership.PRIVATE, Sector.CHILDCARE, LONG_AGO);
+        registry.changed(nursery, "FILED", LONG_AGO, 20, false, true); // designated 示范 by the register
         registry.awaitApplied(em);
+        Api.extended("admin-530100", "KM-DEMO-GRANT");
         given().auth().oauth2(Tokens.of("wj-530100")).contentType(ContentType.JSON)
                 .body(Map.of("institutionId", nursery.id().toString(), "amountFen", 100000,
                         "reason", "承担区域托育指导功能", "decisionNumber", "昆卫〔2026〕31号"))
