@@ -70,6 +70,8 @@ class BatchScopeAndDutiesTest {
         given().auth().oauth2(Tokens.of("admin2-530100")).contentType(ContentType.JSON).body(Map.of(
                         "effectiveFrom", "2026-11-01", "eligibleRole", "ELDERLY_CAREGIVER",
                         "eligibleOwnerships", List.of("PRIVATE", "PRIVATE_WITH_PUBLIC_AID"),
+                        "eligibleKinds", List.of("PRIVATE_CARE_HOME", "RURAL_NURSING_HOME", "URBAN_PUBLIC_WELFARE"),
+                        "eligibleCertificateTypes", List.of("ELDERLY_CARE_SKILL", "ELDERLY_CARE_QUALIFICATION"),
                         "ratesFen", Map.of("LEVEL_5", 5000, "LEVEL_4", 10000, "LEVEL_3", 15000, "LEVEL_2", 15000,
                                 "LEVEL_1", 15000),
                         "source", "测试：昆明市民政局复核参数（与昆政办发〔2021〕x号 第十九条同额）"))

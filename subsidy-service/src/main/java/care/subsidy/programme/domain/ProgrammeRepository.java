@@ -26,12 +26,15 @@ public class ProgrammeRepository implements PanacheRepositoryBase<Programme, Str
         return list("cityCode = ?1 and sector in ?2 order by code", scope.cityCode(), List.copyOf(scope.sectors()));
     }
 
-    /** Who set the parameters in force on any day of a month: the version in force on its first day and later ones. */
+    /**
+     * Who set the parameters in force on any day of a month: the version in force on its first day and later ones,
+     * and whoever extended one of them (keeping parameters in force is deciding them for that month).
+     */
     public List<String> versionAuthorsFor(String code, java.time.YearMonth month) {
         @SuppressWarnings("unchecked")
         List<String> authors = em.createNativeQuery("""
-                        select distinct created_by from programme_version
-                        where programme_code = ?1 and effective_from <= ?3
+                        select distinct a from programme_version, unnest(array[created_by, extended_by]) a
+                        where a is not null and programme_code = ?1 and effective_from <= ?3
                           and effective_from >= coalesce((select max(effective_from) from programme_version
                                                           where programme_code = ?1 and effective_from <= ?2), ?2)""")
                 .setParameter(1, code).setParameter(2, month.atDay(1)).setParameter(3, month.atEndOfMonth())
