@@ -65,6 +65,8 @@ final class Fixtures {
             case "staff" -> as("inst-elderly", "POST", "/api/institutions/" + shared("institution") + "/staff",
                     body("staff")).statusCode(201).extract().path("id");
             case "programme" -> "KM-NURSING";
+            case "programmeVersion" -> String.valueOf(as("admin-530100", "GET", "/api/subsidy/programmes/KM-NURSING", null)
+                    .statusCode(200).extract().<Number>path("versions[0].id"));
             case "batch" -> batch();
             case "unknown" -> UUID.randomUUID().toString();
             case "otherInstitution" -> Disputes.fileOtherInstitution();
