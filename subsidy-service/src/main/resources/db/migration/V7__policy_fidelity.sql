@@ -76,8 +76,11 @@ where code = 'KM-NURSING';
 update programme set document = '昆明市促进养老托育服务体系发展整体解决方案', section = '三（九）20',
     sentence = '对承担一定指导功能的示范性婴幼儿照护服务机构、社区婴幼儿照护服务设施，属地政府可结合实际安排资金给予适当补助。'
 where code = 'KM-DEMO-GRANT';
+-- (its source also cited 三（四）1, whose 建设补贴、运营补贴 say nothing of 示范)
 update programme set document = '曲靖市“一老一小”整体解决方案', section = '二（二）',
-    sentence = '市级建成一所承担指导功能的示范性综合托育服务中心，县级创建50个具有示范效应的普惠性婴幼儿照护服务机构。'
+    sentence = '市级建成一所承担指导功能的示范性综合托育服务中心，县级创建50个具有示范效应的普惠性婴幼儿照护服务机构。',
+    source = '曲靖市“一老一小”整体解决方案 二（二）：“市级建成一所承担指导功能的示范性综合托育服务中心，县级创建50个具有示范'
+          || '效应的普惠性婴幼儿照护服务机构”。'
 where code = 'QJ-DEMO-GRANT';
 update programme set document = '曲靖市“一老一小”整体解决方案', section = '三（四）5',
     sentence = '鼓励各县（市、区）采取建设补贴、运营补贴或者以奖代补等形式，优先支持普惠性养老托育机构发展。',

@@ -84,6 +84,10 @@ class PolicyFidelityTest {
 
     @Test
     void aPeriodAfterTheLastVersionsEndIsRefusedUntilSomeoneExtendsIt() {
+        Registry registry = new Registry(); // someone the pilot pays, so its batch has a line to approve
+        var home = registry.institution("530102", Ownership.PRIVATE, InstitutionKind.PRIVATE_CARE_HOME, LONG_AGO, 30);
+        String paid = caregiver(registry, home, CertificateType.ELDERLY_CARE_SKILL);
+        registry.awaitApplied(em);
         String code = "KM-NURSING-PILOT-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         given().auth().oauth2(Tokens.of("admin-530100")).contentType(ContentType.JSON)
                 .body(Map.of("code", code, "kind", "NURSING_ALLOWANCE", "sector", "ELDERLY", "name", "护理补助试点",
@@ -133,6 +137,7 @@ class PolicyFidelityTest {
                 .body("effectiveUntil", equalTo("2025-06-30")).body("extendedBy", equalTo("admin-530100"))
                 .body("extensionSource", equalTo("昆政办〔2026〕1号：试点延续至6月"));
         JsonPath april = Api.generate("admin-530100", code, "2025-04");
+        assertEquals(1, Api.of(Api.instructions("admin-530100", april.getString("id")), paid).size());
         Api.approveAndRelease("mz-530100", "admin2-530100", april.getString("id"));
         given().auth().oauth2(Tokens.of("admin-530100")).contentType(ContentType.JSON)
                 .body(Map.of("programmeCode", code, "period", "2025-07"))
