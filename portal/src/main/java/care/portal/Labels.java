@@ -38,6 +38,11 @@ public final class Labels {
     public final Map<String, String> staffRoles = ordered("ELDERLY_CAREGIVER", "养老护理员", "NURSERY_TEACHER", "保育员",
             "INFANT_CARER", "育婴员", "HEALTH_WORKER", "保健人员", "NURSE", "护士", "DOCTOR", "医生",
             "SOCIAL_WORKER", "社会工作者", "OTHER", "其他");
+    /** contracts CertificateType: the closed list the registry accepts */
+    public final Map<String, String> certificateTypes = ordered("ELDERLY_CARE_SKILL", "养老护理员职业技能等级证书",
+            "ELDERLY_CARE_QUALIFICATION", "养老护理员职业资格证书", "NURSERY_TEACHER_SKILL", "保育员职业技能等级证书",
+            "INFANT_CARER_SKILL", "育婴员职业技能等级证书", "CHILDCARE_HEALTH_TRAINING", "托育机构保健人员培训合格证",
+            "NURSE_LICENCE", "护士执业证书", "DOCTOR_LICENCE", "医师执业证书", "SOCIAL_WORKER", "社会工作者职业水平证书");
     public final Map<String, String> grades = ordered("LEVEL_5", "五级/初级工", "LEVEL_4", "四级/中级工",
             "LEVEL_3", "三级/高级工", "LEVEL_2", "二级/技师", "LEVEL_1", "一级/高级技师");
     public final Map<String, String> batchStatuses = ordered("GENERATING", "生成中", "GENERATED", "待审核",

@@ -69,8 +69,9 @@ public class ProgrammePages {
     }
 
     /**
-     * Each version (oldest first, as the API gives them) valid until the day before the next one; the one in force
-     * today marked, and its parameters in words for the list.
+     * Each version (oldest first, as the API gives them) valid until its own end or the day before the next one,
+     * whichever comes first; the one in force today marked, and its parameters in words for the list. The programme
+     * is 现行 while a version covers today, 已到期 once the last has ended, 尚未设定参数 before any.
      */
     @SuppressWarnings("unchecked")
     static Map<String, Object> withValidity(Map<String, Object> programme, LocalDate today) {
@@ -84,6 +85,10 @@ public class ProgrammePages {
             LocalDate until = i + 1 < given.size()
                     ? LocalDate.parse(String.valueOf(((Map<String, Object>) given.get(i + 1)).get("effectiveFrom"))).minusDays(1)
                     : null;
+            if (v.get("effectiveUntil") != null) {
+                LocalDate own = LocalDate.parse(String.valueOf(v.get("effectiveUntil")));
+                until = until == null || own.isBefore(until) ? own : until;
+            }
             v.put("until", until == null ? null : until.toString());
             v.put("params", params(v));
             v.put("eligible", eligible(v));
@@ -96,6 +101,7 @@ public class ProgrammePages {
         }
         p.put("versions", versions);
         p.put("current", current);
+        p.put("state", current != null ? "现行" : versions.isEmpty() ? "尚未设定参数" : "已到期");
         return p;
     }
 

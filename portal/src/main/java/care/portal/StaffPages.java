@@ -27,8 +27,8 @@ import java.util.Map;
 @Authenticated
 public class StaffPages {
 
-    static final List<String> FIELDS = List.of("name", "role", "citizenId", "certificateGrade", "certificateNumber",
-            "certificateIssuedOn", "certificateValidUntil", "employedFrom");
+    static final List<String> FIELDS = List.of("name", "role", "citizenId", "certificateType", "certificateGrade",
+            "certificateNumber", "certificateIssuedOn", "certificateValidUntil", "employedFrom");
 
     @Inject
     @Location("staff.html")

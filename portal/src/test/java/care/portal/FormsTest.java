@@ -79,6 +79,19 @@ class FormsTest {
     }
 
     @Test
+    void aProgrammeWhoseLastVersionEndedIs已到期() {
+        Map<String, Object> programme = Map.of("code", "KM-NURSING", "versions", List.of(
+                Map.of("effectiveFrom", "2022-12-01", "effectiveUntil", "2025-12-31",
+                        "ratesFen", Map.of("LEVEL_5", 5000))));
+        assertEquals("已到期", ProgrammePages.withValidity(programme, java.time.LocalDate.of(2026, 1, 1)).get("state"));
+        Map<String, Object> p = ProgrammePages.withValidity(programme, java.time.LocalDate.of(2025, 12, 31));
+        assertEquals("现行", p.get("state"));
+        assertEquals("2025-12-31", ((Map<?, ?>) p.get("current")).get("until"));
+        assertEquals("尚未设定参数", ProgrammePages.withValidity(Map.of("code", "QJ-NURSING", "versions", List.of()),
+                java.time.LocalDate.of(2026, 1, 1)).get("state"));
+    }
+
+    @Test
     void aCapacityRefusalIsSaidAtTheCapacityFormsFields() {
         ApiError invalid = ApiError.of(400, Map.of("title", "提交的数据未通过校验", "code", "VALIDATION_FAILED",
                 "violations", List.of(Map.of("field", "reason", "message", "不能为空"))));

@@ -23,6 +23,21 @@ public final class Api {
         return care.deploy.CareTestResource.infra().keycloak.clientToken("finance-qujing", "finance-qujing-demo-secret");
     }
 
+    /**
+     * The seeded versions end with 2025 (the plans' target year): a city admin extends the programme's first version
+     * to open before a test pays 2026 under it, as a city would, naming the decision. Does nothing once extended.
+     */
+    public static void extended(String admin, String programme) {
+        JsonPath p = given().auth().oauth2(Tokens.of(admin)).get("/api/subsidy/programmes/" + programme).then()
+                .statusCode(200).extract().jsonPath();
+        if (p.get("versions[0].effectiveUntil") != null) {
+            given().auth().oauth2(Tokens.of(admin)).contentType(ContentType.JSON)
+                    .body("{\"effectiveUntil\":null,\"source\":\"测试：市政府决定方案期满后继续执行\"}")
+                    .post("/api/subsidy/programmes/" + programme + "/versions/" + p.getLong("versions[0].id")
+                            + "/extension").then().statusCode(200);
+        }
+    }
+
     /** Requests generation, then polls the batch until it leaves GENERATING; returns the batch. */
     public static JsonPath generate(String user, String programme, String period) {
         String id = given().auth().oauth2(Tokens.of(user)).contentType(ContentType.JSON)

@@ -2,6 +2,7 @@ package care.subsidy;
 
 import care.contracts.event.CaregiverChangedV1;
 import care.contracts.event.CertificateGrade;
+import care.contracts.event.CertificateType;
 import care.contracts.event.EventEnvelope;
 import care.contracts.event.InstitutionChangedV1;
 import care.contracts.event.InstitutionKind;
@@ -46,9 +47,16 @@ public final class Registry {
 
     public Institution institution(String county, Ownership ownership, Sector sector, LocalDate filedOn,
                                    Integer capacity) {
+        return institution(county, ownership,
+                sector == Sector.ELDERLY ? InstitutionKind.PRIVATE_CARE_HOME : InstitutionKind.FULL_DAYCARE, filedOn,
+                capacity);
+    }
+
+    public Institution institution(String county, Ownership ownership, InstitutionKind kind, LocalDate filedOn,
+                                   Integer capacity) {
         UUID id = UUID.randomUUID();
         String uscc = "5253" + String.format("%014d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
-        InstitutionKind kind = sector == Sector.ELDERLY ? InstitutionKind.PRIVATE_CARE_HOME : InstitutionKind.FULL_DAYCARE;
+        Sector sector = kind.sector;
         Institution i = new Institution(id, uscc, (sector == Sector.ELDERLY ? "测试养老院" : "测试托育园") + id.toString()
                 .substring(0, 6), sector, kind, ownership, county.substring(0, 4) + "00", county);
         publish(InstitutionRegisteredV1.TYPE, id, i.cityCode, county, new InstitutionRegisteredV1(id, uscc, i.name,
@@ -57,9 +65,15 @@ public final class Registry {
     }
 
     public void changed(Institution i, String filingStatus, LocalDate effectiveOn, int capacity) {
+        changed(i, filingStatus, effectiveOn, capacity, false, false);
+    }
+
+    /** A change carrying the register's 普惠 and 示范 designations. */
+    public void changed(Institution i, String filingStatus, LocalDate effectiveOn, int capacity, boolean inclusive,
+                        boolean demonstration) {
         publish(InstitutionChangedV1.TYPE, i.id, i.cityCode, i.divisionCode, new InstitutionChangedV1(i.id, i.uscc,
                 i.name, i.sector, i.kind, i.ownership, i.cityCode, i.divisionCode, filingStatus, effectiveOn, capacity,
-                false, false));
+                inclusive, demonstration));
     }
 
     /** A fresh person (personKey) on the roster of {@code at}; returns the staffId. */
@@ -70,12 +84,20 @@ public final class Registry {
         return staffId;
     }
 
+    /** A graded certificate is a 养老护理员职业技能等级证书 unless said otherwise. */
     public void roster(UUID staffId, Institution at, String personKey, StaffRole role, CertificateGrade grade,
                        LocalDate issuedOn, LocalDate validUntil, LocalDate employedFrom, LocalDate employedUntil) {
+        roster(staffId, at, personKey, role, grade, grade == null ? null : CertificateType.ELDERLY_CARE_SKILL, issuedOn,
+                validUntil, employedFrom, employedUntil);
+    }
+
+    public void roster(UUID staffId, Institution at, String personKey, StaffRole role, CertificateGrade grade,
+                       CertificateType type, LocalDate issuedOn, LocalDate validUntil, LocalDate employedFrom,
+                       LocalDate employedUntil) {
         publish(CaregiverChangedV1.TYPE, staffId, at.cityCode, at.divisionCode, new CaregiverChangedV1(staffId, at.id,
                 at.uscc, at.cityCode, at.divisionCode, personKey, "护理员" + personKey.substring(0, 4), "5301**********123X",
                 role, grade, grade == null ? null : "CERT-" + personKey.substring(0, 8), issuedOn, validUntil,
-                employedFrom, employedUntil));
+                employedFrom, employedUntil, false, type));
     }
 
     public static String person() {

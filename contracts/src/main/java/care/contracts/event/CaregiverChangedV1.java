@@ -20,6 +20,9 @@ import java.util.UUID;
  *                            overlapping time and the county's competent reviewer has not decided yet. While any
  *                            entry of a person is disputed, none of that person's entries makes them eligible for
  *                            an allowance.
+ * @param certificateType     added later (absent = null, unknown): the type of the certificate, from the closed list
+ *                            {@link CertificateType}; null also for a type entered as free text before the list
+ *                            existed. A programme that names certificate types counts none for null.
  */
 public record CaregiverChangedV1(
         UUID staffId,
@@ -37,7 +40,8 @@ public record CaregiverChangedV1(
         LocalDate certificateValidUntil,
         LocalDate employedFrom,
         LocalDate employedUntil,
-        Boolean disputed) {
+        Boolean disputed,
+        CertificateType certificateType) {
 
     public static final String TYPE = "CaregiverChanged";
     public static final int VERSION = 1;
@@ -46,7 +50,7 @@ public record CaregiverChangedV1(
     public CaregiverChangedV1 {
     }
 
-    /** An entry no one disputes (the shape of the event before {@code disputed} was added). */
+    /** An entry no one disputes, certificate type unknown (the shape of the event before both were added). */
     public CaregiverChangedV1(UUID staffId, UUID institutionId, String institutionUscc, String cityCode,
                               String divisionCode, String personKey, String name, String maskedCitizenId,
                               StaffRole role, CertificateGrade certificateGrade, String certificateNumber,
@@ -54,6 +58,6 @@ public record CaregiverChangedV1(
                               LocalDate employedUntil) {
         this(staffId, institutionId, institutionUscc, cityCode, divisionCode, personKey, name, maskedCitizenId, role,
                 certificateGrade, certificateNumber, certificateIssuedOn, certificateValidUntil, employedFrom,
-                employedUntil, false);
+                employedUntil, false, null);
     }
 }

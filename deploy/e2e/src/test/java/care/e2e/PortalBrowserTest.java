@@ -327,8 +327,19 @@ class PortalBrowserTest {
         // a 示范性 grant decided by the county's health reviewer on the grants page is what the batch pays
         String institutionId = eventually(() -> given().queryParam("q", "童心").get("/api/directory/institutions")
                 .then().statusCode(200).extract().path("items.find { it.filingNumber == '" + receiptNumber + "' }.id"));
-        eventually(() -> as("admin-530100", "GET", "/api/subsidy/institutions/" + institutionId, null)
-                .extract().statusCode() == 200 ? "seen" : null);
+        // only an institution the register designates 示范 receives one (000 §20), and only under a version in force:
+        // the county's health reviewer designates it, the city admin extends the seeded version beyond 2025
+        as("wj-530102", "PUT", "/api/institutions/" + institutionId + "/designations",
+                Map.of("inclusive", false, "demonstration", true)).statusCode(200);
+        eventually(() -> Boolean.TRUE.equals(as("admin-530100", "GET", "/api/subsidy/institutions/" + institutionId,
+                null).extract().path("demonstration")) ? "designated" : null);
+        long demoVersion = ((Number) as("admin-530100", "GET", "/api/subsidy/programmes/KM-DEMO-GRANT", null)
+                .statusCode(200).extract().path("versions[0].id")).longValue();
+        java.util.Map<String, Object> extension = new java.util.HashMap<>();
+        extension.put("effectiveUntil", null);
+        extension.put("source", "测试：市政府决定方案期满后继续执行");
+        as("admin-530100", "POST", "/api/subsidy/programmes/KM-DEMO-GRANT/versions/" + demoVersion + "/extension",
+                extension).statusCode(200);
         try (Browser reviewer = new Browser()) {
             reviewer.login("wj-530102");
             reviewer.click(By.id("nav-grants"), "grant decisions");
@@ -398,6 +409,8 @@ class PortalBrowserTest {
         String home = filedInQujing();
         as("admin-530300", "POST", "/api/subsidy/programmes/QJ-CAPACITY-ELDERLY/versions", Map.of(
                 "effectiveFrom", LocalDate.now(ZoneId.of("Asia/Shanghai")).withDayOfMonth(1).toString(),
+                "baselineDate", LocalDate.now(ZoneId.of("Asia/Shanghai")).withDayOfMonth(1).minusDays(1).toString(),
+                "eligibleOwnerships", java.util.List.of("PRIVATE", "PRIVATE_WITH_PUBLIC_AID"),
                 "ratesFen", Map.of("PER_UNIT", 100000), "source", "曲靖市养老床位建设补贴标准（测试）")).statusCode(201);
         eventually(() -> "麒麟区康寿颐养院".equals(as("mz-530302", "GET", "/api/subsidy/institutions/" + home, null)
                 .extract().path("name")) ? "changed" : null);

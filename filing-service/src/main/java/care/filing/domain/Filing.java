@@ -50,6 +50,12 @@ public class Filing {
     @Column(name = "contact_phone")
     public String contactPhone;
     public int capacity;
+    /** 护理型床位 among the beds this filing states (capacity; ADD_SITE: siteCapacity); null: not stated. */
+    @Column(name = "nursing_beds")
+    public Integer nursingBeds;
+    /** The filing states beds: NEW and ADD_SITE, a CHANGE giving capacity or nursingBeds (改扩建). */
+    @Column(name = "states_beds")
+    public boolean statesBeds;
 
     public String applicant;
     @Column(name = "created_at")

@@ -23,6 +23,8 @@ import jakarta.validation.constraints.Size;
  *   <li>ADD_SITE: siteAddress and siteCapacity (siteName defaults to the institution's name);</li>
  *   <li>CLOSE: closeReason.</li>
  * </ul>
+ * {@code nursingBeds} (养老 only): the 护理型床位 among the beds stated (capacity; ADD_SITE: siteCapacity); a reviewer
+ * is shown where a plan sets a share (filing/review-flags.tsv).
  * For CHANGE, ADD_SITE and CLOSE the institution must be filed (an approved NEW of this USCC, not closed since).
  */
 public record FilingRequest(
@@ -40,5 +42,6 @@ public record FilingRequest(
         @Size(max = 200) String siteName,
         @Size(max = 300) String siteAddress,
         @PositiveOrZero @Max(value = 20000, message = "床位/托位数超出合理范围") Integer siteCapacity,
-        @Size(max = 2000) String closeReason) {
+        @Size(max = 2000) String closeReason,
+        @PositiveOrZero @Max(value = 20000, message = "床位/托位数超出合理范围") Integer nursingBeds) {
 }

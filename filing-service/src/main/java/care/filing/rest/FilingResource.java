@@ -112,7 +112,7 @@ public class FilingResource {
         Page paging = Paging.of(page, size, 20);
         return service.list(parse(FilingStatus.class, "status", status), parse(FilingType.class, "type", type),
                         overdue, paging).stream()
-                .map(f -> FilingResponse.of(f, service.returnItems(f))).toList();
+                .map(f -> FilingResponse.of(f, service.returnItems(f), service.reviewFlags(f))).toList();
     }
 
     @POST
@@ -227,7 +227,7 @@ public class FilingResource {
 
     private Response respond(Response.ResponseBuilder builder, Filing filing) {
         return builder.tag(new EntityTag(Long.toString(filing.version)))
-                .entity(FilingResponse.of(filing, service.returnItems(filing))).build();
+                .entity(FilingResponse.of(filing, service.returnItems(filing), service.reviewFlags(filing))).build();
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {

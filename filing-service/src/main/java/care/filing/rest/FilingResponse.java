@@ -8,6 +8,7 @@ import care.contracts.event.Sector;
 import care.filing.domain.Filing;
 import care.filing.domain.FilingStatus;
 import care.filing.domain.FilingType;
+import care.filing.rules.FilingRules;
 import care.filing.service.Workflow;
 
 import java.time.Instant;
@@ -18,6 +19,8 @@ import java.util.UUID;
 /**
  * A filing as clients see it. {@code dueOn} is the last working day for a decision, counted from the latest
  * (re)submission; {@code overdue} says a filing is still waiting after it, or was decided after it.
+ * {@code reviewFlags}: conditions a plan states that this filing does not show it meets (e.g. Qujing's 护理型床位
+ * share for a 公办 养老机构), each with the sentence quoted, for the reviewer to weigh; never a refusal.
  */
 public record FilingResponse(
         UUID id,
@@ -35,6 +38,7 @@ public record FilingResponse(
         String legalRepresentative,
         String contactPhone,
         int capacity,
+        Integer nursingBeds,
         String siteName,
         String siteAddress,
         Integer siteCapacity,
@@ -52,14 +56,15 @@ public record FilingResponse(
         String decidedBy,
         String decisionComment,
         String receiptNumber,
+        List<FilingRules.Flag> reviewFlags,
         long version) {
 
-    static FilingResponse of(Filing f, List<FilingReturnedV1.Item> returnItems) {
+    static FilingResponse of(Filing f, List<FilingReturnedV1.Item> returnItems, List<FilingRules.Flag> reviewFlags) {
         return new FilingResponse(f.id, f.type, f.sector, f.status, f.status.label, f.uscc, f.institutionName, f.kind,
                 f.ownership, f.cityCode, f.divisionCode, f.address, f.legalRepresentative, f.contactPhone, f.capacity,
-                f.siteName, f.siteAddress, f.siteCapacity, f.closeReason, f.applicant, f.createdAt,
+                f.nursingBeds, f.siteName, f.siteAddress, f.siteCapacity, f.closeReason, f.applicant, f.createdAt,
                 f.firstSubmittedAt, f.submittedAt, f.acceptedAt, f.dueOn,
                 Workflow.overdue(f, ChinaTime.today()), f.returnedAt, returnItems, f.decidedAt,
-                f.decidedBy, f.decisionComment, f.receiptNumber, f.version);
+                f.decidedBy, f.decisionComment, f.receiptNumber, reviewFlags, f.version);
     }
 }

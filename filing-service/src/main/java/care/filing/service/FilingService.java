@@ -5,6 +5,7 @@ import care.contracts.division.Divisions;
 import care.contracts.event.FilingRejectedV1;
 import care.contracts.event.FilingReturnedV1;
 import care.contracts.event.FilingWithdrawnV1;
+import care.contracts.event.Sector;
 import care.contracts.outbox.Outbox;
 import care.contracts.problem.Problem;
 import care.contracts.problem.ProblemException;
@@ -21,6 +22,7 @@ import care.filing.domain.FilingType;
 import care.filing.domain.MaterialSummary;
 import care.filing.rest.FilingRequest;
 import care.filing.rest.ReturnRequest;
+import care.filing.rules.FilingRules;
 import care.filing.rules.MaterialCatalogue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -50,7 +52,8 @@ public class FilingService {
     private static final List<FilingStatus> OPEN = List.of(FilingStatus.SUBMITTED, FilingStatus.ACCEPTED);
     /** The fields a 补正 item may name. */
     public static final Set<String> FIELDS = Set.of("institutionName", "kind", "ownership", "address",
-            "legalRepresentative", "contactPhone", "capacity", "siteName", "siteAddress", "siteCapacity", "closeReason");
+            "legalRepresentative", "contactPhone", "capacity", "nursingBeds", "siteName", "siteAddress", "siteCapacity",
+            "closeReason");
 
     private final FilingRepository filings;
     private final FilingAccess access;
@@ -61,10 +64,11 @@ public class FilingService {
     private final Caller caller;
     private final Validator validator;
     private final ObjectMapper json;
+    private final FilingRules rules;
 
     public FilingService(FilingRepository filings, FilingAccess access, Approvals approvals, Workflow workflow,
                          MaterialCatalogue catalogue, Outbox outbox, Caller caller, Validator validator,
-                         ObjectMapper json) {
+                         ObjectMapper json, FilingRules rules) {
         this.filings = filings;
         this.access = access;
         this.approvals = approvals;
@@ -74,6 +78,12 @@ public class FilingService {
         this.caller = caller;
         this.validator = validator;
         this.json = json;
+        this.rules = rules;
+    }
+
+    /** What a plan says the reviewer must see on this filing (filing/review-flags.tsv), each with its sentence. */
+    public List<FilingRules.Flag> reviewFlags(Filing filing) {
+        return rules.flags(filing);
     }
 
     // ---- applicant ----
@@ -291,6 +301,8 @@ public class FilingService {
             if (r.kind() != null && r.sector() != null && r.kind().sector != r.sector()) {
                 violations.add(new Violation("kind", "机构类型“" + r.kind().label + "”不属于" + r.sector().label));
             }
+            violations.addAll(rules.contradictions(r.kind(), r.ownership()));
+            nursingBeds(violations, r, r.sector(), r.capacity());
             if (!violations.isEmpty()) {
                 throw invalid(violations);
             }
@@ -304,6 +316,8 @@ public class FilingService {
             filing.legalRepresentative = r.legalRepresentative().strip();
             filing.contactPhone = r.contactPhone().strip();
             filing.capacity = r.capacity();
+            filing.nursingBeds = r.nursingBeds();
+            filing.statesBeds = true;
             return;
         }
         FiledInstitution institution = filings.institution(r.uscc(), false)
@@ -330,14 +344,19 @@ public class FilingService {
                 blankIfGiven(violations, "institutionName", r.institutionName());
                 blankIfGiven(violations, "address", r.address());
                 blankIfGiven(violations, "legalRepresentative", r.legalRepresentative());
+                violations.addAll(rules.contradictions(r.kind() != null ? r.kind() : institution.kind,
+                        r.ownership() != null ? r.ownership() : institution.ownership));
+                nursingBeds(violations, r, institution.sector, r.capacity() != null ? r.capacity() : institution.capacity);
                 if (r.institutionName() == null && r.kind() == null && r.ownership() == null && r.address() == null
-                        && r.legalRepresentative() == null && r.contactPhone() == null && r.capacity() == null) {
+                        && r.legalRepresentative() == null && r.contactPhone() == null && r.capacity() == null
+                        && r.nursingBeds() == null) {
                     violations.add(new Violation("institutionName", "变更备案须至少填写一项变更内容"));
                 }
             }
             case ADD_SITE -> {
                 forbidInstitutionFields(violations, r);
                 forbid(violations, r, "closeReason", r.closeReason());
+                nursingBeds(violations, r, institution.sector, r.siteCapacity());
                 require(violations, "siteAddress", r.siteAddress());
                 require(violations, "siteCapacity", r.siteCapacity());
                 blankIfGiven(violations, "siteName", r.siteName());
@@ -345,7 +364,7 @@ public class FilingService {
             case CLOSE -> {
                 forbidInstitutionFields(violations, r);
                 forbid(violations, r, "siteName", r.siteName(), "siteAddress", r.siteAddress(), "siteCapacity",
-                        r.siteCapacity());
+                        r.siteCapacity(), "nursingBeds", r.nursingBeds());
                 require(violations, "closeReason", r.closeReason());
             }
             default -> throw new IllegalStateException();
@@ -364,6 +383,9 @@ public class FilingService {
                 : institution.legalRepresentative;
         filing.contactPhone = r.contactPhone() != null ? r.contactPhone().strip() : institution.contactPhone;
         filing.capacity = r.capacity() != null ? r.capacity() : institution.capacity;
+        filing.nursingBeds = r.nursingBeds();
+        filing.statesBeds = filing.type == FilingType.ADD_SITE
+                || filing.type == FilingType.CHANGE && (r.capacity() != null || r.nursingBeds() != null);
         if (filing.type == FilingType.ADD_SITE) {
             filing.siteName = r.siteName() != null ? r.siteName().strip() : institution.name;
             filing.siteAddress = r.siteAddress().strip();
@@ -385,6 +407,18 @@ public class FilingService {
         if (filing.type != FilingType.NEW && !filed) {
             throw ProblemException.conflict("NOT_FILED", "该机构尚未备案或已注销",
                     "institution " + filing.uscc + " has no current 备案");
+        }
+    }
+
+    /** 护理型床位 are beds of a 养老机构, and no more than the beds they are part of. */
+    private static void nursingBeds(List<Violation> violations, FilingRequest r, Sector sector, Integer beds) {
+        if (r.nursingBeds() == null) {
+            return;
+        }
+        if (sector != null && sector != Sector.ELDERLY) {
+            violations.add(new Violation("nursingBeds", "护理型床位只适用于养老机构"));
+        } else if (beds != null && r.nursingBeds() > beds) {
+            violations.add(new Violation("nursingBeds", "护理型床位数不能多于床位数（" + beds + "）"));
         }
     }
 

@@ -2,6 +2,7 @@ package care.registry.demo;
 
 import care.contracts.division.Divisions;
 import care.contracts.event.CertificateGrade;
+import care.contracts.event.CertificateType;
 import care.contracts.event.InstitutionKind;
 import care.contracts.event.Sector;
 import care.contracts.event.StaffRole;
@@ -133,13 +134,13 @@ public class DemoRoster {
 
     private static void certificate(Random random, Staff s, String county) {
         s.certificateType = switch (s.role) {
-            case ELDERLY_CAREGIVER -> "养老护理员职业技能等级证书";
-            case NURSERY_TEACHER -> "保育员职业技能等级证书";
-            case INFANT_CARER -> "育婴员职业技能等级证书";
-            case HEALTH_WORKER -> "托育机构保健人员培训合格证";
-            case NURSE -> "护士执业证书";
-            case DOCTOR -> "医师执业证书";
-            case SOCIAL_WORKER -> "社会工作者职业水平证书";
+            case ELDERLY_CAREGIVER -> CertificateType.ELDERLY_CARE_SKILL.name();
+            case NURSERY_TEACHER -> CertificateType.NURSERY_TEACHER_SKILL.name();
+            case INFANT_CARER -> CertificateType.INFANT_CARER_SKILL.name();
+            case HEALTH_WORKER -> CertificateType.CHILDCARE_HEALTH_TRAINING.name();
+            case NURSE -> CertificateType.NURSE_LICENCE.name();
+            case DOCTOR -> CertificateType.DOCTOR_LICENCE.name();
+            case SOCIAL_WORKER -> CertificateType.SOCIAL_WORKER.name();
             case OTHER -> null;
         };
         boolean graded = s.role == StaffRole.ELDERLY_CAREGIVER || s.role == StaffRole.NURSERY_TEACHER

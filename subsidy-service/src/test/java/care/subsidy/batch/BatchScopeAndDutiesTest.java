@@ -13,6 +13,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -49,6 +50,11 @@ class BatchScopeAndDutiesTest {
     @Inject
     EntityManager em;
 
+    @BeforeEach
+    void kunmingNursingExtendedBeyond2025() {
+        Api.extended("admin-530100", "KM-NURSING");
+    }
+
     @Test
     void threePeoplePayABatchAndEachReaderSeesOnlyTheirCountyAndDepartment() {
         Registry registry = new Registry();
@@ -64,6 +70,8 @@ class BatchScopeAndDutiesTest {
         given().auth().oauth2(Tokens.of("admin2-530100")).contentType(ContentType.JSON).body(Map.of(
                         "effectiveFrom", "2026-11-01", "eligibleRole", "ELDERLY_CAREGIVER",
                         "eligibleOwnerships", List.of("PRIVATE", "PRIVATE_WITH_PUBLIC_AID"),
+                        "eligibleKinds", List.of("PRIVATE_CARE_HOME", "RURAL_NURSING_HOME", "URBAN_PUBLIC_WELFARE"),
+                        "eligibleCertificateTypes", List.of("ELDERLY_CARE_SKILL", "ELDERLY_CARE_QUALIFICATION"),
                         "ratesFen", Map.of("LEVEL_5", 5000, "LEVEL_4", 10000, "LEVEL_3", 15000, "LEVEL_2", 15000,
                                 "LEVEL_1", 15000),
                         "source", "测试：昆明市民政局复核参数（与昆政办发〔2021〕x号 第十九条同额）"))
@@ -153,7 +161,9 @@ class BatchScopeAndDutiesTest {
         // stays out of their batches
         Registry registry = new Registry();
         var nursery = registry.institution("530102", Ownership.PRIVATE, Sector.CHILDCARE, LONG_AGO);
+        registry.changed(nursery, "FILED", LONG_AGO, 20, false, true); // designated 示范 by the register
         registry.awaitApplied(em);
+        Api.extended("admin-530100", "KM-DEMO-GRANT");
         given().auth().oauth2(Tokens.of("wj-530100")).contentType(ContentType.JSON)
                 .body(Map.of("institutionId", nursery.id().toString(), "amountFen", 100000,
                         "reason", "承担区域托育指导功能", "decisionNumber", "昆卫〔2026〕31号"))

@@ -15,6 +15,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -45,6 +46,11 @@ class MonthlyRuleTest {
 
     @Inject
     EntityManager em;
+
+    @BeforeEach
+    void kunmingNursingExtendedBeyond2025() {
+        Api.extended("admin-530100", "KM-NURSING");
+    }
 
     @Test
     void septemberIsPaidToExactlyThePeopleTheRuleNamesAtTheGradeHeldOnItsLastDay() {
@@ -211,7 +217,8 @@ class MonthlyRuleTest {
                 .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         var payload = new care.contracts.event.CaregiverChangedV1(staffId, at.id(), at.uscc(), at.cityCode(),
                 at.divisionCode(), personKey, "护理员" + personKey.substring(0, 4), "5301**********123X", ELDERLY_CAREGIVER,
-                grade, "CERT-" + personKey.substring(0, 8), LONG_AGO, null, from, until, disputed);
+                grade, "CERT-" + personKey.substring(0, 8), LONG_AGO, null, from, until, disputed,
+                care.contracts.event.CertificateType.ELDERLY_CARE_SKILL);
         UUID eventId = UUID.randomUUID();
         var envelope = new care.contracts.event.EventEnvelope(eventId, care.contracts.event.CaregiverChangedV1.TYPE, 1,
                 java.time.Instant.now(), staffId.toString(), at.cityCode(), at.divisionCode(), json.valueToTree(payload));

@@ -13,6 +13,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -61,6 +62,11 @@ class SubsidyBenchmark {
 
     @Inject
     EntityManager em;
+
+    @BeforeEach
+    void kunmingNursingExtendedBeyond2025() {
+        Api.extended("admin-530100", "KM-NURSING");
+    }
 
     @Test
     void generationAndFinanceResults() throws Exception {
@@ -252,9 +258,9 @@ class SubsidyBenchmark {
                     from generate_series(1, 500) g""").executeUpdate();
             em.createNativeQuery("""
                     insert into institution_state (institution_id, effective_on, filing_status, ownership, sector,
-                        city_code, division_code, total_capacity)
+                        city_code, division_code, total_capacity, kind)
                     select institution_id, effective_on, filing_status, ownership, sector, city_code, division_code,
-                           total_capacity from institution_view where filing_number like 'BENCH-%'""").executeUpdate();
+                           total_capacity, kind from institution_view where filing_number like 'BENCH-%'""").executeUpdate();
             em.createNativeQuery("""
                     insert into caregiver (staff_id, institution_id, person_key, slice, name, masked_citizen_id,
                         role, city_code, division_code, employed_from, employed_until, updated_at)
@@ -265,10 +271,11 @@ class SubsidyBenchmark {
                            now()
                     from generate_series(1, :n) g""").setParameter("n", CAREGIVERS).executeUpdate();
             em.createNativeQuery("""
-                    insert into caregiver_certificate (staff_id, issued_on, grade, certificate_number, valid_until)
+                    insert into caregiver_certificate (staff_id, issued_on, grade, certificate_number, valid_until,
+                        certificate_type)
                     select cast(md5('staff' || g) as uuid), date '2022-01-01',
                            (array['LEVEL_5', 'LEVEL_4', 'LEVEL_3', 'LEVEL_2', 'LEVEL_1'])[1 + g % 5], 'C' || g,
-                           case when g % 4 = 0 then date '2026-10-15' end
+                           case when g % 4 = 0 then date '2026-10-15' end, 'ELDERLY_CARE_SKILL'
                     from generate_series(1, :n) g""").setParameter("n", CAREGIVERS).executeUpdate();
             em.createNativeQuery("analyze").executeUpdate();
         });

@@ -17,6 +17,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -77,6 +78,11 @@ class FinanceApiTest {
             request = request.header("Idempotency-Key", key);
         }
         return request.post("/api/subsidy/finance/instructions/" + instructionId + "/" + action);
+    }
+
+    @BeforeEach
+    void kunmingNursingExtendedBeyond2025() {
+        Api.extended("admin-530100", "KM-NURSING");
     }
 
     @Test

@@ -17,6 +17,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -72,6 +73,11 @@ class ReversalApiTest {
 
     static Response reverse(String token, Object instructionId, String key, Map<String, Object> body) {
         return FinanceApiTest.post(token, instructionId, "reversal", key, body);
+    }
+
+    @BeforeEach
+    void kunmingNursingExtendedBeyond2025() {
+        Api.extended("admin-530100", "KM-NURSING");
     }
 
     @Test

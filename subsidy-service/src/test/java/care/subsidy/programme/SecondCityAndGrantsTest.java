@@ -47,6 +47,8 @@ class SecondCityAndGrantsTest {
         v.put("effectiveFrom", from);
         v.put("eligibleRole", "ELDERLY_CAREGIVER");
         v.put("eligibleOwnerships", List.of("PRIVATE", "PRIVATE_WITH_PUBLIC_AID", "PUBLIC_BUILT_PRIVATE_RUN"));
+        v.put("eligibleKinds", List.of("PRIVATE_CARE_HOME", "URBAN_PUBLIC_WELFARE", "RURAL_NURSING_HOME"));
+        v.put("eligibleCertificateTypes", List.of("ELDERLY_CARE_SKILL", "ELDERLY_CARE_QUALIFICATION"));
         v.put("ratesFen", Map.of("LEVEL_5", l5, "LEVEL_4", l4, "LEVEL_3", l3, "LEVEL_2", l3, "LEVEL_1", l3));
         v.put("source", "曲靖市民政局确认文件（测试）");
         return v;
@@ -60,6 +62,13 @@ class SecondCityAndGrantsTest {
         registry.caregiver(publicBuilt, person, ELDERLY_CAREGIVER, LEVEL_5, LONG_AGO, null, LONG_AGO, null);
         registry.awaitApplied(em);
 
+        // Qujing's plan names no allowance: a fresh stack has no parameters and pays nothing until the city enters them
+        given().auth().oauth2(Tokens.of("admin-530300")).get("/api/subsidy/programmes/QJ-NURSING").then()
+                .statusCode(200).body("versions.size()", equalTo(0)).body("inForce", equalTo(false));
+        given().auth().oauth2(Tokens.of("admin-530300")).contentType(ContentType.JSON)
+                .body(Map.of("programmeCode", "QJ-NURSING", "period", "2026-06"))
+                .post("/api/subsidy/batches").then().statusCode(422).body("code", equalTo("NO_PARAMETERS"));
+
         // bad parameters are refused and change nothing
         Map<String, Object> missingGrade = version("2026-07-01", 8000, 12000, 16000);
         missingGrade.put("ratesFen", Map.of("LEVEL_5", 8000));
@@ -71,15 +80,16 @@ class SecondCityAndGrantsTest {
         postVersion("admin-530300", "QJ-NURSING", version("2026-07-15", 8000, 12000, 16000)).then().statusCode(400);
         postVersion("admin-530100", "QJ-NURSING", version("2026-07-01", 8000, 12000, 16000)).then().statusCode(404);
         postVersion("mz-530302", "QJ-NURSING", version("2026-07-01", 8000, 12000, 16000)).then().statusCode(403);
-        // Qujing's new amounts from July
+        // Qujing's own amounts from June, raised from July
+        postVersion("admin-530300", "QJ-NURSING", version("2026-06-01", 6000, 11000, 15000)).then().statusCode(201);
         postVersion("admin-530300", "QJ-NURSING", version("2026-07-01", 8000, 12000, 16000)).then().statusCode(201)
                 .body("ratesFen.LEVEL_5", equalTo(8000));
         postVersion("admin-530300", "QJ-NURSING", version("2026-07-01", 8000, 12000, 16000)).then().statusCode(409)
                 .body("code", equalTo("VERSION_EXISTS"));
 
-        // June: the seeded parameters; 公建民营 counts in Qujing (not in Kunming: MonthlyRuleTest)
+        // June at June's parameters; 公建民营 counts in Qujing's version (not in Kunming: MonthlyRuleTest)
         JsonPath june = Api.generate("admin-530300", "QJ-NURSING", "2026-06");
-        assertEquals(5000L, amountOf("admin-530300", june.getString("id"), person));
+        assertEquals(6000L, amountOf("admin-530300", june.getString("id"), person));
         Api.approveAndRelease("mz-530300", "admin2-530300", june.getString("id"));
         JsonPath july = Api.generate("admin-530300", "QJ-NURSING", "2026-07");
         assertEquals(8000L, amountOf("admin-530300", july.getString("id"), person));
@@ -100,10 +110,12 @@ class SecondCityAndGrantsTest {
     void grantsAreDecidedByTheHealthDepartmentAndPaidThroughTheSamePipeline() {
         Registry registry = new Registry();
         var nursery = registry.institution("530302", Ownership.PRIVATE, Sector.CHILDCARE, LONG_AGO);
-        registry.changed(nursery, "FILED", LocalDate.of(2026, 3, 1), 30);
+        registry.changed(nursery, "FILED", LocalDate.of(2026, 3, 1), 30, false, true); // designated 示范
         var elderly = registry.institution("530302", Ownership.PRIVATE, Sector.ELDERLY, LONG_AGO);
-        var newNursery = registry.institution("530302", Ownership.PRIVATE, Sector.CHILDCARE, LONG_AGO, 40);
+        var newNursery = registry.institution("530302", Ownership.PRIVATE, Sector.CHILDCARE, LocalDate.of(2026, 2, 1),
+                40);
         registry.awaitApplied(em);
+        Api.extended("admin-530300", "QJ-DEMO-GRANT");
 
         Map<String, Object> decision = new HashMap<>(Map.of("institutionId", nursery.id().toString(),
                 "amountFen", 200000, "reason", "承担区域托育指导功能", "decisionNumber", "曲卫〔2026〕12号"));
@@ -130,10 +142,12 @@ class SecondCityAndGrantsTest {
                 .post("/api/subsidy/grants/demonstration").then().statusCode(409).body("code", equalTo("ALREADY_DECIDED"));
 
         // capacity: no rate yet, then the city sets one
-        Map<String, Object> capacity = Map.of("institutionId", nursery.id().toString(), "reason", "新增托位备案");
+        Map<String, Object> capacity = Map.of("institutionId", nursery.id().toString(),
+                "programmeCode", "QJ-CAPACITY-CHILDCARE", "reason", "新增托位备案");
         given().auth().oauth2(Tokens.of("wj-530302")).contentType(ContentType.JSON).body(capacity)
                 .post("/api/subsidy/grants/capacity").then().statusCode(422).body("code", equalTo("NO_PARAMETERS"));
         postVersion("admin-530300", "QJ-CAPACITY-CHILDCARE", Map.of("effectiveFrom", "2026-01-01",
+                "baselineDate", "2025-12-31", "eligibleOwnerships", List.of("PRIVATE", "PRIVATE_WITH_PUBLIC_AID"),
                 "ratesFen", Map.of("PER_UNIT", 100000), "source", "曲靖市托位建设补贴标准（测试）"))
                 .then().statusCode(201);
         given().auth().oauth2(Tokens.of("wj-530302")).contentType(ContentType.JSON).body(capacity)
@@ -143,7 +157,8 @@ class SecondCityAndGrantsTest {
                 .post("/api/subsidy/grants/capacity").then().statusCode(422).body("code", equalTo("NO_NEW_CAPACITY"));
         // a nursery just registered: its 托位 come with InstitutionRegistered, no change needed before a grant
         given().auth().oauth2(Tokens.of("wj-530302")).contentType(ContentType.JSON)
-                .body(Map.of("institutionId", newNursery.id().toString(), "reason", "新设托育机构备案"))
+                .body(Map.of("institutionId", newNursery.id().toString(), "programmeCode", "QJ-CAPACITY-CHILDCARE",
+                        "reason", "新设托育机构备案"))
                 .post("/api/subsidy/grants/capacity").then().statusCode(201)
                 .body("units", equalTo(40)).body("amountFen", equalTo(4_000_000));
 

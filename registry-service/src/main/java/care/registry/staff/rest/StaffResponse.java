@@ -36,7 +36,7 @@ public record StaffResponse(
 
     /** What a clerk is told about an entry waiting for the county: nothing about the other institution. */
     public static final String DISPUTED_NOTICE = "该人员同一时期在另一机构也有登记，已提交县（区）主管部门核实；"
-            + "核实前本登记不计发护理补贴，也不能修改";
+            + "核实前本登记不计发护理补助，也不能修改";
 
     public static StaffResponse of(Staff s, LocalDate today) {
         boolean certified = s.certificateGrade != null || s.certificateNumber != null;

@@ -29,6 +29,7 @@ public class RosterEvents {
                 institution.divisionCode, new CaregiverChangedV1(s.id, institution.id, institution.uscc,
                         institution.cityCode, institution.divisionCode, s.citizenIdHash, s.name, s.citizenIdMasked,
                         s.role, s.certificateGrade, s.certificateNumber, s.certificateIssuedOn, s.certificateValidUntil,
-                        s.employedFrom, until, s.status == StaffStatus.DISPUTED));
+                        s.employedFrom, until, s.status == StaffStatus.DISPUTED,
+                        care.contracts.event.CertificateType.of(s.certificateType).orElse(null)));
     }
 }

@@ -151,7 +151,8 @@ public class StaffService {
     private static void apply(Staff entry, StaffRequest r) {
         entry.name = r.name().strip();
         entry.role = r.role();
-        entry.certificateType = blankToNull(r.certificateType());
+        // stored as the code of the closed list; check() refused anything else
+        entry.certificateType = care.contracts.event.CertificateType.of(r.certificateType()).map(Enum::name).orElse(null);
         entry.certificateGrade = r.certificateGrade();
         entry.certificateNumber = blankToNull(r.certificateNumber());
         entry.certificateIssuedOn = r.certificateIssuedOn();
@@ -164,6 +165,11 @@ public class StaffService {
         List<Violation> v = new ArrayList<>();
         if (adding && r.citizenId() == null) {
             v.add(new Violation("citizenId", "新增人员须填写公民身份号码"));
+        }
+        if (blankToNull(r.certificateType()) != null && care.contracts.event.CertificateType.of(r.certificateType()).isEmpty()) {
+            v.add(new Violation("certificateType", "证书类型须为以下之一：" + java.util.Arrays.stream(
+                    care.contracts.event.CertificateType.values()).map(t -> t.name() + "（" + t.label + "）")
+                    .collect(java.util.stream.Collectors.joining("、"))));
         }
         if (r.certificateGrade() != null && blankToNull(r.certificateNumber()) == null) {
             v.add(new Violation("certificateNumber", "填写了证书等级，须同时填写证书编号"));

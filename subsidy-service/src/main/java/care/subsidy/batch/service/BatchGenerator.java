@@ -40,9 +40,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p><b>The monthly rule (nursing allowance).</b> A person is owed the allowance for month M when, on the last day
  * of M (China time), they are on an institution's roster in the programme's role (employed from ≤ that day,
- * employed until ≥ that day or open), hold a certificate valid that day (issued ≤ day ≤ valid until), and that
- * institution — as the register held it that day — is 已备案 (FILED), of the programme's sector and city, and of an
- * eligible 举办性质. The amount is the rate for the grade of the certificate held that day (the most recently
+ * employed until ≥ that day or open), hold a certificate of a type the version names valid that day (issued ≤ day ≤
+ * valid until; Kunming: a 养老护理 vocational certificate, 000 §19 "取得养老护理职业资格证书"), and that institution —
+ * as the register held it that day — is 已备案 (FILED), of the programme's sector and city, and of an eligible
+ * 举办性质 and kind. The amount is the rate for the grade of that certificate held that day (the most recently
  * issued one) in the programme version in force that day. Someone on two rosters that day (a move between
  * institutions) is paid once, through the roster entry that started last. No pro-rating. A person with any roster
  * entry the register reports as disputed (two institutions claim them; the county has not decided) is not paid
@@ -197,6 +198,8 @@ public class BatchGenerator {
                         from caregiver c
                         cross join lateral (
                             select cc.grade from caregiver_certificate cc
+                            join programme_certificate_type pct on pct.version_id = :versionId
+                                                               and pct.certificate_type = cc.certificate_type
                             where cc.staff_id = c.staff_id and cc.issued_on <= :lastDay
                               and (cc.valid_until is null or cc.valid_until >= :lastDay)
                             order by cc.issued_on desc limit 1) cert
@@ -207,6 +210,7 @@ public class BatchGenerator {
                         join institution_view iv on iv.institution_id = c.institution_id
                         join programme_rate r on r.version_id = :versionId and r.rate_key = cert.grade
                         join programme_ownership po on po.version_id = :versionId and po.ownership = s.ownership
+                        join programme_institution_kind pk on pk.version_id = :versionId and pk.kind = s.kind
                         where c.city_code = :city and c.role = :role
                           and (c.employed_from is null or c.employed_from <= :lastDay)
                           and (c.employed_until is null or c.employed_until >= :lastDay)

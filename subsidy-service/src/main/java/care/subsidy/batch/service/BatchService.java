@@ -53,10 +53,7 @@ public class BatchService {
                         "the allowance for " + period + " is decided on its last day; generate it after "
                                 + month.atEndOfMonth()));
             }
-            if (programmes.versionOn(programmeCode, month.atEndOfMonth()).isEmpty()) {
-                throw new ProblemException(Problem.of(422, "NO_PARAMETERS", "该期间没有生效的补贴参数",
-                        programmeCode + " has no parameters in force on " + month.atEndOfMonth()));
-            }
+            programmeService.inForce(programme, month.atEndOfMonth());
         } else if (month.isAfter(YearMonth.from(Periods.today()))) {
             throw ProblemException.invalid("period", "a grant batch cannot be dated in a future month");
         }

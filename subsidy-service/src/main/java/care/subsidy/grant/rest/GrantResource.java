@@ -35,24 +35,24 @@ public class GrantResource {
     @Operation(summary = "Grant decisions with their payment status: the caller's city, or a reviewer's county and "
             + "department")
     public List<GrantResponse> list() {
-        return service.list(access.scope());
+        return service.list(access.scope()).stream().map(GrantResponse::of).toList();
     }
 
     @POST
     @Path("/demonstration")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.HEALTH_REVIEWER)
-    @Operation(summary = "Designate a childcare institution of the reviewer's area 示范性 with an amount and reason")
+    @Operation(summary = "Decide the grant of a 示范性 childcare institution of the reviewer's area (designated by the register, or a kind the programme names)")
     public Response demonstration(@Valid @NotNull GrantRequests.Demonstration request) {
-        return Response.status(201).entity(service.demonstration(request, access)).build();
+        return Response.status(201).entity(GrantResponse.of(service.demonstration(request.command(), access))).build();
     }
 
     @POST
     @Path("/capacity")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.HEALTH_REVIEWER, Roles.CIVIL_AFFAIRS_REVIEWER})
-    @Operation(summary = "Subsidise the beds/托位 an institution filed since its last capacity subsidy (rate × units)")
+    @Operation(summary = "Subsidise the beds/托位 an institution filed after the programme's baseline and not yet subsidised (rate × units)")
     public Response capacity(@Valid @NotNull GrantRequests.Capacity request) {
-        return Response.status(201).entity(service.capacity(request, access)).build();
+        return Response.status(201).entity(GrantResponse.of(service.capacity(request.command(), access))).build();
     }
 }

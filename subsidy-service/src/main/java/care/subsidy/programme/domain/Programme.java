@@ -5,10 +5,16 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-/** A subsidy programme of one city; its parameters are effective-dated {@link ProgrammeVersion}s. */
+/**
+ * A subsidy programme of one city; its parameters are effective-dated {@link ProgrammeVersion}s. Its basis is a
+ * sentence of a plan: {@code document}, {@code section}, {@code sentence}; {@code source} says it in words.
+ */
 @Entity
 @Table(name = "programme")
 public class Programme {
@@ -17,10 +23,14 @@ public class Programme {
     public String code;
     @Column(name = "city_code")
     public String cityCode;
-    @Enumerated(EnumType.STRING)
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
+    @JoinColumn(name = "kind")
     public ProgrammeKind kind;
     @Enumerated(EnumType.STRING)
     public Sector sector;
     public String name;
     public String source;
+    public String document;
+    public String section;
+    public String sentence;
 }

@@ -1,14 +1,26 @@
 package care.subsidy.programme.domain;
 
-public enum ProgrammeKind {
-    /** monthly, per certified caregiver, amount by grade (rate keys = CertificateGrade names) */
-    NURSING_ALLOWANCE,
-    /** one decision per institution and year, amount decided case by case up to max_amount_fen */
-    DEMONSTRATION_GRANT,
-    /** rate (rate key PER_UNIT) × beds/托位 filed since the last capacity subsidy */
-    CAPACITY_SUBSIDY;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A kind of subsidy a plan names (护理补助, 示范性补助, 建设补贴, 运营补贴, 以奖代补), with its calculation and source. */
+@Entity
+@Table(name = "programme_kind")
+public class ProgrammeKind {
+
+    @Id
+    public String code;
+    public String name;
+    @Enumerated(EnumType.STRING)
+    public Calculation calculation;
+    public String document;
+    public String section;
+    public String sentence;
 
     public boolean monthly() {
-        return this == NURSING_ALLOWANCE;
+        return calculation == Calculation.MONTHLY_BY_GRADE;
     }
 }

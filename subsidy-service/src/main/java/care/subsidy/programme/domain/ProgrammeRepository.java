@@ -1,5 +1,6 @@
 package care.subsidy.programme.domain;
 
+import care.subsidy.Sql;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -25,12 +26,15 @@ public class ProgrammeRepository implements PanacheRepositoryBase<Programme, Str
         return list("cityCode = ?1 and sector in ?2 order by code", scope.cityCode(), List.copyOf(scope.sectors()));
     }
 
-    /** Who set the parameters in force on any day of a month: the version in force on its first day and later ones. */
+    /**
+     * Who set the parameters in force on any day of a month: the version in force on its first day and later ones,
+     * and whoever extended one of them (keeping parameters in force is deciding them for that month).
+     */
     public List<String> versionAuthorsFor(String code, java.time.YearMonth month) {
         @SuppressWarnings("unchecked")
         List<String> authors = em.createNativeQuery("""
-                        select distinct created_by from programme_version
-                        where programme_code = ?1 and effective_from <= ?3
+                        select distinct a from programme_version, unnest(array[created_by, extended_by]) a
+                        where a is not null and programme_code = ?1 and effective_from <= ?3
                           and effective_from >= coalesce((select max(effective_from) from programme_version
                                                           where programme_code = ?1 and effective_from <= ?2), ?2)""")
                 .setParameter(1, code).setParameter(2, month.atDay(1)).setParameter(3, month.atEndOfMonth())
@@ -38,29 +42,39 @@ public class ProgrammeRepository implements PanacheRepositoryBase<Programme, Str
         return authors;
     }
 
-    public Optional<Programme> of(String cityCode, ProgrammeKind kind, care.contracts.event.Sector sector) {
-        return find("cityCode = ?1 and kind = ?2 and sector = ?3 order by code", cityCode, kind, sector)
-                .firstResultOptional();
+    /** The city's programmes of a sector whose kind calculates this way. */
+    public List<Programme> of(String cityCode, Calculation calculation, care.contracts.event.Sector sector) {
+        return list("cityCode = ?1 and kind.calculation = ?2 and sector = ?3 order by code", cityCode, calculation,
+                sector);
     }
 
     /** Every version, oldest first. */
     public List<ProgrammeVersion> versions(String code) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        select id, effective_from, eligible_role, max_amount_fen, source, created_by, created_at
+                        select id, effective_from, effective_until, eligible_role, baseline_date, inclusive_only,
+                               max_amount_fen, source, created_by, created_at, extended_by, extended_at,
+                               extension_source
                         from programme_version where programme_code = ?1 order by effective_from""")
                 .setParameter(1, code).getResultList();
         List<ProgrammeVersion> versions = new ArrayList<>();
         for (Object[] r : rows) {
             long id = ((Number) r[0]).longValue();
-            versions.add(new ProgrammeVersion(id, code, care.subsidy.Sql.date(r[1]), (String) r[2],
-                    ownerships(id), r[3] == null ? null : ((Number) r[3]).longValue(), rates(id), (String) r[4],
-                    (String) r[5], care.subsidy.Sql.instant(r[6])));
+            versions.add(new ProgrammeVersion(id, code, Sql.date(r[1]), r[2] == null ? null : Sql.date(r[2]),
+                    (String) r[3], strings("programme_ownership", "ownership", id),
+                    strings("programme_institution_kind", "kind", id),
+                    strings("programme_certificate_type", "certificate_type", id),
+                    r[4] == null ? null : Sql.date(r[4]), (Boolean) r[5],
+                    r[6] == null ? null : ((Number) r[6]).longValue(), rates(id), (String) r[7], (String) r[8],
+                    Sql.instant(r[9]), (String) r[10], r[11] == null ? null : Sql.instant(r[11]), (String) r[12]));
         }
         return versions;
     }
 
-    /** The version in force on {@code day}: the latest one that started on or before it. */
+    /**
+     * The version in force on {@code day}: the latest one that started on or before it, unless it ended before it
+     * (a later version replaces an earlier one from its start; an ended one leaves a gap nobody is paid in).
+     */
     public Optional<ProgrammeVersion> versionOn(String code, LocalDate day) {
         ProgrammeVersion found = null;
         for (ProgrammeVersion v : versions(code)) {
@@ -68,12 +82,13 @@ public class ProgrammeRepository implements PanacheRepositoryBase<Programme, Str
                 found = v;
             }
         }
-        return Optional.ofNullable(found);
+        return Optional.ofNullable(found).filter(v -> v.covers(day));
     }
 
+    /** One list of a version; table and column are this class's constants, never input. */
     @SuppressWarnings("unchecked")
-    private List<String> ownerships(long versionId) {
-        return em.createNativeQuery("select ownership from programme_ownership where version_id = ?1 order by 1")
+    private List<String> strings(String table, String column, long versionId) {
+        return em.createNativeQuery("select " + column + " from " + table + " where version_id = ?1 order by 1")
                 .setParameter(1, versionId).getResultList();
     }
 
@@ -87,22 +102,41 @@ public class ProgrammeRepository implements PanacheRepositoryBase<Programme, Str
         return rates;
     }
 
-    public long insertVersion(String code, LocalDate from, String role, Long maxAmountFen, String source,
-                              String by, List<String> ownerships, Map<String, Long> rates) {
+    public long insertVersion(String code, NewVersion v, String by) {
         long id = ((Number) em.createNativeQuery("""
-                        insert into programme_version (programme_code, effective_from, eligible_role, max_amount_fen,
-                                                       source, created_by)
-                        values (?1, ?2, ?3, ?4, ?5, ?6) returning id""")
-                .setParameter(1, code).setParameter(2, from).setParameter(3, role).setParameter(4, maxAmountFen)
-                .setParameter(5, source).setParameter(6, by).getSingleResult()).longValue();
-        for (String o : ownerships) {
-            em.createNativeQuery("insert into programme_ownership (version_id, ownership) values (?1, ?2)")
-                    .setParameter(1, id).setParameter(2, o).executeUpdate();
-        }
-        rates.forEach((k, fen) -> em.createNativeQuery(
+                        insert into programme_version (programme_code, effective_from, effective_until, eligible_role,
+                                                       baseline_date, inclusive_only, max_amount_fen, source,
+                                                       created_by)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) returning id""")
+                .setParameter(1, code).setParameter(2, v.effectiveFrom()).setParameter(3, v.effectiveUntil())
+                .setParameter(4, v.eligibleRole() == null ? null : v.eligibleRole().name())
+                .setParameter(5, v.baselineDate()).setParameter(6, v.inclusiveOnly())
+                .setParameter(7, v.maxAmountFen()).setParameter(8, v.source()).setParameter(9, by)
+                .getSingleResult()).longValue();
+        insertAll(id, "programme_ownership", "ownership", v.eligibleOwnerships());
+        insertAll(id, "programme_institution_kind", "kind", v.eligibleKinds());
+        insertAll(id, "programme_certificate_type", "certificate_type", v.eligibleCertificateTypes());
+        v.ratesFen().forEach((k, fen) -> em.createNativeQuery(
                         "insert into programme_rate (version_id, rate_key, amount_fen) values (?1, ?2, ?3)")
                 .setParameter(1, id).setParameter(2, k).setParameter(3, fen).executeUpdate());
         return id;
+    }
+
+    private void insertAll(long versionId, String table, String column, List<String> values) {
+        for (String value : values) {
+            em.createNativeQuery("insert into " + table + " (version_id, " + column + ") values (?1, ?2)")
+                    .setParameter(1, versionId).setParameter(2, value).executeUpdate();
+        }
+    }
+
+    /** Moves a version's end (an extension, or an earlier end), recording who did it and on what basis. */
+    public void extend(long versionId, LocalDate until, String source, String by) {
+        em.createNativeQuery("""
+                        update programme_version set effective_until = ?2, extension_source = ?3, extended_by = ?4,
+                                                     extended_at = now()
+                        where id = ?1""")
+                .setParameter(1, versionId).setParameter(2, until).setParameter(3, source).setParameter(4, by)
+                .executeUpdate();
     }
 
     public boolean versionExists(String code, LocalDate from) {

@@ -2,6 +2,8 @@ package care.subsidy.programme.rest;
 
 import care.contracts.security.Roles;
 import care.subsidy.Access;
+import care.subsidy.Periods;
+import care.subsidy.programme.domain.Programme;
 import care.subsidy.programme.domain.ProgrammeRepository;
 import care.subsidy.programme.domain.ProgrammeVersion;
 import care.subsidy.programme.service.ProgrammeService;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /** The subsidy programmes of the caller's city and their effective-dated parameters. */
@@ -39,15 +42,31 @@ public class ProgrammeResource {
     @GET
     @Operation(summary = "Programmes of the caller's city (a reviewer: of their department) with every parameter version")
     public List<ProgrammeResponse> list() {
-        return programmes.inScope(access.scope()).stream()
-                .map(p -> ProgrammeResponse.of(p, programmes.versions(p.code))).toList();
+        LocalDate today = Periods.today();
+        return programmes.inScope(access.scope()).stream().map(p -> response(p, today)).toList();
+    }
+
+    @GET
+    @Path("/kinds")
+    @Operation(summary = "The kinds of programme a city may configure, each with the sentence of the plan naming it")
+    public List<KindResponse> kinds() {
+        return service.kinds().stream().map(KindResponse::of).toList();
     }
 
     @GET
     @Path("/{code}")
     @Operation(summary = "One programme of the caller's city")
     public ProgrammeResponse get(@PathParam("code") String code) {
-        return ProgrammeResponse.of(service.visible(code, access), programmes.versions(code));
+        return response(service.visible(code, access), Periods.today());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CITY_ADMIN)
+    @Operation(summary = "A new programme of the caller's city, of a configured kind; it pays nothing until a version")
+    public Response create(@Valid @NotNull ProgrammeRequest request) {
+        Programme p = service.create(request.command(), access);
+        return Response.status(201).entity(response(p, Periods.today())).build();
     }
 
     @POST
@@ -56,7 +75,22 @@ public class ProgrammeResource {
     @RolesAllowed(Roles.CITY_ADMIN)
     @Operation(summary = "New parameters from a date (city admin of the programme's city); earlier months keep theirs")
     public Response addVersion(@PathParam("code") String code, @Valid @NotNull VersionRequest request) {
-        ProgrammeVersion version = service.addVersion(code, request, access);
+        ProgrammeVersion version = service.addVersion(code, request.command(), access);
         return Response.status(201).entity(version).build();
+    }
+
+    @POST
+    @Path("/{code}/versions/{id}/extension")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CITY_ADMIN)
+    @Operation(summary = "A new end for a version (later, earlier or open), with the decision it rests on")
+    public ProgrammeVersion extend(@PathParam("code") String code, @PathParam("id") long id,
+                                   @Valid @NotNull ExtensionRequest request) {
+        return service.extend(code, id, request.effectiveUntil(), request.source(), access);
+    }
+
+    private ProgrammeResponse response(Programme p, LocalDate today) {
+        return ProgrammeResponse.of(p, programmes.versions(p.code), programmes.versionOn(p.code, today).isPresent(),
+                today);
     }
 }

@@ -11,10 +11,12 @@ import java.util.UUID;
 public record InstitutionViewResponse(UUID institutionId, String uscc, String name, Sector sector,
                                       InstitutionKind kind, Ownership ownership, String cityCode,
                                       String divisionCode, String filingStatus, String filingNumber,
-                                      LocalDate filedOn) {
+                                      LocalDate filedOn, int totalCapacity, boolean inclusive,
+                                      boolean demonstration) {
 
     static InstitutionViewResponse of(InstitutionView v) {
         return new InstitutionViewResponse(v.institutionId, v.uscc, v.name, v.sector, v.kind, v.ownership,
-                v.cityCode, v.divisionCode, v.filingStatus, v.filingNumber, v.filedOn);
+                v.cityCode, v.divisionCode, v.filingStatus, v.filingNumber, v.filedOn,
+                v.totalCapacity, v.inclusive, v.demonstration);
     }
 }

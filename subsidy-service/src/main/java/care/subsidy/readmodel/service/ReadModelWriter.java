@@ -85,11 +85,12 @@ public class ReadModelWriter {
         em.flush();
         em.createNativeQuery("""
                         insert into institution_state (institution_id, effective_on, filing_status, ownership, sector,
-                                                       city_code, division_code, total_capacity)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
+                                                       city_code, division_code, total_capacity, kind)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)""")
                 .setParameter(1, v.institutionId).setParameter(2, from).setParameter(3, status)
                 .setParameter(4, v.ownership.name()).setParameter(5, v.sector.name())
                 .setParameter(6, v.cityCode).setParameter(7, v.divisionCode).setParameter(8, capacity)
+                .setParameter(9, v.kind.name())
                 .executeUpdate();
     }
 
@@ -115,12 +116,16 @@ public class ReadModelWriter {
         if (e.certificateGrade() != null) {
             LocalDate issued = e.certificateIssuedOn() != null ? e.certificateIssuedOn() : UNKNOWN_ISSUE;
             em.createNativeQuery("""
-                            insert into caregiver_certificate (staff_id, issued_on, grade, certificate_number, valid_until)
-                            values (?1, ?2, ?3, ?4, ?5)
+                            insert into caregiver_certificate (staff_id, issued_on, grade, certificate_number, valid_until,
+                                                               certificate_type)
+                            values (?1, ?2, ?3, ?4, ?5, ?6)
                             on conflict (staff_id, issued_on) do update set grade = excluded.grade,
-                                certificate_number = excluded.certificate_number, valid_until = excluded.valid_until""")
+                                certificate_number = excluded.certificate_number, valid_until = excluded.valid_until,
+                                certificate_type = excluded.certificate_type""")
                     .setParameter(1, e.staffId()).setParameter(2, issued).setParameter(3, e.certificateGrade().name())
                     .setParameter(4, e.certificateNumber()).setParameter(5, e.certificateValidUntil())
+                    // null for an event older than the field, or a type entered as free text: counts for nothing
+                    .setParameter(6, e.certificateType() == null ? null : e.certificateType().name())
                     .executeUpdate();
         } else {
             // the register no longer lists a certificate: it ends the day before the change was reported
