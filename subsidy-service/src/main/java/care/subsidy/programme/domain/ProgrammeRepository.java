@@ -21,7 +21,7 @@ public class ProgrammeRepository implements PanacheRepositoryBase<Programme, Str
     }
 
     /** The programmes a caller's scope covers: its city's, of its department(s). */
-    public List<Programme> inScope(care.subsidy.Scope scope) {
+    public List<Programme> inScope(care.subsidy.access.Scope scope) {
         return list("cityCode = ?1 and sector in ?2 order by code", scope.cityCode(), List.copyOf(scope.sectors()));
     }
 
@@ -53,9 +53,9 @@ public class ProgrammeRepository implements PanacheRepositoryBase<Programme, Str
         List<ProgrammeVersion> versions = new ArrayList<>();
         for (Object[] r : rows) {
             long id = ((Number) r[0]).longValue();
-            versions.add(new ProgrammeVersion(id, code, care.subsidy.Sql.date(r[1]), (String) r[2],
+            versions.add(new ProgrammeVersion(id, code, care.subsidy.support.Sql.date(r[1]), (String) r[2],
                     ownerships(id), r[3] == null ? null : ((Number) r[3]).longValue(), rates(id), (String) r[4],
-                    (String) r[5], care.subsidy.Sql.instant(r[6])));
+                    (String) r[5], care.subsidy.support.Sql.instant(r[6])));
         }
         return versions;
     }

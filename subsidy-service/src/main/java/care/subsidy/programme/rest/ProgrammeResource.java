@@ -1,7 +1,7 @@
 package care.subsidy.programme.rest;
 
 import care.contracts.security.Roles;
-import care.subsidy.Access;
+import care.subsidy.access.Access;
 import care.subsidy.programme.domain.ProgrammeRepository;
 import care.subsidy.programme.domain.ProgrammeVersion;
 import care.subsidy.programme.service.ProgrammeService;

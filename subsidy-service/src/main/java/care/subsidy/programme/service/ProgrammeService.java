@@ -3,7 +3,7 @@ package care.subsidy.programme.service;
 import care.contracts.event.CertificateGrade;
 import care.contracts.problem.Problem;
 import care.contracts.problem.ProblemException;
-import care.subsidy.Access;
+import care.subsidy.access.Access;
 import care.subsidy.programme.domain.Programme;
 import care.subsidy.programme.domain.ProgrammeRepository;
 import care.subsidy.programme.domain.ProgrammeVersion;
@@ -41,7 +41,7 @@ public class ProgrammeService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Programme visible(String code, Access access) {
         Programme p = programmes.findById(code);
-        care.subsidy.Scope scope = access.scope();
+        care.subsidy.access.Scope scope = access.scope();
         if (p == null || !p.cityCode.equals(scope.cityCode()) || !scope.covers(p.sector)) {
             throw ProblemException.notFound("programme", code);
         }
