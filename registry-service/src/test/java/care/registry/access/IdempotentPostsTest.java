@@ -1,6 +1,7 @@
 package care.registry.access;
 
 import care.contracts.validation.Identifiers;
+import care.contracts.idempotency.IdempotencyKeys;
 import care.deploy.CareTestResource;
 import care.deploy.Tokens;
 import care.registry.institution.domain.Institution;
@@ -32,7 +33,7 @@ class IdempotentPostsTest {
     @Inject
     Db db;
     @Inject
-    IdempotentPosts posts;
+    IdempotencyKeys posts;
 
     static String staff(String name, String citizenId, String from) {
         return """

@@ -1,7 +1,7 @@
 package care.subsidy.batch;
 
-import care.contracts.event.Sector;
 import care.contracts.event.Ownership;
+import care.contracts.event.Sector;
 import care.deploy.CareTestResource;
 import care.deploy.Tokens;
 import care.subsidy.Api;
@@ -168,7 +168,7 @@ class BatchScopeAndDutiesTest {
                 .body(Map.of("institutionId", nursery.id().toString(), "amountFen", 100000,
                         "reason", "承担区域托育指导功能", "decisionNumber", "昆卫〔2026〕31号"))
                 .post("/api/subsidy/grants/demonstration").then().statusCode(201);
-        JsonPath batch = Api.generate("admin-530100", "KM-DEMO-GRANT", care.subsidy.Periods.today().toString()
+        JsonPath batch = Api.generate("admin-530100", "KM-DEMO-GRANT", care.subsidy.support.Periods.today().toString()
                 .substring(0, 7));
         String id = batch.getString("id");
         assertEquals(1, Api.of(Api.instructions("admin-530100", id), nursery.id().toString()).size());

@@ -239,7 +239,7 @@ class MonthlyRuleTest {
 
     @Test
     void aMonthNotYetEndedOrMalformedIsRefusedAndNothingIsCreated() {
-        String thisMonth = care.subsidy.Periods.today().toString().substring(0, 7);
+        String thisMonth = care.subsidy.support.Periods.today().toString().substring(0, 7);
         given().auth().oauth2(Tokens.of("admin-530100")).contentType(ContentType.JSON)
                 .body(Map.of("programmeCode", "KM-NURSING", "period", thisMonth))
                 .post("/api/subsidy/batches").then().statusCode(422).body("code", equalTo("PERIOD_NOT_ENDED"));

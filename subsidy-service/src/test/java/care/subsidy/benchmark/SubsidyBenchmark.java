@@ -3,7 +3,7 @@ package care.subsidy.benchmark;
 import care.deploy.CareTestResource;
 import care.deploy.Tokens;
 import care.subsidy.Api;
-import care.subsidy.Periods;
+import care.subsidy.support.Periods;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;

@@ -5,7 +5,7 @@ import care.contracts.event.Sector;
 import care.deploy.CareTestResource;
 import care.deploy.Tokens;
 import care.subsidy.Api;
-import care.subsidy.Periods;
+import care.subsidy.support.Periods;
 import care.subsidy.Registry;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;

@@ -3,7 +3,7 @@ package care.registry.institution.rest;
 import care.contracts.event.Sector;
 import care.contracts.problem.ProblemException;
 import care.registry.access.Bounds;
-import care.registry.access.IdempotentPosts;
+import care.contracts.idempotency.IdempotencyKeys;
 import care.contracts.http.IfMatch;
 import care.registry.access.InstitutionAccess;
 import care.registry.institution.domain.FilingStatus;
@@ -73,12 +73,12 @@ public class RegistryResource {
     private final StaffService staffService;
     private final InspectionRepository inspections;
     private final SupervisionService supervision;
-    private final IdempotentPosts idempotent;
+    private final IdempotencyKeys idempotent;
 
     public RegistryResource(InstitutionAccess access, InstitutionRepository institutions,
                             InstitutionService institutionService, SiteRepository sites, SiteCapacityService capacity,
                             StaffRepository staff, StaffService staffService, InspectionRepository inspections,
-                            SupervisionService supervision, IdempotentPosts idempotent) {
+                            SupervisionService supervision, IdempotencyKeys idempotent) {
         this.access = access;
         this.institutions = institutions;
         this.institutionService = institutionService;
@@ -196,7 +196,7 @@ public class RegistryResource {
     @Operation(summary = "Add a roster entry (201). A person another institution has on its roster for an overlapping "
             + "time is recorded as DISPUTED and sent to the county's competent department (202). With an Idempotency-Key, a retry with the same key and body gets the "
             + "first answer (Idempotency-Replayed: true); the same key with another body is 422")
-    public Response addStaff(@PathParam("id") UUID id, @HeaderParam(IdempotentPosts.HEADER) String key,
+    public Response addStaff(@PathParam("id") UUID id, @HeaderParam(IdempotencyKeys.HEADER) String key,
                              @NotNull @Valid StaffRequest request, @Context UriInfo uri) {
         Institution i = access.keptByCaller(id);
         return idempotent.once(access.caller().name(), key, "POST staff " + id, request, () -> {
@@ -250,7 +250,7 @@ public class RegistryResource {
     @Transactional
     @Operation(summary = "Record an inspection (双随机、一公开): city admin or the competent department. With an "
             + "Idempotency-Key, a retry with the same key and body gets the first answer; another body is 422")
-    public Response inspect(@PathParam("id") UUID id, @HeaderParam(IdempotentPosts.HEADER) String key,
+    public Response inspect(@PathParam("id") UUID id, @HeaderParam(IdempotencyKeys.HEADER) String key,
                             @NotNull @Valid InspectionRequest request, @Context UriInfo uri) {
         Institution i = access.supervisedByCaller(id);
         return idempotent.once(access.caller().name(), key, "POST inspections " + id, request, () -> {

@@ -1,28 +1,51 @@
 package care.subsidy.batch.domain;
 
-import care.subsidy.Scope;
+import care.subsidy.access.Scope;
+import care.subsidy.support.Periods;
+import care.subsidy.support.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import org.hibernate.Session;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Reads payment instructions with their entitlement, by native SQL (the tables are written set-based). */
+/**
+ * Reads payment instructions with their entitlement, by native SQL (the tables are written set-based), each row
+ * mapped by column name ({@link #map}).
+ */
 @ApplicationScoped
 public class InstructionRepository {
 
     /** The columns {@link #map} reads, from payment_instruction {@code p} and payment_line {@code l}. */
-    public static final String COLUMNS = """
+    private static final String COLUMNS = """
             p.id, p.batch_id, l.programme_code, l.period, l.beneficiary_key, l.payee_name,
                    l.masked_citizen_id, l.staff_id, l.institution_id, l.institution_uscc, l.institution_name,
                    l.division_code, l.grade, l.units, p.amount_fen, p.attempt, p.status, p.bank_reference,
                    p.paid_on, p.failure_reason, l.basis, p.city_code, p.returned_on, p.reversal_reason,
                    p.reversal_reference""";
-    /** How many columns {@link #COLUMNS} has: a query may select more after them, from index WIDTH on. */
-    public static final int WIDTH = 25;
-    private static final String SELECT = "select " + COLUMNS
-            + "\nfrom payment_instruction p join payment_line l on l.id = p.line_id\n";
+    private static final String FROM = "\nfrom payment_instruction p join payment_line l on l.id = p.line_id\n";
+    private static final String SELECT = "select " + COLUMNS + FROM;
+    /** With the day the batch was released to finance: what a result is checked against. */
+    private static final String SELECT_RELEASED = "select " + COLUMNS + ", b.released_at" + FROM
+            + "join payment_batch b on b.id = p.batch_id\n";
+
+    /** An instruction with the day (China time) its batch was released to finance; null before the release. */
+    public record Released(InstructionView instruction, LocalDate releasedOn) {
+
+        static Released of(Row row) {
+            Instant at = row.instant("released_at");
+            return new Released(map(row), at == null ? null : Periods.day(at));
+        }
+    }
 
     private final EntityManager em;
 
@@ -33,12 +56,12 @@ public class InstructionRepository {
     /** One page of a batch's instructions in the caller's scope (a county reviewer: its county's), stable order. */
     public List<InstructionView> page(UUID batchId, Scope scope, String status, int page, int size) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = scope.bind(em.createNativeQuery(SELECT + """
+        List<Tuple> rows = scope.bind(em.createNativeQuery(SELECT + """
                         where p.batch_id = :batch and (cast(:status as varchar) is null or p.status = cast(:status as varchar))
-                        """ + scope.lines("l") + " order by p.id limit :size offset :offset"))
+                        """ + scope.lines("l") + " order by p.id limit :size offset :offset", Tuple.class))
                 .setParameter("batch", batchId).setParameter("status", status)
                 .setParameter("size", size).setParameter("offset", (long) page * size).getResultList();
-        return rows.stream().map(InstructionRepository::map).toList();
+        return rows.stream().map(r -> map(Row.of(r))).toList();
     }
 
     public long count(UUID batchId, Scope scope, String status) {
@@ -50,8 +73,8 @@ public class InstructionRepository {
     }
 
     /** Lines and fen of each batch within the scope: what a county reviewer's view of a city batch adds up to. */
-    public java.util.Map<UUID, long[]> totals(List<UUID> batchIds, Scope scope) {
-        java.util.Map<UUID, long[]> totals = new java.util.HashMap<>();
+    public Map<UUID, long[]> totals(List<UUID> batchIds, Scope scope) {
+        Map<UUID, long[]> totals = new HashMap<>();
         if (batchIds.isEmpty()) {
             return totals;
         }
@@ -69,17 +92,54 @@ public class InstructionRepository {
     /** One instruction in the caller's scope. */
     public Optional<InstructionView> find(UUID instructionId, Scope scope) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = scope.bind(em.createNativeQuery(SELECT + " where p.id = :id" + scope.lines("l")))
+        List<Tuple> rows = scope.bind(em.createNativeQuery(SELECT + " where p.id = :id" + scope.lines("l"),
+                        Tuple.class))
                 .setParameter("id", instructionId).getResultList();
-        return rows.stream().findFirst().map(InstructionRepository::map);
+        return rows.stream().findFirst().map(r -> map(Row.of(r)));
     }
 
-    public static InstructionView map(Object[] r) {
-        return new InstructionView((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (String) r[4],
-                (String) r[5], (String) r[6], (UUID) r[7], (UUID) r[8], (String) r[9], (String) r[10],
-                (String) r[11], (String) r[12], r[13] == null ? null : ((Number) r[13]).intValue(),
-                ((Number) r[14]).longValue(), ((Number) r[15]).intValue(), (String) r[16], (String) r[17],
-                care.subsidy.Sql.date(r[18]), (String) r[19], (String) r[20],
-                (String) r[21], care.subsidy.Sql.date(r[22]), (String) r[23], (String) r[24]);
+    /** One instruction in the caller's scope, with its batch's release day. */
+    public Optional<Released> findReleased(UUID instructionId, Scope scope) {
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = scope.bind(em.createNativeQuery(SELECT_RELEASED + " where p.id = :id" + scope.lines("l"),
+                        Tuple.class))
+                .setParameter("id", instructionId).getResultList();
+        return rows.stream().findFirst().map(r -> Released.of(Row.of(r)));
+    }
+
+    /**
+     * Instructions of the scope's city with their batch's release day, locked until the transaction ends: one
+     * statement however many ids, the rows locked in id order so that two transactions settling overlapping sets
+     * never deadlock.
+     */
+    public Map<UUID, Released> lockReleased(List<UUID> ids, Scope scope) {
+        Map<UUID, Released> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement read = c.prepareStatement(SELECT_RELEASED
+                    + "where p.id = any(?::uuid[]) and p.city_code = ? order by p.id for update of p")) {
+                read.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+                read.setString(2, scope.cityCode());
+                try (ResultSet rs = read.executeQuery()) {
+                    while (rs.next()) {
+                        Released released = Released.of(Row.of(rs));
+                        found.put(released.instruction().instructionId(), released);
+                    }
+                }
+            }
+        });
+        return found;
+    }
+
+    private static InstructionView map(Row r) {
+        return new InstructionView(r.uuid("id"), r.uuid("batch_id"), r.string("programme_code"), r.string("period"),
+                r.string("beneficiary_key"), r.string("payee_name"), r.string("masked_citizen_id"),
+                r.uuid("staff_id"), r.uuid("institution_id"), r.string("institution_uscc"),
+                r.string("institution_name"), r.string("division_code"), r.string("grade"), r.integer("units"),
+                r.longValue("amount_fen"), r.integer("attempt"), r.string("status"), r.string("bank_reference"),
+                r.date("paid_on"), r.string("failure_reason"), r.string("basis"), r.string("city_code"),
+                r.date("returned_on"), r.string("reversal_reason"), r.string("reversal_reference"));
     }
 }

@@ -1,6 +1,6 @@
 package care.subsidy.batch.domain;
 
-import care.subsidy.Scope;
+import care.subsidy.access.Scope;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;

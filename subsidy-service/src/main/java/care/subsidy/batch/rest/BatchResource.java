@@ -2,9 +2,9 @@ package care.subsidy.batch.rest;
 
 import care.contracts.http.IfMatch;
 import care.contracts.security.Roles;
-import care.subsidy.Access;
 import care.subsidy.Paging;
-import care.subsidy.Scope;
+import care.subsidy.access.Access;
+import care.subsidy.access.Scope;
 import care.subsidy.batch.domain.BatchStatus;
 import care.subsidy.batch.domain.InstructionRepository;
 import care.subsidy.batch.domain.InstructionView;
@@ -15,7 +15,6 @@ import care.subsidy.batch.service.BatchService;
 import care.subsidy.ledger.rest.LedgerResource;
 import care.subsidy.ledger.service.LedgerService;
 import care.subsidy.ledger.service.Reconciliation;
-import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -34,6 +33,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.net.URI;

@@ -1,5 +1,6 @@
 package care.subsidy.finance.rest;
 
+import care.subsidy.finance.domain.PaymentResult;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -25,16 +26,16 @@ public record BulkResultRequest(@NotNull @Size(min = 1, max = BulkResultRequest.
     public record Item(
             @NotNull UUID instructionId,
             @NotBlank @Size(max = 200) String idempotencyKey,
-            @NotNull ResultRequest.Outcome outcome,
+            @NotNull PaymentResult.Outcome outcome,
             @NotNull @Positive @Max(1_000_000_000L) Long amountFen,
             @Size(min = 1, max = 64) @Pattern(regexp = "[\\p{Alnum}\\-_/.]+", message = "letters, digits and - _ / . only")
             String bankReference,
             LocalDate paidOn,
             @Size(min = 1, max = 500) String reason) {
 
-        /** The single-result body, so a key replays the same way whichever endpoint first used it. */
-        public ResultRequest result() {
-            return new ResultRequest(outcome, amountFen, bankReference, paidOn, reason);
+        /** The same result as the single-result body, so a key replays the same way whichever endpoint first used it. */
+        public PaymentResult result() {
+            return new PaymentResult(outcome, amountFen, bankReference, paidOn, reason);
         }
     }
 }

@@ -1,10 +1,11 @@
 package care.subsidy.finance.rest;
 
+import care.contracts.idempotency.IdempotencyKeys;
 import care.contracts.problem.ProblemException;
 import care.contracts.security.Roles;
-import care.subsidy.Access;
 import care.subsidy.Paging;
-import care.subsidy.Scope;
+import care.subsidy.access.Access;
+import care.subsidy.access.Scope;
 import care.subsidy.batch.domain.BatchStatus;
 import care.subsidy.batch.domain.InstructionRepository;
 import care.subsidy.batch.domain.PaymentBatch;
@@ -103,9 +104,9 @@ public class FinanceResource {
     @Operation(summary = "Report an instruction paid or failed. Idempotency-Key required: a retry with the same key "
             + "and body returns the first answer; another body with that key is 422; a second result is 409")
     public Response result(@PathParam("id") UUID id,
-                           @HeaderParam("Idempotency-Key") String key,
+                           @HeaderParam(IdempotencyKeys.HEADER) String key,
                            @Valid @NotNull ResultRequest request) {
-        return answer(service.result(id, requireKey(key), request, access));
+        return service.result(id, IdempotencyKeys.required(key), request.toResult(), access).toResponse();
     }
 
     @POST
@@ -116,21 +117,9 @@ public class FinanceResource {
             + "entitlement is re-issued by the programme's next batch. Not paid → 409 NOT_PAID; reversed before → "
             + "409 ALREADY_REVERSED")
     public Response reversal(@PathParam("id") UUID id,
-                             @HeaderParam("Idempotency-Key") String key,
+                             @HeaderParam(IdempotencyKeys.HEADER) String key,
                              @Valid @NotNull ReversalRequest request) {
-        return answer(service.reversal(id, requireKey(key), request, access));
-    }
-
-    private static String requireKey(String key) {
-        if (key == null || key.isBlank() || key.length() > 200) {
-            throw ProblemException.invalid("Idempotency-Key", "an Idempotency-Key header (1–200 characters) is required");
-        }
-        return key;
-    }
-
-    private static Response answer(FinanceService.Answer answer) {
-        return Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body())
-                .header("Idempotency-Replayed", String.valueOf(answer.replayed())).build();
+        return service.reversal(id, IdempotencyKeys.required(key), request.toReversal(), access).toResponse();
     }
 
     @POST

@@ -1,5 +1,7 @@
 package care.subsidy.finance.rest;
 
+import care.subsidy.finance.domain.PaymentResult;
+import care.subsidy.finance.domain.PaymentResult.Outcome;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -25,5 +27,7 @@ public record ResultRequest(
         LocalDate paidOn,
         @Size(min = 1, max = 500) String reason) {
 
-    public enum Outcome { PAID, FAILED }
+    public PaymentResult toResult() {
+        return new PaymentResult(outcome, amountFen, bankReference, paidOn, reason);
+    }
 }

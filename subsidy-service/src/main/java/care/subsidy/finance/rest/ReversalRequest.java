@@ -1,5 +1,6 @@
 package care.subsidy.finance.rest;
 
+import care.subsidy.finance.domain.PaymentReversal;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -28,4 +29,8 @@ public record ReversalRequest(
         String bankReference) {
 
     public static final int MAX_REASON = 200;
+
+    public PaymentReversal toReversal() {
+        return new PaymentReversal(amountFen, reason, returnedOn, bankReference);
+    }
 }

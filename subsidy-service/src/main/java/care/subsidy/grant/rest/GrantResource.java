@@ -1,7 +1,7 @@
 package care.subsidy.grant.rest;
 
 import care.contracts.security.Roles;
-import care.subsidy.Access;
+import care.subsidy.access.Access;
 import care.subsidy.grant.service.GrantService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

@@ -3,9 +3,9 @@ package care.subsidy.grant.service;
 import care.contracts.event.Sector;
 import care.contracts.problem.Problem;
 import care.contracts.problem.ProblemException;
-import care.subsidy.Access;
-import care.subsidy.Periods;
-import care.subsidy.Scope;
+import care.subsidy.access.Access;
+import care.subsidy.support.Periods;
+import care.subsidy.access.Scope;
 import care.subsidy.grant.domain.CapacityDecision;
 import care.subsidy.grant.domain.DemonstrationDecision;
 import care.subsidy.grant.domain.Grant;
@@ -218,7 +218,7 @@ public class GrantService {
     private static Grant map(Object[] r) {
         return new Grant(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (UUID) r[3],
                 (String) r[4], (String) r[5], r[6] == null ? null : ((Number) r[6]).intValue(),
-                ((Number) r[7]).longValue(), (String) r[8], (String) r[9], care.subsidy.Sql.instant(r[10]),
+                ((Number) r[7]).longValue(), (String) r[8], (String) r[9], care.subsidy.support.Sql.instant(r[10]),
                 (String) r[11]);
     }
 }

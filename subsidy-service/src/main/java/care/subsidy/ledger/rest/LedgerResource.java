@@ -1,11 +1,11 @@
 package care.subsidy.ledger.rest;
 
 import care.contracts.security.Roles;
-import care.subsidy.Access;
-import care.subsidy.Periods;
-import care.subsidy.Scope;
+import care.subsidy.access.Access;
+import care.subsidy.access.Scope;
 import care.subsidy.ledger.service.LedgerService;
 import care.subsidy.ledger.service.Reconciliation;
+import care.subsidy.support.Periods;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

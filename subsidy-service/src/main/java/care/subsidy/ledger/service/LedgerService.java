@@ -1,7 +1,7 @@
 package care.subsidy.ledger.service;
 
 import care.contracts.ChinaTime;
-import care.subsidy.Scope;
+import care.subsidy.access.Scope;
 import care.subsidy.batch.domain.BatchStatus;
 import care.subsidy.batch.domain.PaymentBatch;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -191,7 +191,7 @@ public class LedgerService {
         for (Object[] r : rows) {
             String type = s(r[2]);
             totals.merge(type, n(r[9]), Long::sum);
-            row(w, s(r[0]), TIME.format(care.subsidy.Sql.instant(r[1])), label(type), s(r[3]), s(r[4]), s(r[5]),
+            row(w, s(r[0]), TIME.format(care.subsidy.support.Sql.instant(r[1])), label(type), s(r[3]), s(r[4]), s(r[5]),
                     s(r[6]), s(r[7]), s(r[8]), yuan(n(r[9])), s(r[9]), s(r[10]), s(r[11]));
         }
         totals.forEach((type, fen) -> {

@@ -1,6 +1,6 @@
 package care.subsidy.programme.domain;
 
-import care.subsidy.Sql;
+import care.subsidy.support.Sql;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -22,7 +22,7 @@ public class ProgrammeRepository implements PanacheRepositoryBase<Programme, Str
     }
 
     /** The programmes a caller's scope covers: its city's, of its department(s). */
-    public List<Programme> inScope(care.subsidy.Scope scope) {
+    public List<Programme> inScope(care.subsidy.access.Scope scope) {
         return list("cityCode = ?1 and sector in ?2 order by code", scope.cityCode(), List.copyOf(scope.sectors()));
     }
 

@@ -1,8 +1,8 @@
 package care.subsidy.programme.rest;
 
 import care.contracts.security.Roles;
-import care.subsidy.Access;
-import care.subsidy.Periods;
+import care.subsidy.access.Access;
+import care.subsidy.support.Periods;
 import care.subsidy.programme.domain.Programme;
 import care.subsidy.programme.domain.ProgrammeRepository;
 import care.subsidy.programme.domain.ProgrammeVersion;

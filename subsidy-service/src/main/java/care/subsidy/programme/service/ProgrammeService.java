@@ -5,7 +5,7 @@ import care.contracts.event.CertificateType;
 import care.contracts.event.InstitutionKind;
 import care.contracts.problem.Problem;
 import care.contracts.problem.ProblemException;
-import care.subsidy.Access;
+import care.subsidy.access.Access;
 import care.subsidy.programme.domain.NewProgramme;
 import care.subsidy.programme.domain.NewVersion;
 import care.subsidy.programme.domain.Programme;
@@ -43,7 +43,7 @@ public class ProgrammeService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Programme visible(String code, Access access) {
         Programme p = programmes.findById(code);
-        care.subsidy.Scope scope = access.scope();
+        care.subsidy.access.Scope scope = access.scope();
         if (p == null || !p.cityCode.equals(scope.cityCode()) || !scope.covers(p.sector)) {
             throw ProblemException.notFound("programme", code);
         }

@@ -2,8 +2,8 @@ package care.subsidy.readmodel.rest;
 
 import care.contracts.problem.ProblemException;
 import care.contracts.security.Roles;
-import care.subsidy.Access;
 import care.subsidy.Paging;
+import care.subsidy.access.Access;
 import care.subsidy.readmodel.domain.InstitutionViewRepository;
 import io.quarkus.panache.common.Page;
 import jakarta.annotation.security.RolesAllowed;

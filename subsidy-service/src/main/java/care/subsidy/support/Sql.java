@@ -1,4 +1,4 @@
-package care.subsidy;
+package care.subsidy.support;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package care.subsidy;
+package care.subsidy.access;
 
 import org.junit.jupiter.api.Test;
 

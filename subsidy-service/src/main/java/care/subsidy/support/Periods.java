@@ -1,4 +1,4 @@
-package care.subsidy;
+package care.subsidy.support;
 
 import care.contracts.ChinaTime;
 import care.contracts.problem.ProblemException;

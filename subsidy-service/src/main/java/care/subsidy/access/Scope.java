@@ -1,4 +1,4 @@
-package care.subsidy;
+package care.subsidy.access;
 
 import care.contracts.event.Sector;
 import jakarta.persistence.Parameter;
