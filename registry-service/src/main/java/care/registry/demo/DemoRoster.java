@@ -6,7 +6,7 @@ import care.contracts.event.InstitutionKind;
 import care.contracts.event.Sector;
 import care.contracts.event.StaffRole;
 import care.contracts.validation.Identifiers;
-import care.registry.audit.AuditTrail;
+import care.registry.audit.service.AuditTrail;
 import care.registry.institution.domain.Institution;
 import care.registry.institution.service.FilingOutcomeService.InstitutionFirstRegistered;
 import care.registry.staff.domain.Staff;

@@ -2,7 +2,6 @@ package care.registry.institution.domain;
 
 import care.contracts.event.InstitutionKind;
 import care.contracts.event.Sector;
-import care.registry.access.InstitutionAccess.Scope;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -28,7 +27,7 @@ public class InstitutionRepository implements PanacheRepositoryBase<Institution,
     }
 
     /** What an authenticated caller may list: their scope, then their filters. */
-    public PanacheQuery<Institution> registry(Scope scope, String county, Sector sector, FilingStatus status,
+    public PanacheQuery<Institution> registry(InstitutionScope scope, String county, Sector sector, FilingStatus status,
                                               String text) {
         StringBuilder query = new StringBuilder(scope.condition());
         Parameters params = new Parameters();

@@ -5,7 +5,7 @@ import care.contracts.problem.ProblemException;
 import care.registry.access.Bounds;
 import care.registry.access.IdempotentPosts;
 import care.contracts.http.IfMatch;
-import care.registry.access.InstitutionAccess;
+import care.registry.access.Access;
 import care.registry.institution.domain.FilingStatus;
 import care.registry.institution.domain.Institution;
 import care.registry.institution.domain.InstitutionRepository;
@@ -64,7 +64,7 @@ import java.util.UUID;
 @Authenticated
 public class RegistryResource {
 
-    private final InstitutionAccess access;
+    private final Access access;
     private final InstitutionRepository institutions;
     private final InstitutionService institutionService;
     private final SiteRepository sites;
@@ -75,7 +75,7 @@ public class RegistryResource {
     private final SupervisionService supervision;
     private final IdempotentPosts idempotent;
 
-    public RegistryResource(InstitutionAccess access, InstitutionRepository institutions,
+    public RegistryResource(Access access, InstitutionRepository institutions,
                             InstitutionService institutionService, SiteRepository sites, SiteCapacityService capacity,
                             StaffRepository staff, StaffService staffService, InspectionRepository inspections,
                             SupervisionService supervision, IdempotentPosts idempotent) {

@@ -5,7 +5,7 @@ import care.contracts.event.FilingApprovedV1;
 import care.contracts.event.InstitutionSnapshotV1;
 import care.contracts.event.SiteSnapshotV1;
 import care.contracts.validation.Identifiers;
-import care.registry.audit.AuditTrail;
+import care.registry.audit.service.AuditTrail;
 import care.registry.institution.domain.FilingStatus;
 import care.registry.institution.domain.Institution;
 import care.registry.institution.domain.InstitutionRepository;

@@ -1,7 +1,7 @@
 package care.registry.institution.service;
 
 import care.contracts.ChinaTime;
-import care.registry.audit.AuditTrail;
+import care.registry.audit.service.AuditTrail;
 import care.registry.institution.domain.Institution;
 import care.registry.institution.rest.ContactsRequest;
 import care.registry.institution.rest.DesignationsRequest;

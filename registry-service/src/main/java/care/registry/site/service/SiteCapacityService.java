@@ -2,8 +2,8 @@ package care.registry.site.service;
 
 import care.contracts.event.Sector;
 import care.contracts.problem.Violation;
-import care.registry.access.Refusals;
-import care.registry.audit.AuditTrail;
+import care.registry.problem.Refusals;
+import care.registry.audit.service.AuditTrail;
 import care.registry.institution.domain.Institution;
 import care.registry.site.domain.Site;
 import care.registry.site.domain.SiteService;

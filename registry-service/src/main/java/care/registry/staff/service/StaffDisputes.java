@@ -1,7 +1,7 @@
 package care.registry.staff.service;
 
 import care.contracts.problem.ProblemException;
-import care.registry.audit.AuditTrail;
+import care.registry.audit.service.AuditTrail;
 import care.registry.institution.domain.Institution;
 import care.registry.institution.domain.InstitutionRepository;
 import care.registry.staff.domain.ClaimOutcome;

@@ -1,4 +1,4 @@
-package care.registry.audit;
+package care.registry.audit.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
