@@ -123,7 +123,7 @@ public class RegistryResource {
     public Response contacts(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                              @NotNull @Valid ContactsRequest request) {
         Institution i = access.keptByCaller(id);
-        institutionService.contacts(i, request, IfMatch.version(ifMatch), access.caller().name());
+        institutionService.contacts(i, request.toDetails(), IfMatch.version(ifMatch), access.caller().name());
         institutions.flush();
         return withEtag(full(i), i.version);
     }
@@ -138,7 +138,7 @@ public class RegistryResource {
         if (i.filingStatus != FilingStatus.FILED) {
             throw ProblemException.conflict("NOT_FILED", "机构未处于已备案状态", "only a filed institution can be designated");
         }
-        institutionService.designations(i, request, IfMatch.version(ifMatch), access.caller().name());
+        institutionService.designations(i, request.toDesignations(), IfMatch.version(ifMatch), access.caller().name());
         institutions.flush();
         return withEtag(full(i), i.version);
     }
@@ -168,7 +168,7 @@ public class RegistryResource {
                              @HeaderParam("If-Match") String ifMatch, @NotNull @Valid CapacityRequest request) {
         Institution i = access.keptByCaller(id);
         Site site = siteOf(i, siteId);
-        capacity.update(i, site, request, IfMatch.version(ifMatch), access.caller().name());
+        capacity.update(i, site, request.toBreakdown(), IfMatch.version(ifMatch), access.caller().name());
         sites.flush();
         return withEtag(SiteResponse.of(site), site.version);
     }
@@ -200,7 +200,7 @@ public class RegistryResource {
                              @NotNull @Valid StaffRequest request, @Context UriInfo uri) {
         Institution i = access.keptByCaller(id);
         return idempotent.once(access.caller().name(), key, "POST staff " + id, request, () -> {
-            Staff entry = staffService.add(i, request, access.caller().name());
+            Staff entry = staffService.add(i, request.toDetails(), access.caller().name());
             staff.flush();
             // a claim another institution's entry contradicts is recorded but waits for the county: 202
             return Response.status(entry.status == StaffStatus.DISPUTED ? Response.Status.ACCEPTED : Response.Status.CREATED)
@@ -227,7 +227,7 @@ public class RegistryResource {
                                 @HeaderParam("If-Match") String ifMatch, @NotNull @Valid StaffRequest request) {
         Institution i = access.keptByCaller(id);
         Staff entry = staffOf(i, staffId);
-        staffService.update(i, entry, request, IfMatch.version(ifMatch), access.caller().name());
+        staffService.update(i, entry, request.toDetails(), IfMatch.version(ifMatch), access.caller().name());
         staff.flush();
         if (entry.status == StaffStatus.DISPUTED) { // the change made it contradict another institution's entry
             return Response.accepted(StaffResponse.of(entry, staffService.today()))
@@ -254,7 +254,7 @@ public class RegistryResource {
                             @NotNull @Valid InspectionRequest request, @Context UriInfo uri) {
         Institution i = access.supervisedByCaller(id);
         return idempotent.once(access.caller().name(), key, "POST inspections " + id, request, () -> {
-            var recorded = supervision.record(i, request, access.caller().name());
+            var recorded = supervision.record(i, request.toDetails(), access.caller().name());
             return Response.created(uri.getAbsolutePathBuilder().path(recorded.id.toString()).build())
                     .entity(InspectionResponse.of(recorded)).build();
         });

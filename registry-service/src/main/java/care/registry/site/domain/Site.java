@@ -61,7 +61,7 @@ public class Site {
     /** Comma-separated {@link CareMode} names. */
     @Column(name = "care_modes")
     public String careModes = "";
-    /** Comma-separated {@link SiteService} names. */
+    /** Comma-separated {@link ServiceOffered} names. */
     public String services = "";
     public Integer occupied;
 
