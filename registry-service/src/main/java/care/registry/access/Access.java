@@ -14,9 +14,9 @@ import java.util.Collection;
 import java.util.UUID;
 
 /**
- * Object-level access to the register. Who sees an institution: the institution itself (token uscc), a reviewer of
- * its sector whose division covers it, a city admin or auditor of its city. What one may not see is a 404; what one
- * sees but may not change is a 403.
+ * Object-level access to the register, decided here and nowhere else in the service. Who sees an institution: the
+ * institution itself (token uscc), a reviewer of its sector whose division covers it, a city admin or auditor of its
+ * city. What one may not see is a 404; what one sees but may not change is a 403.
  */
 @RequestScoped
 public class Access {
@@ -38,13 +38,13 @@ public class Access {
             return institution.uscc.equals(caller.uscc());
         }
         if (caller.is(Roles.CITY_ADMIN) || caller.is(Roles.AUDITOR)) {
-            return caller.cityCode().map(institution.cityCode::equals).orElse(false);
+            return caller.cityCode().map(institution.facts.cityCode::equals).orElse(false);
         }
         return isCompetentReviewer(institution);
     }
 
     public boolean isCompetentReviewer(Institution institution) {
-        return reviewerOf(institution.sector, institution.divisionCode);
+        return reviewerOf(institution.facts.sector, institution.facts.divisionCode);
     }
 
     /**
@@ -77,7 +77,8 @@ public class Access {
     public Institution supervisedByCaller(UUID id) {
         Institution institution = readable(id);
         refuseInstitutionHolder("supervision and designations");
-        boolean cityAdmin = caller.is(Roles.CITY_ADMIN) && caller.cityCode().map(institution.cityCode::equals).orElse(false);
+        boolean cityAdmin = caller.is(Roles.CITY_ADMIN)
+                && caller.cityCode().map(institution.facts.cityCode::equals).orElse(false);
         if (!cityAdmin && !isCompetentReviewer(institution)) {
             throw ProblemException.forbidden("only the city admin or the competent department records supervision");
         }
@@ -95,7 +96,7 @@ public class Access {
             return new InstitutionScope(alias + "uscc = :scopeUscc", Parameters.with("scopeUscc", caller.uscc()));
         }
         if (caller.is(Roles.CITY_ADMIN) || caller.is(Roles.AUDITOR)) {
-            return caller.cityCode().map(city -> new InstitutionScope(alias + "cityCode = :scopeCity",
+            return caller.cityCode().map(city -> new InstitutionScope(alias + "facts.cityCode = :scopeCity",
                     Parameters.with("scopeCity", city))).orElse(InstitutionScope.NOTHING);
         }
         var sector = caller.sector().filter(caller::reviews);
@@ -104,8 +105,8 @@ public class Access {
             return InstitutionScope.NOTHING;
         }
         String code = area.get();
-        String place = alias + (code.endsWith("00") ? "cityCode = :scopeArea" : "divisionCode = :scopeArea");
-        return new InstitutionScope(alias + "sector = :scopeSector and " + place,
+        String place = alias + (code.endsWith("00") ? "facts.cityCode" : "facts.divisionCode") + " = :scopeArea";
+        return new InstitutionScope(alias + "facts.sector = :scopeSector and " + place,
                 Parameters.with("scopeSector", sector.get()).and("scopeArea", code));
     }
 

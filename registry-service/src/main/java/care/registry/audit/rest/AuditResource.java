@@ -1,8 +1,8 @@
 package care.registry.audit.rest;
 
 import care.contracts.security.Roles;
-import care.registry.access.Bounds;
 import care.registry.access.Access;
+import care.registry.access.Bounds;
 import care.registry.audit.domain.AuditEntryRepository;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;

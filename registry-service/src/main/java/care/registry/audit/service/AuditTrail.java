@@ -34,8 +34,8 @@ public class AuditTrail {
         entry.entity = entity;
         entry.entityId = entityId;
         entry.institutionId = institution.id;
-        entry.cityCode = institution.cityCode;
-        entry.divisionCode = institution.divisionCode;
+        entry.cityCode = institution.facts.cityCode;
+        entry.divisionCode = institution.facts.divisionCode;
         try {
             entry.detail = json.writeValueAsString(detail);
         } catch (JsonProcessingException e) {

@@ -1,9 +1,10 @@
-package care.registry.institution.service;
+package care.registry.institution.event;
 
 import care.contracts.event.InstitutionChangedV1;
 import care.contracts.event.InstitutionRegisteredV1;
 import care.contracts.outbox.Outbox;
 import care.registry.institution.domain.Institution;
+import care.registry.institution.domain.InstitutionFacts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -21,15 +22,17 @@ public class InstitutionEvents {
     }
 
     public void registered(Institution i) {
-        outbox.publish(InstitutionRegisteredV1.TYPE, InstitutionRegisteredV1.VERSION, i.id.toString(), i.cityCode,
-                i.divisionCode, new InstitutionRegisteredV1(i.id, i.uscc, i.name, i.sector, i.kind, i.ownership,
-                        i.cityCode, i.divisionCode, i.filingNumber, i.filedOn, i.capacity));
+        InstitutionFacts f = i.facts;
+        outbox.publish(InstitutionRegisteredV1.TYPE, InstitutionRegisteredV1.VERSION, i.id.toString(), f.cityCode,
+                f.divisionCode, new InstitutionRegisteredV1(i.id, i.uscc, f.name, f.sector, f.kind, f.ownership,
+                        f.cityCode, f.divisionCode, i.filingNumber, i.filedOn, i.capacity));
     }
 
     public void changed(Institution i, LocalDate effectiveOn) {
-        outbox.publish(InstitutionChangedV1.TYPE, InstitutionChangedV1.VERSION, i.id.toString(), i.cityCode,
-                i.divisionCode, new InstitutionChangedV1(i.id, i.uscc, i.name, i.sector, i.kind, i.ownership,
-                        i.cityCode, i.divisionCode, i.filingStatus.eventName, effectiveOn, i.capacity, i.inclusive,
+        InstitutionFacts f = i.facts;
+        outbox.publish(InstitutionChangedV1.TYPE, InstitutionChangedV1.VERSION, i.id.toString(), f.cityCode,
+                f.divisionCode, new InstitutionChangedV1(i.id, i.uscc, f.name, f.sector, f.kind, f.ownership,
+                        f.cityCode, f.divisionCode, i.filingStatus.eventName, effectiveOn, i.capacity, i.inclusive,
                         i.demonstration));
     }
 }

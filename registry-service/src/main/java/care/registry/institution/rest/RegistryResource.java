@@ -1,11 +1,11 @@
 package care.registry.institution.rest;
 
 import care.contracts.event.Sector;
+import care.contracts.http.IfMatch;
 import care.contracts.problem.ProblemException;
+import care.registry.access.Access;
 import care.registry.access.Bounds;
 import care.registry.access.IdempotentPosts;
-import care.contracts.http.IfMatch;
-import care.registry.access.Access;
 import care.registry.institution.domain.FilingStatus;
 import care.registry.institution.domain.Institution;
 import care.registry.institution.domain.InstitutionRepository;

@@ -3,6 +3,7 @@ package care.registry.institution.service;
 import care.contracts.ChinaTime;
 import care.registry.audit.service.AuditTrail;
 import care.registry.institution.domain.Institution;
+import care.registry.institution.event.InstitutionEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;

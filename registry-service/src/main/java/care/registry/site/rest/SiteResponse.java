@@ -1,9 +1,9 @@
 package care.registry.site.rest;
 
-import care.registry.site.domain.CareMode;
-import care.registry.site.domain.Site;
-import care.registry.site.domain.ServiceOffered;
 import care.contracts.division.Divisions;
+import care.registry.site.domain.CareMode;
+import care.registry.site.domain.ServiceOffered;
+import care.registry.site.domain.Site;
 
 import java.util.Arrays;
 import java.util.List;

@@ -2,11 +2,11 @@ package care.registry.site.service;
 
 import care.contracts.event.Sector;
 import care.contracts.problem.Violation;
-import care.registry.problem.Refusals;
 import care.registry.audit.service.AuditTrail;
 import care.registry.institution.domain.Institution;
-import care.registry.site.domain.Site;
+import care.registry.problem.Refusals;
 import care.registry.site.domain.ServiceOffered;
+import care.registry.site.domain.Site;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
@@ -31,13 +31,14 @@ public class SiteCapacityService {
         this.audit = audit;
     }
 
-    public Site update(Institution institution, Site site, CapacityBreakdown request, Long expectedVersion, String actor) {
+    public Site update(Institution institution, Site site, CapacityBreakdown request, Long expectedVersion,
+                       String actor) {
         if (expectedVersion != null && expectedVersion != site.version) {
             throw new OptimisticLockException();
         }
-        Refusals.refuseIfAny(check(institution.sector, site, request));
+        Refusals.refuseIfAny(check(institution.facts.sector, site, request));
         Map<String, Object> before = snapshot(site);
-        if (institution.sector == Sector.ELDERLY) {
+        if (institution.facts.sector == Sector.ELDERLY) {
             var b = request.beds();
             site.bedsTotal = b.total();
             site.bedsNursing = b.nursing();

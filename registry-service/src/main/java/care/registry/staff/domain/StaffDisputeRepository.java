@@ -33,7 +33,8 @@ public class StaffDisputeRepository implements PanacheRepositoryBase<StaffDisput
                 Long.class), scope, status).getSingleResult();
     }
 
-    private static <Q extends jakarta.persistence.TypedQuery<?>> Q bind(Q query, InstitutionScope scope, StaffDispute.Status status) {
+    private static <Q extends jakarta.persistence.TypedQuery<?>> Q bind(Q query, InstitutionScope scope,
+                                                                        StaffDispute.Status status) {
         query.setParameter("status", status);
         for (Map.Entry<String, Object> p : scope.parameters().map().entrySet()) {
             query.setParameter(p.getKey(), p.getValue());

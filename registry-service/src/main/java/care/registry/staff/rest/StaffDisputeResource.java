@@ -2,8 +2,8 @@ package care.registry.staff.rest;
 
 import care.contracts.problem.ProblemException;
 import care.contracts.security.Roles;
-import care.registry.access.Bounds;
 import care.registry.access.Access;
+import care.registry.access.Bounds;
 import care.registry.institution.domain.Institution;
 import care.registry.institution.domain.InstitutionRepository;
 import care.registry.staff.domain.Staff;

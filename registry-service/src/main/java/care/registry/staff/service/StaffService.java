@@ -4,13 +4,14 @@ import care.contracts.ChinaTime;
 import care.contracts.problem.ProblemException;
 import care.contracts.problem.Violation;
 import care.registry.access.Bounds;
-import care.registry.problem.Refusals;
 import care.registry.audit.service.AuditTrail;
 import care.registry.institution.domain.Institution;
 import care.registry.pii.PiiProtector;
+import care.registry.problem.Refusals;
 import care.registry.staff.domain.Staff;
 import care.registry.staff.domain.StaffRepository;
 import care.registry.staff.domain.StaffStatus;
+import care.registry.staff.event.RosterEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
@@ -77,7 +78,8 @@ public class StaffService {
         return entry;
     }
 
-    public Staff update(Institution institution, Staff entry, StaffDetails request, Long expectedVersion, String actor) {
+    public Staff update(Institution institution, Staff entry, StaffDetails request, Long expectedVersion,
+                        String actor) {
         if (expectedVersion != null && expectedVersion != entry.version) {
             throw new OptimisticLockException();
         }
