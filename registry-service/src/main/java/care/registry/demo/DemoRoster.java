@@ -7,7 +7,7 @@ import care.contracts.event.InstitutionKind;
 import care.contracts.event.Sector;
 import care.contracts.event.StaffRole;
 import care.contracts.validation.Identifiers;
-import care.registry.audit.AuditTrail;
+import care.registry.audit.service.AuditTrail;
 import care.registry.institution.domain.Institution;
 import care.registry.institution.service.FilingOutcomeService.InstitutionFirstRegistered;
 import care.registry.staff.domain.Staff;
@@ -80,14 +80,14 @@ public class DemoRoster {
         int capacity = Math.max(institution.capacity, 10);
         List<StaffRole> roles = new ArrayList<>();
         // roughly one carer per ten beds (养老) or seven 托位 (托育): realistic, and keeps the demo stack's start quick
-        int carers = institution.sector == Sector.ELDERLY ? Math.max(2, Math.min(24, capacity / 10))
+        int carers = institution.facts.sector == Sector.ELDERLY ? Math.max(2, Math.min(24, capacity / 10))
                 : Math.max(2, Math.min(20, capacity / 7));
-        if (institution.sector == Sector.ELDERLY) {
+        if (institution.facts.sector == Sector.ELDERLY) {
             for (int n = 0; n < carers; n++) {
                 roles.add(StaffRole.ELDERLY_CAREGIVER);
             }
             roles.add(StaffRole.HEALTH_WORKER);
-            if (institution.kind == InstitutionKind.MEDICAL_ELDERLY_CARE || capacity > 150) {
+            if (institution.facts.kind == InstitutionKind.MEDICAL_ELDERLY_CARE || capacity > 150) {
                 roles.add(StaffRole.NURSE);
                 roles.add(StaffRole.DOCTOR);
             }
@@ -99,7 +99,7 @@ public class DemoRoster {
                 roles.add(n % 3 == 2 ? StaffRole.INFANT_CARER : StaffRole.NURSERY_TEACHER);
             }
             roles.add(StaffRole.HEALTH_WORKER);
-            if (institution.kind == InstitutionKind.MEDICAL_CHILDCARE) {
+            if (institution.facts.kind == InstitutionKind.MEDICAL_CHILDCARE) {
                 roles.add(StaffRole.NURSE);
             }
         }
@@ -113,18 +113,18 @@ public class DemoRoster {
             s.id = UUID.nameUUIDFromBytes((institution.uscc + "/staff/" + n).getBytes(StandardCharsets.UTF_8));
             s.institutionId = institution.id;
             s.role = role;
-            boolean female = random.nextInt(100) < (institution.sector == Sector.CHILDCARE ? 92 : 75);
+            boolean female = random.nextInt(100) < (institution.facts.sector == Sector.CHILDCARE ? 92 : 75);
             s.name = pick(random, SURNAMES) + pick(random, GIVEN) + (random.nextBoolean() ? pick(random, GIVEN) : "");
             s.employedFrom = between(random, earliestStart, LATEST_START);
             LocalDate born = between(random, s.employedFrom.minusYears(55), s.employedFrom.minusYears(19));
-            String region = random.nextInt(100) < 70 ? institution.divisionCode
+            String region = random.nextInt(100) < 70 ? institution.facts.divisionCode
                     : YUNNAN_COUNTIES.get(random.nextInt(YUNNAN_COUNTIES.size()));
             int sequence = random.nextInt(500) * 2 + (female ? 0 : 1); // the 17th digit is odd for men
             ids.add(Identifiers.completeCitizenId(region + born.toString().replace("-", "") + "%03d".formatted(sequence)));
             if (random.nextInt(100) < 8) { // has left
                 s.employedUntil = between(random, s.employedFrom.plusMonths(3), LATEST_START.plusMonths(3));
             }
-            certificate(random, s, institution.divisionCode);
+            certificate(random, s, institution.facts.divisionCode);
             s.createdAt = Instant.now();
             s.updatedAt = s.createdAt;
             entries.add(s);

@@ -6,6 +6,7 @@ import care.contracts.event.Ownership;
 import care.contracts.event.Sector;
 import care.contracts.validation.Identifiers;
 import care.registry.institution.domain.Institution;
+import care.registry.institution.domain.InstitutionFacts;
 import care.registry.staff.domain.Staff;
 import org.junit.jupiter.api.Test;
 
@@ -25,11 +26,12 @@ class DemoRosterTest {
         Institution i = new Institution();
         i.id = UUID.randomUUID();
         i.uscc = Identifiers.completeUscc("52530102DM" + "%07d".formatted(n));
-        i.sector = sector;
-        i.kind = kind;
-        i.ownership = Ownership.PRIVATE;
-        i.divisionCode = "530102";
-        i.cityCode = "530100";
+        i.facts = new InstitutionFacts();
+        i.facts.sector = sector;
+        i.facts.kind = kind;
+        i.facts.ownership = Ownership.PRIVATE;
+        i.facts.divisionCode = "530102";
+        i.facts.cityCode = "530100";
         i.capacity = capacity;
         i.filedOn = LocalDate.of(2023, 5, 1);
         return i;

@@ -2,6 +2,7 @@ package care.registry.directory.rest;
 
 import care.contracts.division.Divisions;
 import care.registry.institution.domain.Institution;
+import care.registry.institution.domain.InstitutionFacts;
 
 import java.time.LocalDate;
 import java.util.UUID;
@@ -31,9 +32,10 @@ public record DirectoryEntry(
         LocalDate filedOn) {
 
     static DirectoryEntry of(Institution i) {
-        return new DirectoryEntry(i.id, i.uscc, i.name, i.sector.name(), i.sector.label, i.kind.name(), i.kind.label,
-                i.ownership.label, i.cityCode, i.divisionCode,
-                Divisions.find(i.divisionCode).map(Divisions.Division::name).orElse(null), i.address, i.capacity,
+        InstitutionFacts f = i.facts;
+        return new DirectoryEntry(i.id, i.uscc, f.name, f.sector.name(), f.sector.label, f.kind.name(), f.kind.label,
+                f.ownership.label, f.cityCode, f.divisionCode,
+                Divisions.find(f.divisionCode).map(Divisions.Division::name).orElse(null), f.address, i.capacity,
                 i.inclusive, i.demonstration, i.filingStatus.label, i.filingNumber, i.filedOn);
     }
 }

@@ -1,9 +1,7 @@
 package care.registry.institution.domain;
 
-import care.contracts.event.InstitutionKind;
-import care.contracts.event.Ownership;
-import care.contracts.event.Sector;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -24,45 +22,25 @@ public class Institution {
     public UUID id;
 
     public String uscc;
-    public String name;
+    /** What its filings say: name, sector, kind, ownership, county, address, legal representative. */
+    @Embedded
+    public InstitutionFacts facts;
     /** The name's characters and character pairs, computed by the database for the directory's text search. */
-    @Column(name = "name_grams", insertable = false, updatable = false)
+    @Column(insertable = false, updatable = false)
     public String[] nameGrams;
 
-    @Enumerated(EnumType.STRING)
-    public Sector sector;
-
-    @Enumerated(EnumType.STRING)
-    public InstitutionKind kind;
-
-    @Enumerated(EnumType.STRING)
-    public Ownership ownership;
-
-    @Column(name = "city_code")
-    public String cityCode;
-    @Column(name = "division_code")
-    public String divisionCode;
-    public String address;
-    @Column(name = "legal_representative")
-    public String legalRepresentative;
-    @Column(name = "contact_phone")
+    /** Filed with the facts, and changed by the institution between filings. */
     public String contactPhone;
     /** Beds or 托位 filed over all sites. */
     public int capacity;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "filing_status")
     public FilingStatus filingStatus;
-    @Column(name = "filing_number")
     public String filingNumber;
-    @Column(name = "filed_on")
     public LocalDate filedOn;
-    @Column(name = "closed_on")
     public LocalDate closedOn;
     /** Approval day and receipt of the filing whose facts this record holds: an older one is not applied. */
-    @Column(name = "facts_filed_on")
     public LocalDate factsFiledOn;
-    @Column(name = "facts_receipt")
     public String factsReceipt;
 
     /** 普惠: designated inclusive-price. */
@@ -70,18 +48,13 @@ public class Institution {
     /** 示范: designated demonstration institution. */
     public boolean demonstration;
     /** The credit level (信用) set by the latest supervision record that gave one. */
-    @Column(name = "credit_level")
     public String creditLevel;
 
     /** Operational contacts, kept by the institution itself. */
-    @Column(name = "contact_person")
     public String contactPerson;
-    @Column(name = "contact_email")
     public String contactEmail;
 
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     @Version

@@ -2,7 +2,6 @@ package care.registry.institution.domain;
 
 import care.contracts.event.InstitutionKind;
 import care.contracts.event.Sector;
-import care.registry.access.InstitutionAccess.Scope;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -28,23 +27,23 @@ public class InstitutionRepository implements PanacheRepositoryBase<Institution,
     }
 
     /** What an authenticated caller may list: their scope, then their filters. */
-    public PanacheQuery<Institution> registry(Scope scope, String county, Sector sector, FilingStatus status,
+    public PanacheQuery<Institution> registry(InstitutionScope scope, String county, Sector sector, FilingStatus status,
                                               String text) {
         StringBuilder query = new StringBuilder(scope.condition());
         Parameters params = new Parameters();
         for (Map.Entry<String, Object> p : scope.parameters().map().entrySet()) {
             params.and(p.getKey(), p.getValue());
         }
-        and(query, params, "divisionCode", "county", county);
-        and(query, params, "sector", "sector", sector);
+        and(query, params, "facts.divisionCode", "county", county);
+        and(query, params, "facts.sector", "sector", sector);
         and(query, params, "filingStatus", "status", status);
         if (text != null && text.length() == 18) {
-            query.append(" and (uscc = :uscc or name like :text)");
+            query.append(" and (uscc = :uscc or facts.name like :text)");
             params.and("uscc", text.toUpperCase()).and("text", like(text));
         } else {
             text(query, params, text);
         }
-        return find(query.toString(), Sort.by("name").and("id"), params);
+        return find(query.toString(), Sort.by("facts.name").and("id"), params);
     }
 
     private static void and(StringBuilder query, Parameters params, String field, String name, Object value) {
@@ -58,7 +57,7 @@ public class InstitutionRepository implements PanacheRepositoryBase<Institution,
     private static void text(StringBuilder query, Parameters params, String text) {
         String clean = text == null ? "" : sanitize(text);
         if (!clean.isEmpty()) {
-            query.append(" and array_includes(nameGrams, :grams) and name like :text");
+            query.append(" and array_includes(nameGrams, :grams) and facts.name like :text");
             params.and("grams", grams(clean)).and("text", "%" + clean + "%");
         }
     }

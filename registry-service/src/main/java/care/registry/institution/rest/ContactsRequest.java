@@ -1,5 +1,6 @@
 package care.registry.institution.rest;
 
+import care.registry.institution.service.ContactDetails;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -10,4 +11,8 @@ public record ContactsRequest(
         @Size(max = 60) String contactPerson,
         @NotBlank @Pattern(regexp = "[0-9\\-+ ]{7,20}", message = "联系电话格式无效") String contactPhone,
         @Email @Size(max = 120) String contactEmail) {
+
+    public ContactDetails toDetails() {
+        return new ContactDetails(contactPerson, contactPhone, contactEmail);
+    }
 }

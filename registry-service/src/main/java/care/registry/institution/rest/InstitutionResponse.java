@@ -2,6 +2,7 @@ package care.registry.institution.rest;
 
 import care.contracts.division.Divisions;
 import care.registry.institution.domain.Institution;
+import care.registry.institution.domain.InstitutionFacts;
 import care.registry.site.rest.SiteResponse;
 
 import java.time.Instant;
@@ -42,10 +43,11 @@ public record InstitutionResponse(
         long version) {
 
     public static InstitutionResponse of(Institution i, List<SiteResponse> sites) {
-        return new InstitutionResponse(i.id, i.uscc, i.name, i.sector.name(), i.sector.label, i.kind.name(),
-                i.kind.label, i.ownership.name(), i.ownership.label, i.cityCode, i.divisionCode,
-                Divisions.find(i.divisionCode).map(Divisions.Division::name).orElse(null), i.address,
-                i.legalRepresentative, i.contactPerson, i.contactPhone, i.contactEmail, i.capacity, i.inclusive,
+        InstitutionFacts f = i.facts;
+        return new InstitutionResponse(i.id, i.uscc, f.name, f.sector.name(), f.sector.label, f.kind.name(),
+                f.kind.label, f.ownership.name(), f.ownership.label, f.cityCode, f.divisionCode,
+                Divisions.find(f.divisionCode).map(Divisions.Division::name).orElse(null), f.address,
+                f.legalRepresentative, i.contactPerson, i.contactPhone, i.contactEmail, i.capacity, i.inclusive,
                 i.demonstration, i.creditLevel, i.filingStatus.name(), i.filingStatus.label, i.filingNumber, i.filedOn,
                 i.closedOn, sites, i.updatedAt, i.version);
     }

@@ -1,6 +1,7 @@
 package care.registry.institution.rest;
 
 import care.registry.institution.domain.Institution;
+import care.registry.institution.domain.InstitutionFacts;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -23,8 +24,9 @@ public record InstitutionSummary(
         LocalDate filedOn) {
 
     public static InstitutionSummary of(Institution i) {
-        return new InstitutionSummary(i.id, i.uscc, i.name, i.sector.name(), i.kind.name(), i.kind.label,
-                i.divisionCode, i.capacity, i.inclusive, i.demonstration, i.filingStatus.name(), i.filingStatus.label,
+        InstitutionFacts f = i.facts;
+        return new InstitutionSummary(i.id, i.uscc, f.name, f.sector.name(), f.kind.name(), f.kind.label,
+                f.divisionCode, i.capacity, i.inclusive, i.demonstration, i.filingStatus.name(), i.filingStatus.label,
                 i.filingNumber, i.filedOn);
     }
 

@@ -5,10 +5,12 @@ import care.contracts.event.FilingApprovedV1;
 import care.contracts.event.InstitutionSnapshotV1;
 import care.contracts.event.SiteSnapshotV1;
 import care.contracts.validation.Identifiers;
-import care.registry.audit.AuditTrail;
+import care.registry.audit.service.AuditTrail;
 import care.registry.institution.domain.FilingStatus;
 import care.registry.institution.domain.Institution;
+import care.registry.institution.domain.InstitutionFacts;
 import care.registry.institution.domain.InstitutionRepository;
+import care.registry.institution.event.InstitutionEvents;
 import care.registry.site.domain.Site;
 import care.registry.site.domain.SiteRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -206,14 +208,8 @@ public class FilingOutcomeService {
     }
 
     private static void applyFacts(Institution institution, InstitutionSnapshotV1 s, LocalDate day, String receipt) {
-        institution.name = s.name();
-        institution.sector = s.sector();
-        institution.kind = s.kind();
-        institution.ownership = s.ownership();
-        institution.cityCode = s.cityCode();
-        institution.divisionCode = s.divisionCode();
-        institution.address = s.address();
-        institution.legalRepresentative = s.legalRepresentative();
+        institution.facts = InstitutionFacts.from(s);
+        // the filed phone also replaces the one the institution keeps between filings, as it always has
         institution.contactPhone = s.contactPhone();
         institution.factsFiledOn = day;
         institution.factsReceipt = receipt;
@@ -229,10 +225,10 @@ public class FilingOutcomeService {
         if (!created && sites.byFiling(filing.filingId()).isPresent()) {
             return false;
         }
-        if (!snapshot.divisionCode().equals(institution.divisionCode)) {
+        if (!snapshot.divisionCode().equals(institution.facts.divisionCode)) {
             // seed 000 §25: only sites under the same county registrar belong to one institution
             LOG.warnf("filing %s adds a site in %s to an institution of %s; recorded as filed", filing.filingId(),
-                    snapshot.divisionCode(), institution.divisionCode);
+                    snapshot.divisionCode(), institution.facts.divisionCode);
         }
         if (main && !created && sites.mainOf(institution.id).isPresent()) {
             main = false;

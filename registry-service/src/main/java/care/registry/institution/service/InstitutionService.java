@@ -1,10 +1,9 @@
 package care.registry.institution.service;
 
 import care.contracts.ChinaTime;
-import care.registry.audit.AuditTrail;
+import care.registry.audit.service.AuditTrail;
 import care.registry.institution.domain.Institution;
-import care.registry.institution.rest.ContactsRequest;
-import care.registry.institution.rest.DesignationsRequest;
+import care.registry.institution.event.InstitutionEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
@@ -27,7 +26,7 @@ public class InstitutionService {
         this.events = events;
     }
 
-    public Institution contacts(Institution i, ContactsRequest r, Long expectedVersion, String actor) {
+    public Institution contacts(Institution i, ContactDetails r, Long expectedVersion, String actor) {
         checkVersion(i, expectedVersion);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("before", new String[]{i.contactPerson, i.contactPhone, i.contactEmail});
@@ -40,7 +39,7 @@ public class InstitutionService {
         return i;
     }
 
-    public Institution designations(Institution i, DesignationsRequest r, Long expectedVersion, String actor) {
+    public Institution designations(Institution i, Designations r, Long expectedVersion, String actor) {
         checkVersion(i, expectedVersion);
         if (i.inclusive == r.inclusive() && i.demonstration == r.demonstration()) {
             return i;

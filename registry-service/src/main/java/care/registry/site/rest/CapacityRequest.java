@@ -1,7 +1,8 @@
 package care.registry.site.rest;
 
 import care.registry.site.domain.CareMode;
-import care.registry.site.domain.SiteService;
+import care.registry.site.domain.ServiceOffered;
+import care.registry.site.service.CapacityBreakdown;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,9 +18,14 @@ import java.util.Set;
 public record CapacityRequest(
         @Valid Beds beds,
         @Valid Slots slots,
-        Set<@NotNull SiteService> services,
+        Set<@NotNull ServiceOffered> services,
         @Min(0) @Max(100000) Integer occupied,
         @Pattern(regexp = "\\d{9}", message = "乡镇（街道）代码应为9位数字") String townshipCode) {
+
+    public CapacityBreakdown toBreakdown() {
+        return new CapacityBreakdown(beds == null ? null : beds.toBeds(), slots == null ? null : slots.toSlots(),
+                services, occupied, townshipCode);
+    }
 
     /** 床位. */
     public record Beds(
@@ -28,6 +34,10 @@ public record CapacityRequest(
             @Min(0) @Max(100000) Integer inclusive,
             @Min(0) @Max(100000) Integer safetyNet,
             @Min(0) @Max(100000) Integer medical) {
+
+        CapacityBreakdown.Beds toBeds() {
+            return new CapacityBreakdown.Beds(total, nursing, inclusive, safetyNet, medical);
+        }
     }
 
     /** 托位: 乳儿班 (6–12 months), 托小班 (12–24), 托大班 (24–36). */
@@ -38,5 +48,9 @@ public record CapacityRequest(
             @Min(0) @Max(100000) Integer toddler,
             @Min(0) @Max(100000) Integer older,
             Set<@NotNull CareMode> careModes) {
+
+        CapacityBreakdown.Slots toSlots() {
+            return new CapacityBreakdown.Slots(total, inclusive, infant, toddler, older, careModes);
+        }
     }
 }

@@ -1,9 +1,9 @@
 package care.registry.site.rest;
 
-import care.registry.site.domain.CareMode;
-import care.registry.site.domain.Site;
-import care.registry.site.domain.SiteService;
 import care.contracts.division.Divisions;
+import care.registry.site.domain.CareMode;
+import care.registry.site.domain.ServiceOffered;
+import care.registry.site.domain.Site;
 
 import java.util.Arrays;
 import java.util.List;
@@ -45,7 +45,7 @@ public record SiteResponse(
         return new SiteResponse(s.id, s.main, s.name, s.divisionCode,
                 Divisions.find(s.divisionCode).map(Divisions.Division::name).orElse(null), s.townshipCode, s.address,
                 s.filingNumber, s.filedCapacity, beds, slots,
-                split(s.services).map(v -> new Label(v, SiteService.valueOf(v).label)).toList(), s.occupied, s.version);
+                split(s.services).map(v -> new Label(v, ServiceOffered.valueOf(v).label)).toList(), s.occupied, s.version);
     }
 
     private static java.util.stream.Stream<String> split(String joined) {

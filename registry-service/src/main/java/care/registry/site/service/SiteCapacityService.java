@@ -2,12 +2,11 @@ package care.registry.site.service;
 
 import care.contracts.event.Sector;
 import care.contracts.problem.Violation;
-import care.registry.access.Refusals;
-import care.registry.audit.AuditTrail;
+import care.registry.audit.service.AuditTrail;
 import care.registry.institution.domain.Institution;
+import care.registry.problem.Refusals;
+import care.registry.site.domain.ServiceOffered;
 import care.registry.site.domain.Site;
-import care.registry.site.domain.SiteService;
-import care.registry.site.rest.CapacityRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
@@ -32,13 +31,14 @@ public class SiteCapacityService {
         this.audit = audit;
     }
 
-    public Site update(Institution institution, Site site, CapacityRequest request, Long expectedVersion, String actor) {
+    public Site update(Institution institution, Site site, CapacityBreakdown request, Long expectedVersion,
+                       String actor) {
         if (expectedVersion != null && expectedVersion != site.version) {
             throw new OptimisticLockException();
         }
-        Refusals.refuseIfAny(check(institution.sector, site, request));
+        Refusals.refuseIfAny(check(institution.facts.sector, site, request));
         Map<String, Object> before = snapshot(site);
-        if (institution.sector == Sector.ELDERLY) {
+        if (institution.facts.sector == Sector.ELDERLY) {
             var b = request.beds();
             site.bedsTotal = b.total();
             site.bedsNursing = b.nursing();
@@ -65,7 +65,7 @@ public class SiteCapacityService {
     }
 
     /** Every broken rule at once, each on the field a client sent. */
-    static List<Violation> check(Sector sector, Site site, CapacityRequest r) {
+    static List<Violation> check(Sector sector, Site site, CapacityBreakdown r) {
         List<Violation> v = new ArrayList<>();
         int total;
         if (sector == Sector.ELDERLY) {
@@ -111,7 +111,7 @@ public class SiteCapacityService {
             v.add(new Violation("occupied", "在住（在托）人数 " + r.occupied() + " 超过总数 " + total));
         }
         if (r.services() != null) {
-            r.services().stream().filter(s -> s.sector != sector).map(SiteService::name).sorted().forEach(s ->
+            r.services().stream().filter(s -> s.sector != sector).map(ServiceOffered::name).sorted().forEach(s ->
                     v.add(new Violation("services", "服务项目 " + s + " 不属于本机构所在领域")));
         }
         if (r.townshipCode() != null && !r.townshipCode().startsWith(site.divisionCode)) {

@@ -2,7 +2,6 @@ package care.registry.staff.domain;
 
 import care.contracts.event.CertificateGrade;
 import care.contracts.event.StaffRole;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -24,34 +23,23 @@ public class Staff {
 
     @Id
     public UUID id;
-    @Column(name = "institution_id")
     public UUID institutionId;
     public String name;
     @Enumerated(EnumType.STRING)
     public StaffRole role;
 
-    @Column(name = "citizen_id_cipher")
     public byte[] citizenIdCipher;
-    @Column(name = "citizen_id_hash")
     public String citizenIdHash;
-    @Column(name = "citizen_id_masked")
     public String citizenIdMasked;
 
-    @Column(name = "certificate_type")
     public String certificateType;
     @Enumerated(EnumType.STRING)
-    @Column(name = "certificate_grade")
     public CertificateGrade certificateGrade;
-    @Column(name = "certificate_number")
     public String certificateNumber;
-    @Column(name = "certificate_issued_on")
     public LocalDate certificateIssuedOn;
-    @Column(name = "certificate_valid_until")
     public LocalDate certificateValidUntil;
 
-    @Column(name = "employed_from")
     public LocalDate employedFrom;
-    @Column(name = "employed_until")
     public LocalDate employedUntil;
 
     /** ACTIVE, DISPUTED (another institution claims the person: waits for the county) or REFUSED. */
@@ -59,12 +47,9 @@ public class Staff {
     public StaffStatus status = StaffStatus.ACTIVE;
     /** What the last roster dispute decided for this entry: told to its institution, nothing about the others. */
     @Enumerated(EnumType.STRING)
-    @Column(name = "dispute_outcome")
     public ClaimOutcome disputeOutcome;
 
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "updated_at")
     public Instant updatedAt;
     @Version
     public long version;

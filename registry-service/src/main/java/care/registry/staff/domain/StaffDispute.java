@@ -31,31 +31,21 @@ public class StaffDispute {
 
     @Id
     public UUID id;
-    @Column(name = "person_key")
     public String personKey;
-    @Column(name = "citizen_id_masked")
     public String citizenIdMasked;
     @Enumerated(EnumType.STRING)
     public Status status;
     /** The later claim, whose registration overlapped the others (the held entries). */
-    @Column(name = "disputing_staff_id")
     public UUID disputingStaffId;
     @Enumerated(EnumType.STRING)
     public Sector sector;
-    @Column(name = "division_code")
     public String divisionCode;
-    @Column(name = "city_code")
     public String cityCode;
-    @Column(name = "opened_at")
     public Instant openedAt;
-    @Column(name = "opened_by")
     public String openedBy;
-    @Column(name = "decided_by")
     public String decidedBy;
-    @Column(name = "decided_at")
     public Instant decidedAt;
     public String reason;
-    @Column(name = "standing_staff_id")
     public UUID standingStaffId;
     @Version
     public long version;

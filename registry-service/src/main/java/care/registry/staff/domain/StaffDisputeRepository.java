@@ -1,6 +1,6 @@
 package care.registry.staff.domain;
 
-import care.registry.access.InstitutionAccess.Scope;
+import care.registry.institution.domain.InstitutionScope;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,18 +22,19 @@ public class StaffDisputeRepository implements PanacheRepositoryBase<StaffDisput
     }
 
     /** One page of the queue, oldest first. */
-    public List<StaffDispute> queue(Scope scope, StaffDispute.Status status, int offset, int size) {
+    public List<StaffDispute> queue(InstitutionScope scope, StaffDispute.Status status, int offset, int size) {
         return bind(getEntityManager().createQuery("select d" + IN_SCOPE.formatted(scope.condition())
                 + " order by d.openedAt, d.id", StaffDispute.class), scope, status)
                 .setFirstResult(offset).setMaxResults(size).getResultList();
     }
 
-    public long count(Scope scope, StaffDispute.Status status) {
+    public long count(InstitutionScope scope, StaffDispute.Status status) {
         return bind(getEntityManager().createQuery("select count(d)" + IN_SCOPE.formatted(scope.condition()),
                 Long.class), scope, status).getSingleResult();
     }
 
-    private static <Q extends jakarta.persistence.TypedQuery<?>> Q bind(Q query, Scope scope, StaffDispute.Status status) {
+    private static <Q extends jakarta.persistence.TypedQuery<?>> Q bind(Q query, InstitutionScope scope,
+                                                                        StaffDispute.Status status) {
         query.setParameter("status", status);
         for (Map.Entry<String, Object> p : scope.parameters().map().entrySet()) {
             query.setParameter(p.getKey(), p.getValue());

@@ -2,8 +2,8 @@ package care.registry.staff.rest;
 
 import care.contracts.problem.ProblemException;
 import care.contracts.security.Roles;
+import care.registry.access.Access;
 import care.registry.access.Bounds;
-import care.registry.access.InstitutionAccess;
 import care.registry.institution.domain.Institution;
 import care.registry.institution.domain.InstitutionRepository;
 import care.registry.staff.domain.Staff;
@@ -40,7 +40,7 @@ import java.util.stream.Collectors;
 /**
  * Roster disputes (one person claimed by two institutions for overlapping times): the queue of the competent
  * reviewers of the counties involved, read-only for the city admin and auditor; the decision is the deciding
- * county's reviewer's (see InstitutionAccess). Under /api/institutions, which the gateway routes here.
+ * county's reviewer's (see Access). Under /api/institutions, which the gateway routes here.
  */
 @Path("/api/institutions/staff-disputes")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,13 +48,13 @@ import java.util.stream.Collectors;
 @RolesAllowed({Roles.CIVIL_AFFAIRS_REVIEWER, Roles.HEALTH_REVIEWER, Roles.CITY_ADMIN, Roles.AUDITOR})
 public class StaffDisputeResource {
 
-    private final InstitutionAccess access;
+    private final Access access;
     private final StaffDisputeRepository disputes;
     private final StaffRepository staff;
     private final InstitutionRepository institutions;
     private final StaffDisputes service;
 
-    public StaffDisputeResource(InstitutionAccess access, StaffDisputeRepository disputes, StaffRepository staff,
+    public StaffDisputeResource(Access access, StaffDisputeRepository disputes, StaffRepository staff,
                                 InstitutionRepository institutions, StaffDisputes service) {
         this.access = access;
         this.disputes = disputes;

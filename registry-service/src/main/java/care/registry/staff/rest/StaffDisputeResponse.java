@@ -62,8 +62,8 @@ public record StaffDisputeResponse(
         List<Claim> claims = d.claims.entrySet().stream().map(c -> {
             Staff s = staff.get(c.getKey());
             Institution i = institutions.get(s.institutionId);
-            return new Claim(s.id, i.id, i.name, i.uscc, i.sector.name(), i.divisionCode, s.name, s.role.name(),
-                    s.role.label, s.employedFrom, s.employedUntil, s.createdAt, s.certificateType,
+            return new Claim(s.id, i.id, i.facts.name, i.uscc, i.facts.sector.name(), i.facts.divisionCode, s.name,
+                    s.role.name(), s.role.label, s.employedFrom, s.employedUntil, s.createdAt, s.certificateType,
                     s.certificateGrade == null ? null : s.certificateGrade.name(),
                     s.certificateGrade == null ? null : s.certificateGrade.label, s.certificateNumber,
                     s.certificateIssuedOn, s.certificateValidUntil, s.status.name(), c.getValue().name());

@@ -3,6 +3,7 @@ package care.registry.staff.rest;
 import care.contracts.event.CertificateGrade;
 import care.contracts.event.StaffRole;
 import care.contracts.validation.CitizenId;
+import care.registry.staff.service.StaffDetails;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -26,6 +27,11 @@ public record StaffRequest(
         LocalDate certificateValidUntil,
         @NotNull LocalDate employedFrom,
         LocalDate employedUntil) {
+
+    public StaffDetails toDetails() {
+        return new StaffDetails(name, role, citizenId, certificateType, certificateGrade, certificateNumber,
+                certificateIssuedOn, certificateValidUntil, employedFrom, employedUntil);
+    }
 
     @Override
     public String toString() { // never let the plain ID reach a log line

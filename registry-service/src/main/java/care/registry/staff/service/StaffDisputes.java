@@ -1,7 +1,7 @@
 package care.registry.staff.service;
 
 import care.contracts.problem.ProblemException;
-import care.registry.audit.AuditTrail;
+import care.registry.audit.service.AuditTrail;
 import care.registry.institution.domain.Institution;
 import care.registry.institution.domain.InstitutionRepository;
 import care.registry.staff.domain.ClaimOutcome;
@@ -10,6 +10,7 @@ import care.registry.staff.domain.StaffDispute;
 import care.registry.staff.domain.StaffDisputeRepository;
 import care.registry.staff.domain.StaffRepository;
 import care.registry.staff.domain.StaffStatus;
+import care.registry.staff.event.RosterEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -74,9 +75,9 @@ public class StaffDisputes {
         d.citizenIdMasked = claim.citizenIdMasked;
         d.status = StaffDispute.Status.OPEN;
         d.disputingStaffId = claim.id;
-        d.sector = claimant.sector;
-        d.divisionCode = claimant.divisionCode;
-        d.cityCode = claimant.cityCode;
+        d.sector = claimant.facts.sector;
+        d.divisionCode = claimant.facts.divisionCode;
+        d.cityCode = claimant.facts.cityCode;
         d.openedAt = Instant.now();
         d.openedBy = actor;
         d.claims.put(claim.id, ClaimOutcome.PENDING);

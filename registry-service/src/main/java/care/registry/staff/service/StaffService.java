@@ -4,14 +4,14 @@ import care.contracts.ChinaTime;
 import care.contracts.problem.ProblemException;
 import care.contracts.problem.Violation;
 import care.registry.access.Bounds;
-import care.registry.access.Refusals;
-import care.registry.audit.AuditTrail;
+import care.registry.audit.service.AuditTrail;
 import care.registry.institution.domain.Institution;
 import care.registry.pii.PiiProtector;
+import care.registry.problem.Refusals;
 import care.registry.staff.domain.Staff;
 import care.registry.staff.domain.StaffRepository;
 import care.registry.staff.domain.StaffStatus;
-import care.registry.staff.rest.StaffRequest;
+import care.registry.staff.event.RosterEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
@@ -58,7 +58,7 @@ public class StaffService {
         return LocalDate.now(clock);
     }
 
-    public Staff add(Institution institution, StaffRequest request, String actor) {
+    public Staff add(Institution institution, StaffDetails request, String actor) {
         List<Violation> violations = check(request, true);
         Refusals.refuseIfAny(violations);
         Staff entry = new Staff();
@@ -78,7 +78,8 @@ public class StaffService {
         return entry;
     }
 
-    public Staff update(Institution institution, Staff entry, StaffRequest request, Long expectedVersion, String actor) {
+    public Staff update(Institution institution, Staff entry, StaffDetails request, Long expectedVersion,
+                        String actor) {
         if (expectedVersion != null && expectedVersion != entry.version) {
             throw new OptimisticLockException();
         }
@@ -148,7 +149,7 @@ public class StaffService {
         return elsewhere;
     }
 
-    private static void apply(Staff entry, StaffRequest r) {
+    private static void apply(Staff entry, StaffDetails r) {
         entry.name = r.name().strip();
         entry.role = r.role();
         // stored as the code of the closed list; check() refused anything else
@@ -161,7 +162,7 @@ public class StaffService {
         entry.employedUntil = r.employedUntil();
     }
 
-    private List<Violation> check(StaffRequest r, boolean adding) {
+    private List<Violation> check(StaffDetails r, boolean adding) {
         List<Violation> v = new ArrayList<>();
         if (adding && r.citizenId() == null) {
             v.add(new Violation("citizenId", "新增人员须填写公民身份号码"));

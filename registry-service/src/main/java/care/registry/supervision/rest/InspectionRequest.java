@@ -3,6 +3,7 @@ package care.registry.supervision.rest;
 import care.registry.supervision.domain.CreditLevel;
 import care.registry.supervision.domain.InspectionMethod;
 import care.registry.supervision.domain.InspectionResult;
+import care.registry.supervision.service.InspectionDetails;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -26,4 +27,9 @@ public record InspectionRequest(
         @PositiveOrZero @Max(100_000_000L) Long fineFen,
         CreditLevel creditLevel,
         Boolean disclosed) {
+
+    public InspectionDetails toDetails() {
+        return new InspectionDetails(inspectedOn, method, inspectorOrg, result, findings, penalty, fineFen,
+                creditLevel, disclosed);
+    }
 }

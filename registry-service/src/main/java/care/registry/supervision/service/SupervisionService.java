@@ -3,13 +3,12 @@ package care.registry.supervision.service;
 import care.contracts.problem.ProblemException;
 import care.contracts.problem.Violation;
 import care.registry.access.Bounds;
-import care.registry.access.Refusals;
-import care.registry.audit.AuditTrail;
+import care.registry.audit.service.AuditTrail;
 import care.registry.institution.domain.Institution;
+import care.registry.problem.Refusals;
 import care.registry.supervision.domain.Inspection;
 import care.registry.supervision.domain.InspectionRepository;
 import care.registry.supervision.domain.InspectionResult;
-import care.registry.supervision.rest.InspectionRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -33,7 +32,7 @@ public class SupervisionService {
         this.audit = audit;
     }
 
-    public Inspection record(Institution institution, InspectionRequest r, String actor) {
+    public Inspection record(Institution institution, InspectionDetails r, String actor) {
         long fine = r.fineFen() == null ? 0 : r.fineFen();
         if (fine > 0 && r.result() != InspectionResult.PENALISED) {
             throw ProblemException.invalid("fineFen", "只有结果为行政处罚时才能记录罚款");

@@ -62,14 +62,14 @@ class FilingOutcomesTest {
         register.deliver(change);
         register.deliver(change);
         institution = register.find(USCC);
-        assertEquals("官渡区松鹤颐养院", institution.name);
-        assertEquals("官渡区关上路8号", institution.address);
+        assertEquals("官渡区松鹤颐养院", institution.facts.name);
+        assertEquals("官渡区关上路8号", institution.facts.address);
         assertEquals("官渡区关上路8号", register.sitesOf(institution.id).get(0).address, "the main site moves along");
         assertEquals(1, db.events("InstitutionChanged", aggregate).size());
 
         // an older change arriving late (a replay) does not overwrite the newer facts
         register.deliver(event("CHANGE", "530111-2026-000000", LocalDate.of(2026, 1, 20), "旧名称", "旧地址", 90, null));
-        assertEquals("官渡区松鹤颐养院", register.find(USCC).name);
+        assertEquals("官渡区松鹤颐养院", register.find(USCC).facts.name);
         assertEquals(1, db.events("InstitutionChanged", aggregate).size());
 
         // 增加经营场所: a second site in the same county, delivered twice → one site, capacity summed
@@ -116,7 +116,7 @@ class FilingOutcomesTest {
         register.deliver(created);
         Institution institution = register.find(uscc);
         assertNotNull(institution);
-        assertEquals("西山区彩虹托育园", institution.name, "the newer change's facts stay");
+        assertEquals("西山区彩虹托育园", institution.facts.name, "the newer change's facts stay");
         assertEquals("530112-2026-000002", institution.filingNumber, "the 备案号 is the NEW filing's");
         assertEquals(LocalDate.of(2026, 2, 1), institution.filedOn);
         assertEquals(1, register.sitesOf(institution.id).size());

@@ -1,4 +1,4 @@
-package care.registry.site;
+package care.registry.site.rest;
 
 import care.deploy.CareTestResource;
 import care.deploy.Tokens;

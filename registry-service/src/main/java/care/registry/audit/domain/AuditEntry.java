@@ -1,6 +1,5 @@
-package care.registry.audit;
+package care.registry.audit.domain;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -22,13 +21,9 @@ public class AuditEntry {
     public String actor;
     public String action;
     public String entity;
-    @Column(name = "entity_id")
     public UUID entityId;
-    @Column(name = "institution_id")
     public UUID institutionId;
-    @Column(name = "city_code")
     public String cityCode;
-    @Column(name = "division_code")
     public String divisionCode;
     public String detail;
 }

@@ -1,27 +1,26 @@
-package care.registry.audit;
+package care.registry.audit.service;
 
+import care.registry.audit.domain.AuditEntry;
+import care.registry.audit.domain.AuditEntryRepository;
 import care.registry.institution.domain.Institution;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /** Records every change in the transaction that makes it. */
 @ApplicationScoped
-public class AuditTrail implements PanacheRepositoryBase<AuditEntry, Long> {
+public class AuditTrail {
 
+    private final AuditEntryRepository entries;
     private final ObjectMapper json;
 
-    public AuditTrail(ObjectMapper json) {
+    public AuditTrail(AuditEntryRepository entries, ObjectMapper json) {
+        this.entries = entries;
         this.json = json;
     }
 
@@ -35,23 +34,13 @@ public class AuditTrail implements PanacheRepositoryBase<AuditEntry, Long> {
         entry.entity = entity;
         entry.entityId = entityId;
         entry.institutionId = institution.id;
-        entry.cityCode = institution.cityCode;
-        entry.divisionCode = institution.divisionCode;
+        entry.cityCode = institution.facts.cityCode;
+        entry.divisionCode = institution.facts.divisionCode;
         try {
             entry.detail = json.writeValueAsString(detail);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        persist(entry);
-    }
-
-    public List<AuditEntry> search(String cityCode, UUID institutionId, int page, int size) {
-        StringBuilder where = new StringBuilder("cityCode = :city");
-        Parameters params = Parameters.with("city", cityCode);
-        if (institutionId != null) {
-            where.append(" and institutionId = :institution");
-            params.and("institution", institutionId);
-        }
-        return find(where.toString(), Sort.descending("id"), params).page(Page.of(page, size)).list();
+        entries.persist(entry);
     }
 }

@@ -2,8 +2,8 @@ package care.registry.site.domain;
 
 import care.contracts.event.Sector;
 
-/** Services a site offers, as the seeds name them. */
-public enum SiteService {
+/** A service a site offers (助餐, 日间照料, 早期发展指导 …), as the seeds name them; each belongs to one sector. */
+public enum ServiceOffered {
     RESIDENTIAL_CARE(Sector.ELDERLY, "机构住养"),
     MEAL_AID(Sector.ELDERLY, "助餐"),
     BATH_AID(Sector.ELDERLY, "助浴"),
@@ -22,7 +22,7 @@ public enum SiteService {
     public final Sector sector;
     public final String label;
 
-    SiteService(Sector sector, String label) {
+    ServiceOffered(Sector sector, String label) {
         this.sector = sector;
         this.label = label;
     }

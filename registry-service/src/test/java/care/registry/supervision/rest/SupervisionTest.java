@@ -1,4 +1,4 @@
-package care.registry.supervision;
+package care.registry.supervision.rest;
 
 import care.deploy.CareTestResource;
 import care.deploy.Tokens;

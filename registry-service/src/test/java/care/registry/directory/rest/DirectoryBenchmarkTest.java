@@ -1,4 +1,4 @@
-package care.registry.directory;
+package care.registry.directory.rest;
 
 import care.deploy.CareTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -6,6 +6,7 @@ import care.contracts.security.Caller;
 import care.contracts.security.Roles;
 import care.registry.institution.domain.Institution;
 import care.registry.institution.domain.InstitutionRepository;
+import care.registry.institution.domain.InstitutionScope;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.RequestScoped;
 
@@ -13,17 +14,17 @@ import java.util.Collection;
 import java.util.UUID;
 
 /**
- * Object-level access to the register. Who sees an institution: the institution itself (token uscc), a reviewer of
- * its sector whose division covers it, a city admin or auditor of its city. What one may not see is a 404; what one
- * sees but may not change is a 403.
+ * Object-level access to the register, decided here and nowhere else in the service. Who sees an institution: the
+ * institution itself (token uscc), a reviewer of its sector whose division covers it, a city admin or auditor of its
+ * city. What one may not see is a 404; what one sees but may not change is a 403.
  */
 @RequestScoped
-public class InstitutionAccess {
+public class Access {
 
     private final Caller caller;
     private final InstitutionRepository institutions;
 
-    public InstitutionAccess(Caller caller, InstitutionRepository institutions) {
+    public Access(Caller caller, InstitutionRepository institutions) {
         this.caller = caller;
         this.institutions = institutions;
     }
@@ -37,13 +38,13 @@ public class InstitutionAccess {
             return institution.uscc.equals(caller.uscc());
         }
         if (caller.is(Roles.CITY_ADMIN) || caller.is(Roles.AUDITOR)) {
-            return caller.cityCode().map(institution.cityCode::equals).orElse(false);
+            return caller.cityCode().map(institution.facts.cityCode::equals).orElse(false);
         }
         return isCompetentReviewer(institution);
     }
 
     public boolean isCompetentReviewer(Institution institution) {
-        return reviewerOf(institution.sector, institution.divisionCode);
+        return reviewerOf(institution.facts.sector, institution.facts.divisionCode);
     }
 
     /**
@@ -76,7 +77,8 @@ public class InstitutionAccess {
     public Institution supervisedByCaller(UUID id) {
         Institution institution = readable(id);
         refuseInstitutionHolder("supervision and designations");
-        boolean cityAdmin = caller.is(Roles.CITY_ADMIN) && caller.cityCode().map(institution.cityCode::equals).orElse(false);
+        boolean cityAdmin = caller.is(Roles.CITY_ADMIN)
+                && caller.cityCode().map(institution.facts.cityCode::equals).orElse(false);
         if (!cityAdmin && !isCompetentReviewer(institution)) {
             throw ProblemException.forbidden("only the city admin or the competent department records supervision");
         }
@@ -84,27 +86,27 @@ public class InstitutionAccess {
     }
 
     /** A JPQL condition (on alias-free Institution fields) limiting a list to what the caller may see. */
-    public Scope scope() {
+    public InstitutionScope scope() {
         return scope("");
     }
 
     /** The same condition on the Institution fields of a JPQL alias ({@code "i."}). */
-    public Scope scope(String alias) {
+    public InstitutionScope scope(String alias) {
         if (caller.is(Roles.INSTITUTION)) {
-            return new Scope(alias + "uscc = :scopeUscc", Parameters.with("scopeUscc", caller.uscc()));
+            return new InstitutionScope(alias + "uscc = :scopeUscc", Parameters.with("scopeUscc", caller.uscc()));
         }
         if (caller.is(Roles.CITY_ADMIN) || caller.is(Roles.AUDITOR)) {
-            return caller.cityCode().map(city -> new Scope(alias + "cityCode = :scopeCity",
-                    Parameters.with("scopeCity", city))).orElse(Scope.NOTHING);
+            return caller.cityCode().map(city -> new InstitutionScope(alias + "facts.cityCode = :scopeCity",
+                    Parameters.with("scopeCity", city))).orElse(InstitutionScope.NOTHING);
         }
         var sector = caller.sector().filter(caller::reviews);
         var area = caller.divisionCode();
         if (sector.isEmpty() || area.isEmpty()) {
-            return Scope.NOTHING;
+            return InstitutionScope.NOTHING;
         }
         String code = area.get();
-        String place = alias + (code.endsWith("00") ? "cityCode = :scopeArea" : "divisionCode = :scopeArea");
-        return new Scope(alias + "sector = :scopeSector and " + place,
+        String place = alias + (code.endsWith("00") ? "facts.cityCode" : "facts.divisionCode") + " = :scopeArea";
+        return new InstitutionScope(alias + "facts.sector = :scopeSector and " + place,
                 Parameters.with("scopeSector", sector.get()).and("scopeArea", code));
     }
 
@@ -125,7 +127,7 @@ public class InstitutionAccess {
      * Disputes the caller may list: those with a claim of an institution the caller sees as a reviewer (sector and
      * county or city), city admin or auditor. An institution is told about its own entries only, on its roster.
      */
-    public Scope disputeScope(String alias) {
+    public InstitutionScope disputeScope(String alias) {
         refuseInstitutionHolder("roster disputes");
         return scope(alias);
     }
@@ -154,9 +156,5 @@ public class InstitutionAccess {
         if (caller.is(Roles.INSTITUTION)) {
             throw ProblemException.forbidden("an institution's account has no part in " + what);
         }
-    }
-
-    public record Scope(String condition, Parameters parameters) {
-        static final Scope NOTHING = new Scope("1 = 0", new Parameters());
     }
 }

@@ -1,8 +1,9 @@
-package care.registry.audit;
+package care.registry.audit.rest;
 
 import care.contracts.security.Roles;
+import care.registry.access.Access;
 import care.registry.access.Bounds;
-import care.registry.access.InstitutionAccess;
+import care.registry.audit.domain.AuditEntryRepository;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
@@ -25,11 +26,11 @@ import java.util.UUID;
 @RolesAllowed({Roles.CITY_ADMIN, Roles.AUDITOR})
 public class AuditResource {
 
-    private final AuditTrail trail;
-    private final InstitutionAccess access;
+    private final AuditEntryRepository entries;
+    private final Access access;
 
-    public AuditResource(AuditTrail trail, InstitutionAccess access) {
-        this.trail = trail;
+    public AuditResource(AuditEntryRepository entries, Access access) {
+        this.entries = entries;
         this.access = access;
     }
 
@@ -44,7 +45,7 @@ public class AuditResource {
                               @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Bounds.MAX_PAGE) int page,
                               @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         String city = access.auditCity();
-        return trail.search(city, institutionId, page, size).stream()
+        return entries.search(city, institutionId, page, size).stream()
                 .map(e -> new Entry(e.id, e.at, e.actor, e.action, e.entity, e.entityId, e.institutionId,
                         e.divisionCode, e.detail))
                 .toList();

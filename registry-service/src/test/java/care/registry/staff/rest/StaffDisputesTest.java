@@ -1,4 +1,4 @@
-package care.registry.staff;
+package care.registry.staff.rest;
 
 import care.deploy.CareTestResource;
 import care.deploy.Tokens;
@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
-import static care.registry.staff.StaffRosterTest.newCitizenId;
-import static care.registry.staff.StaffRosterTest.staff;
+import static care.registry.staff.rest.StaffRosterTest.newCitizenId;
+import static care.registry.staff.rest.StaffRosterTest.staff;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -63,7 +63,7 @@ class StaffDisputesTest {
                 .body("notice", containsString("县（区）主管部门核实"))
                 .body("institutionId", equalTo(employer.id.toString()))
                 .extract().asString();
-        for (String secret : List.of("2020-01-01", squatter.id.toString(), squatter.uscc, squatter.name, "530103",
+        for (String secret : List.of("2020-01-01", squatter.id.toString(), squatter.uscc, squatter.facts.name, "530103",
                 squatted, "S53010320200001", citizenId)) {
             assertFalse(answer.contains(secret), "the answer tells " + secret + ": " + answer);
         }
@@ -88,7 +88,7 @@ class StaffDisputesTest {
         // and the squatter's entry is frozen until the county decides
         given().auth().oauth2(Tokens.of("inst-elderly-530103")).get("/api/institutions/{id}/staff/{s}", squatter.id, squatted)
                 .then().statusCode(200).body("status", equalTo("DISPUTED"))
-                .body(not(containsString(employer.name))).body(not(containsString("2024-03-01")));
+                .body(not(containsString(employer.facts.name))).body(not(containsString("2024-03-01")));
         given().auth().oauth2(Tokens.of("inst-elderly-530103")).contentType(ContentType.JSON)
                 .body(staff("陈芳", null, "LEVEL_5", "S53010320200001", "2019-01-01", null))
                 .put("/api/institutions/{id}/staff/{s}", squatter.id, squatted).then().statusCode(409)
@@ -102,11 +102,11 @@ class StaffDisputesTest {
                 .body("maskedCitizenId", equalTo(citizenId.substring(0, 6) + "********" + citizenId.substring(14)))
                 .body("decidingDivisionCode", equalTo("530102")).body("decidable", equalTo(true))
                 .body("claims.size()", equalTo(2))
-                .body("claims.find { it.staffId == '" + squatted + "' }.institutionName", equalTo(squatter.name))
+                .body("claims.find { it.staffId == '" + squatted + "' }.institutionName", equalTo(squatter.facts.name))
                 .body("claims.find { it.staffId == '" + squatted + "' }.employedFrom", equalTo("2020-01-01"))
                 .body("claims.find { it.staffId == '" + squatted + "' }.employedUntil", nullValue())
                 .body("claims.find { it.staffId == '" + squatted + "' }.certificateGrade", equalTo("LEVEL_5"))
-                .body("claims.find { it.staffId == '" + claimed + "' }.institutionName", equalTo(employer.name))
+                .body("claims.find { it.staffId == '" + claimed + "' }.institutionName", equalTo(employer.facts.name))
                 .body("claims.find { it.staffId == '" + claimed + "' }.roleLabel", equalTo("养老护理员"))
                 .body("claims.find { it.staffId == '" + claimed + "' }.certificateNumber", equalTo("S53010220240008"))
                 .extract().as(Map.class);
@@ -157,11 +157,11 @@ class StaffDisputesTest {
         // each institution sees its own claim's outcome, nothing of the other's or of the reason
         given().auth().oauth2(Tokens.of("inst-elderly")).get("/api/institutions/{id}/staff/{s}", employer.id, claimed)
                 .then().statusCode(200).body("status", equalTo("ACTIVE")).body("disputeOutcome", equalTo("STANDS"))
-                .body(not(containsString(squatter.name))).body(not(containsString("社保")));
+                .body(not(containsString(squatter.facts.name))).body(not(containsString("社保")));
         given().auth().oauth2(Tokens.of("inst-elderly-530103")).get("/api/institutions/{id}/staff/{s}", squatter.id, squatted)
                 .then().statusCode(200).body("status", equalTo("ACTIVE")).body("disputeOutcome", equalTo("ENDED"))
                 .body("employedUntil", equalTo("2024-02-29"))
-                .body(not(containsString(employer.name))).body(not(containsString("社保")));
+                .body(not(containsString(employer.facts.name))).body(not(containsString("社保")));
 
         // the allowance follows the decision: the winner's entry published normally, the loser's ended
         String won = last(db.events("CaregiverChanged", claimed));

@@ -1,4 +1,4 @@
-package care.registry.staff;
+package care.registry.staff.rest;
 
 import care.contracts.event.CertificateType;
 import care.deploy.CareTestResource;

@@ -1,4 +1,4 @@
-package care.registry.access;
+package care.registry.problem;
 
 import care.contracts.problem.ProblemException;
 import care.contracts.problem.Violation;

@@ -1,6 +1,7 @@
-package care.registry.staff.service;
+package care.registry.staff.event;
 
 import care.contracts.event.CaregiverChangedV1;
+import care.contracts.event.CertificateType;
 import care.contracts.outbox.Outbox;
 import care.registry.institution.domain.Institution;
 import care.registry.staff.domain.Staff;
@@ -25,11 +26,12 @@ public class RosterEvents {
         // a refused claim never stood: sent as ending the day before it began, which no month counts, so that even
         // a consumer unaware of "disputed" never pays it
         LocalDate until = s.status == StaffStatus.REFUSED ? s.employedFrom.minusDays(1) : s.employedUntil;
-        outbox.publish(CaregiverChangedV1.TYPE, CaregiverChangedV1.VERSION, s.id.toString(), institution.cityCode,
-                institution.divisionCode, new CaregiverChangedV1(s.id, institution.id, institution.uscc,
-                        institution.cityCode, institution.divisionCode, s.citizenIdHash, s.name, s.citizenIdMasked,
-                        s.role, s.certificateGrade, s.certificateNumber, s.certificateIssuedOn, s.certificateValidUntil,
-                        s.employedFrom, until, s.status == StaffStatus.DISPUTED,
-                        care.contracts.event.CertificateType.of(s.certificateType).orElse(null)));
+        String city = institution.facts.cityCode;
+        String county = institution.facts.divisionCode;
+        outbox.publish(CaregiverChangedV1.TYPE, CaregiverChangedV1.VERSION, s.id.toString(), city, county,
+                new CaregiverChangedV1(s.id, institution.id, institution.uscc, city, county, s.citizenIdHash, s.name,
+                        s.citizenIdMasked, s.role, s.certificateGrade, s.certificateNumber, s.certificateIssuedOn,
+                        s.certificateValidUntil, s.employedFrom, until, s.status == StaffStatus.DISPUTED,
+                        CertificateType.of(s.certificateType).orElse(null)));
     }
 }

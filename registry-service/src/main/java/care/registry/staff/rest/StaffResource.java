@@ -1,0 +1,128 @@
+package care.registry.staff.rest;
+
+import care.contracts.http.IfMatch;
+import care.contracts.problem.ProblemException;
+import care.registry.access.Access;
+import care.registry.access.Bounds;
+import care.contracts.idempotency.IdempotencyKeys;
+import care.registry.institution.domain.Institution;
+import care.registry.staff.domain.Staff;
+import care.registry.staff.domain.StaffRepository;
+import care.registry.staff.domain.StaffStatus;
+import care.registry.staff.service.StaffService;
+import io.quarkus.panache.common.Page;
+import io.quarkus.security.Authenticated;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.UUID;
+
+/**
+ * An institution's roster: read by whoever sees the institution, kept by the institution itself. Citizen IDs are
+ * masked in every answer.
+ */
+@Path("/api/institutions/{id}/staff")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
+public class StaffResource {
+
+    private final Access access;
+    private final StaffRepository staff;
+    private final StaffService staffService;
+    private final IdempotencyKeys idempotent;
+
+    public StaffResource(Access access, StaffRepository staff, StaffService staffService, IdempotencyKeys idempotent) {
+        this.access = access;
+        this.staff = staff;
+        this.staffService = staffService;
+        this.idempotent = idempotent;
+    }
+
+    @GET
+    @Transactional
+    @Operation(summary = "The roster, citizen IDs masked; current=true leaves out those who have left")
+    public StaffResponse.Page roster(@PathParam("id") UUID id,
+                                     @QueryParam("current") @DefaultValue("false") boolean current,
+                                     @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Bounds.MAX_PAGE) int page,
+                                     @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        Institution i = access.readable(id);
+        var today = staffService.today();
+        var query = staff.roster(i.id, current, today);
+        var items = query.page(Page.of(page, size)).list().stream().map(s -> StaffResponse.of(s, today)).toList();
+        return new StaffResponse.Page(items, query.count(), page, size);
+    }
+
+    @POST
+    @Transactional
+    @Operation(summary = "Add a roster entry (201). A person another institution has on its roster for an overlapping "
+            + "time is recorded as DISPUTED and sent to the county's competent department (202). With an Idempotency-Key, a retry with the same key and body gets the "
+            + "first answer (Idempotency-Replayed: true); the same key with another body is 422")
+    public Response addStaff(@PathParam("id") UUID id, @HeaderParam(IdempotencyKeys.HEADER) String key,
+                             @NotNull @Valid StaffRequest request, @Context UriInfo uri) {
+        Institution i = access.keptByCaller(id);
+        return idempotent.once(access.caller().name(), key, "POST staff " + id, request, () -> {
+            Staff entry = staffService.add(i, request.toDetails(), access.caller().name());
+            staff.flush();
+            // a claim another institution's entry contradicts is recorded but waits for the county: 202
+            return Response.status(entry.status == StaffStatus.DISPUTED ? Response.Status.ACCEPTED : Response.Status.CREATED)
+                    .location(uri.getAbsolutePathBuilder().path(entry.id.toString()).build())
+                    .entity(StaffResponse.of(entry, staffService.today())).header("ETag", IfMatch.etag(entry.version))
+                    .build();
+        });
+    }
+
+    @GET
+    @Path("/{staffId}")
+    @Transactional
+    public Response staffMember(@PathParam("id") UUID id, @PathParam("staffId") UUID staffId) {
+        Staff entry = staffOf(access.readable(id), staffId);
+        return Response.ok(StaffResponse.of(entry, staffService.today())).header("ETag", IfMatch.etag(entry.version))
+                .build();
+    }
+
+    @PUT
+    @Path("/{staffId}")
+    @Transactional
+    @Operation(summary = "Correct a roster entry or end the employment (employedUntil); 409 EMPLOYMENT_DISPUTED while "
+            + "the county verifies it, 202 if the change contradicts another institution's entry (DISPUTED)")
+    public Response updateStaff(@PathParam("id") UUID id, @PathParam("staffId") UUID staffId,
+                                @HeaderParam("If-Match") String ifMatch, @NotNull @Valid StaffRequest request) {
+        Institution i = access.keptByCaller(id);
+        Staff entry = staffOf(i, staffId);
+        staffService.update(i, entry, request.toDetails(), IfMatch.version(ifMatch), access.caller().name());
+        staff.flush();
+        if (entry.status == StaffStatus.DISPUTED) { // the change made it contradict another institution's entry
+            return Response.accepted(StaffResponse.of(entry, staffService.today()))
+                    .header("ETag", IfMatch.etag(entry.version)).build();
+        }
+        return Response.ok(StaffResponse.of(entry, staffService.today())).header("ETag", IfMatch.etag(entry.version))
+                .build();
+    }
+
+    private Staff staffOf(Institution i, UUID staffId) {
+        Staff entry = staff.findById(staffId);
+        if (entry == null || !entry.institutionId.equals(i.id)) {
+            throw ProblemException.notFound("staff", staffId);
+        }
+        return entry;
+    }
+}
