@@ -1,7 +1,9 @@
 package care.portal;
 
+import care.portal.client.SubsidyClient;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -9,12 +11,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestPath;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -40,20 +42,16 @@ public class ProgrammePages {
     Template programme;
 
     @Inject
-    Api api;
+    @RestClient
+    SubsidyClient subsidy;
 
     @Inject
     Views views;
 
-    @Inject
-    Viewer viewer;
-
     @GET
-    @SuppressWarnings("unchecked")
     public TemplateInstance list() {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-        List<Object> rows = api.list("/api/subsidy/programmes", viewer.token()).stream()
-                .<Object>map(p -> withValidity((Map<String, Object>) p, today)).toList();
+        List<Programme> rows = subsidy.programmes().stream().map(p -> withValidity(p, today)).toList();
         return views.page(programmes).data("programmes", rows);
     }
 
@@ -64,50 +62,51 @@ public class ProgrammePages {
             throw new ApiError(404, "NOT_FOUND", "记录不存在", "not a programme code: " + code, Map.of());
         }
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-        return views.page(programme).data("p", withValidity(api.map("/api/subsidy/programmes/" + code,
-                viewer.token()), today));
+        return views.page(programme).data("p", withValidity(subsidy.programme(code), today));
+    }
+
+    /** A programme as the pages show it: each version with its validity and its parameters in words. */
+    @TemplateData
+    public record Programme(String code, String name, String kind, String sector, String cityCode, String source,
+                            List<Version> versions, Version current) {
+    }
+
+    @TemplateData
+    public record Version(String effectiveFrom, String until, boolean inForce, String params, String eligible,
+                          String source, String createdBy, String createdAt) {
     }
 
     /**
      * Each version (oldest first, as the API gives them) valid until the day before the next one; the one in force
      * today marked, and its parameters in words for the list.
      */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> withValidity(Map<String, Object> programme, LocalDate today) {
-        Map<String, Object> p = new LinkedHashMap<>(programme);
-        List<Object> given = (List<Object>) programme.getOrDefault("versions", List.of());
-        List<Object> versions = new ArrayList<>();
-        Object current = null;
+    static Programme withValidity(SubsidyClient.Programme programme, LocalDate today) {
+        List<SubsidyClient.ProgrammeVersion> given = programme.versions() == null ? List.of() : programme.versions();
+        List<Version> versions = new ArrayList<>();
+        Version current = null;
         for (int i = 0; i < given.size(); i++) {
-            Map<String, Object> v = new LinkedHashMap<>((Map<String, Object>) given.get(i));
-            LocalDate from = LocalDate.parse(String.valueOf(v.get("effectiveFrom")));
-            LocalDate until = i + 1 < given.size()
-                    ? LocalDate.parse(String.valueOf(((Map<String, Object>) given.get(i + 1)).get("effectiveFrom"))).minusDays(1)
-                    : null;
-            v.put("until", until == null ? null : until.toString());
-            v.put("params", params(v));
-            v.put("eligible", eligible(v));
+            SubsidyClient.ProgrammeVersion v = given.get(i);
+            LocalDate from = LocalDate.parse(v.effectiveFrom());
+            LocalDate until = i + 1 < given.size() ? LocalDate.parse(given.get(i + 1).effectiveFrom()).minusDays(1) : null;
             boolean inForce = !from.isAfter(today) && (until == null || !until.isBefore(today));
-            v.put("inForce", inForce);
+            Version shown = new Version(v.effectiveFrom(), until == null ? null : until.toString(), inForce, params(v),
+                    eligible(v), v.source(), v.createdBy(), v.createdAt());
             if (inForce) {
-                current = v;
+                current = shown;
             }
-            versions.add(v);
+            versions.add(shown);
         }
-        p.put("versions", versions);
-        p.put("current", current);
-        return p;
+        return new Programme(programme.code(), programme.name(), programme.kind(), programme.sector(),
+                programme.cityCode(), programme.source(), versions, current);
     }
 
     /** Who the version pays: the staff role (nursing allowance) and the 举办性质 of their institution. */
-    @SuppressWarnings("unchecked")
-    static String eligible(Map<String, Object> version) {
+    static String eligible(SubsidyClient.ProgrammeVersion version) {
         List<String> parts = new ArrayList<>();
-        if (version.get("eligibleRole") != null) {
-            parts.add(Labels.INSTANCE.staffRoles.getOrDefault(String.valueOf(version.get("eligibleRole")),
-                    String.valueOf(version.get("eligibleRole"))));
+        if (version.eligibleRole() != null) {
+            parts.add(Labels.INSTANCE.staffRoles.getOrDefault(version.eligibleRole(), version.eligibleRole()));
         }
-        List<Object> ownerships = (List<Object>) version.get("eligibleOwnerships");
+        List<String> ownerships = version.eligibleOwnerships();
         if (ownerships != null && !ownerships.isEmpty()) {
             parts.add(String.join("、", ownerships.stream().map(Labels.INSTANCE::ownership).toList()));
         }
@@ -115,15 +114,13 @@ public class ProgrammePages {
     }
 
     /** The parameters in 元: the rate per grade or per bed/托位, or the ceiling of one decision. */
-    @SuppressWarnings("unchecked")
-    static String params(Map<String, Object> version) {
+    static String params(SubsidyClient.ProgrammeVersion version) {
         List<String> parts = new ArrayList<>();
-        Map<String, Object> rates = (Map<String, Object>) version.get("ratesFen");
-        if (rates != null) {
-            rates.forEach((key, fen) -> parts.add(Labels.INSTANCE.rateKey(key) + " " + Fmt.yuan(fen) + " 元"));
+        if (version.ratesFen() != null) {
+            version.ratesFen().forEach((key, fen) -> parts.add(Labels.INSTANCE.rateKey(key) + " " + Fmt.yuan(fen) + " 元"));
         }
-        if (version.get("maxAmountFen") != null) {
-            parts.add("单笔上限 " + Fmt.yuan(version.get("maxAmountFen")) + " 元");
+        if (version.maxAmountFen() != null) {
+            parts.add("单笔上限 " + Fmt.yuan(version.maxAmountFen()) + " 元");
         }
         return parts.isEmpty() ? "未设定金额" : String.join("；", parts);
     }
