@@ -26,8 +26,8 @@ public class ApiError extends RuntimeException {
         this.fields = fields;
     }
 
-    @SuppressWarnings("unchecked")
-    static ApiError of(int status, Object body) {
+    /** A refusal from its status and problem+json body (a JSON object, or null when the body was none). */
+    public static ApiError of(int status, Object body) {
         if (body instanceof Map<?, ?> problem) {
             Map<String, String> fields = new LinkedHashMap<>();
             Object violations = problem.get("violations");
@@ -44,6 +44,21 @@ public class ApiError extends RuntimeException {
                     problem.get("detail") == null ? null : String.valueOf(problem.get("detail")), fields);
         }
         return new ApiError(status, "HTTP_" + status, fallbackTitle(status), null, Map.of());
+    }
+
+    /**
+     * The gateway could not be reached or did not answer in time (a refusal of a service that is down or slow is the
+     * gateway's own problem+json, 503 or 504, and goes through {@link #of}).
+     */
+    public static ApiError unreachable(jakarta.ws.rs.ProcessingException e) {
+        // the client's read timeout arrives as Vert.x's (NoStackTrace)TimeoutException, a connect timeout as Netty's
+        // ConnectTimeoutException: both say so in their names, and no common type covers them
+        boolean timeout = false;
+        for (Throwable cause = e; cause != null && !timeout; cause = cause.getCause()) {
+            timeout = cause.getClass().getSimpleName().contains("Timeout");
+        }
+        return timeout ? new ApiError(504, "UPSTREAM_TIMEOUT", fallbackTitle(504), e.getMessage(), Map.of())
+                : new ApiError(503, "SERVICE_UNAVAILABLE", fallbackTitle(503), e.toString(), Map.of());
     }
 
     static String fallbackTitle(int status) {

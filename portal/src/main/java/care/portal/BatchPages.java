@@ -1,5 +1,7 @@
 package care.portal;
 
+import care.portal.client.Parallel;
+import care.portal.client.SubsidyClient;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -20,7 +23,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -41,13 +43,14 @@ public class BatchPages {
     Template batch;
 
     @Inject
-    Api api;
+    @RestClient
+    SubsidyClient subsidy;
+
+    @Inject
+    Parallel parallel;
 
     @Inject
     Views views;
-
-    @Inject
-    Viewer viewer;
 
     @GET
     @Path("/batches")
@@ -57,30 +60,17 @@ public class BatchPages {
         return overview(Form.empty().set("period", month).set("reconPeriod", month));
     }
 
-    @SuppressWarnings("unchecked")
     private TemplateInstance overview(Form form) {
-        String token = viewer.token();
         String month = form.v("reconPeriod");
-        List<Object> answers = api.all(() -> api.list("/api/subsidy/batches?size=50", token),
-                () -> api.list("/api/subsidy/programmes", token),
-                () -> {
-                    if (!PERIOD.matcher(month).matches()) {
-                        return null;
-                    }
-                    try {
-                        return api.map("/api/subsidy/ledger/reconciliation?period=" + month, token);
-                    } catch (ApiError e) {
-                        return null; // the figures are optional on this page; the batches are what matters
-                    }
-                });
-        List<Object> list = (List<Object>) answers.get(0);
-        List<Object> programmes = (List<Object>) answers.get(1);
-        Map<String, Object> reconciliation = (Map<String, Object>) answers.get(2);
+        var list = parallel.start(() -> subsidy.batches(50));
+        var programmes = parallel.start(subsidy::programmes);
+        // the figures are optional on this page; the batches are what matters
+        var reconciliation = parallel.start(() -> PERIOD.matcher(month).matches()
+                ? orNull(() -> subsidy.reconciliation(month)) : null);
         Map<String, String> names = new LinkedHashMap<>();
-        programmes.forEach(p -> names.put(String.valueOf(((Map<?, ?>) p).get("code")),
-                String.valueOf(((Map<?, ?>) p).get("name"))));
-        return views.page(batches).data("batches", list).data("programmes", programmes).data("names", names)
-                .data("form", form).data("reconciliation", reconciliation);
+        Parallel.join(programmes).forEach(p -> names.put(p.code(), p.name()));
+        return views.page(batches).data("batches", Parallel.join(list)).data("programmes", Parallel.join(programmes))
+                .data("names", names).data("form", form).data("reconciliation", Parallel.join(reconciliation));
     }
 
     @POST
@@ -90,9 +80,9 @@ public class BatchPages {
         Form form = Form.empty().set("programmeCode", nz(programmeCode)).set("period", nz(period))
                 .set("reconPeriod", nz(period));
         try {
-            Object created = api.call("POST", "/api/subsidy/batches", viewer.token(),
-                    Map.of("programmeCode", nz(programmeCode), "period", nz(period)));
-            return Views.seeOther("/portal/batches/" + ((Map<?, ?>) created).get("id"));
+            SubsidyClient.Batch created = subsidy.generate(Map.of("programmeCode", nz(programmeCode),
+                    "period", nz(period)));
+            return Views.seeOther("/portal/batches/" + created.id());
         } catch (ApiError e) {
             return views.html(e.status, overview(form.error(e)));
         }
@@ -104,16 +94,14 @@ public class BatchPages {
         return detail(Views.id(id), Form.empty()).data("done", done);
     }
 
-    @SuppressWarnings("unchecked")
     private TemplateInstance detail(String id, Form form) {
-        String token = viewer.token();
-        List<Object> answers = api.all(() -> api.map("/api/subsidy/batches/" + id, token),
-                () -> orNull(() -> api.map("/api/subsidy/batches/" + id + "/reconciliation", token)),
-                () -> orNull(() -> api.map("/api/subsidy/batches/" + id + "/instructions?size=20", token)));
-        Map<String, Object> b = (Map<String, Object>) answers.get(0);
-        boolean generating = "GENERATING".equals(b.get("status"));
-        Map<String, Object> reconciliation = generating ? null : (Map<String, Object>) answers.get(1);
-        Map<String, Object> lines = generating ? null : (Map<String, Object>) answers.get(2);
+        var batchAnswer = parallel.start(() -> subsidy.batch(id));
+        var figures = parallel.start(() -> orNull(() -> subsidy.batchReconciliation(id)));
+        var firstLines = parallel.start(() -> orNull(() -> subsidy.instructions(id, 20)));
+        SubsidyClient.Batch b = Parallel.join(batchAnswer);
+        boolean generating = "GENERATING".equals(b.status());
+        SubsidyClient.Reconciliation reconciliation = generating ? null : Parallel.join(figures);
+        SubsidyClient.InstructionPage lines = generating ? null : Parallel.join(firstLines);
         return views.page(batch).data("b", b).data("generating", generating).data("reconciliation", reconciliation)
                 .data("lines", lines).data("form", form);
     }
@@ -122,9 +110,12 @@ public class BatchPages {
     @GET
     @Path("/batches/{id}/progress")
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> progress(@RestPath String id) {
-        Map<String, Object> b = api.map("/api/subsidy/batches/" + Views.id(id), viewer.token());
-        return Map.of("status", b.get("status"), "processed", b.get("processed"), "total", b.get("total"));
+    public Progress progress(@RestPath String id) {
+        SubsidyClient.Batch b = subsidy.batch(Views.id(id));
+        return new Progress(b.status(), b.processed(), b.total());
+    }
+
+    public record Progress(String status, Long processed, Long total) {
     }
 
     @POST
@@ -147,10 +138,10 @@ public class BatchPages {
         return act(id, "release", null, Form.empty(), "released");
     }
 
-    private Response act(String id, String action, Object body, Form form, String done) {
+    private Response act(String id, String action, Map<String, Object> body, Form form, String done) {
         String batchId = Views.id(id);
         try {
-            api.call("POST", "/api/subsidy/batches/" + batchId + "/" + action, viewer.token(), body);
+            subsidy.act(batchId, action, body);
             return Views.seeOther("/portal/batches/" + batchId + "?done=" + done);
         } catch (ApiError e) {
             return views.html(e.status, detail(batchId, form.error(e)));
@@ -161,8 +152,7 @@ public class BatchPages {
     @Path("/batches/{id}/export.csv")
     @Produces(MediaType.WILDCARD)
     public Response exportBatch(@RestPath String id) {
-        return FilingPages.passThrough(api.stream("/api/subsidy/batches/" + Views.id(id) + "/export.csv",
-                viewer.token()), false);
+        return Views.passThrough(subsidy.batchExport(Views.id(id)), false);
     }
 
     @GET
@@ -171,12 +161,11 @@ public class BatchPages {
     public Response exportPeriod(@RestQuery String period) {
         String month = period != null && PERIOD.matcher(period).matches() ? period
                 : YearMonth.from(LocalDate.now(ZoneId.of("Asia/Shanghai"))).toString();
-        return FilingPages.passThrough(api.stream("/api/subsidy/ledger/export.csv?period=" + month,
-                viewer.token()), false);
+        return Views.passThrough(subsidy.ledgerExport(month), false);
     }
 
     /** Figures beside the batch: a batch still generating may not have them yet. */
-    private static Object orNull(java.util.function.Supplier<Object> read) {
+    private static <T> T orNull(java.util.function.Supplier<T> read) {
         try {
             return read.get();
         } catch (ApiError e) {

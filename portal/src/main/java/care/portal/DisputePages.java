@@ -1,5 +1,6 @@
 package care.portal;
 
+import care.portal.client.RegistryClient;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -42,21 +44,18 @@ public class DisputePages {
     Template dispute;
 
     @Inject
-    Api api;
+    @RestClient
+    RegistryClient registry;
 
     @Inject
     Views views;
-
-    @Inject
-    Viewer viewer;
 
     @GET
     public TemplateInstance list(@RestQuery String status, @RestQuery String page) {
         String state = "DECIDED".equals(status) ? "DECIDED" : "OPEN";
         int pageNo = PublicPages.parsePage(page);
-        Map<String, Object> result = api.map("/api/institutions/staff-disputes?status=" + state + "&size=" + PAGE_SIZE
-                + "&page=" + pageNo, viewer.token());
-        long total = ((Number) result.getOrDefault("total", 0)).longValue();
+        RegistryClient.DisputePage result = registry.disputes(state, PAGE_SIZE, pageNo);
+        long total = result.total();
         int pages = (int) Math.min(500, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         return views.page(disputes).data("result", result).data("status", state).data("page", pageNo)
                 .data("pages", pages).data("prevPage", pageNo - 1).data("nextPage", pageNo + 1)
@@ -70,8 +69,7 @@ public class DisputePages {
     }
 
     private TemplateInstance detail(String id, Form form) {
-        Map<String, Object> d = api.map("/api/institutions/staff-disputes/" + id, viewer.token());
-        return views.page(dispute).data("d", d).data("form", form).data("done", null);
+        return views.page(dispute).data("d", registry.dispute(id)).data("form", form).data("done", null);
     }
 
     @POST
@@ -83,7 +81,7 @@ public class DisputePages {
         // both fields known to the form even when nothing was chosen, so their messages go beside them
         form.set("standingStaffId", form.v("standingStaffId")).set("reason", form.v("reason"));
         try {
-            api.call("POST", "/api/institutions/staff-disputes/" + disputeId + "/decision", viewer.token(), body(form));
+            registry.decide(disputeId, body(form));
             return Views.seeOther("/portal/disputes/" + disputeId + "?done=decided");
         } catch (ApiError e) {
             // the dispute as it is now (a colleague may have decided it meanwhile), with what was chosen and typed

@@ -3,7 +3,9 @@ package care.portal;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** A refusal of the API while showing a page: its title and detail in a page of the portal's look. */
@@ -16,8 +18,17 @@ public class ErrorPages {
     @Inject
     Views views;
 
+    private static final Logger LOG = Logger.getLogger(ErrorPages.class);
+
     @ServerExceptionMapper
     public Response apiError(ApiError e) {
         return views.html(e.status, views.page(error).data("error", e));
+    }
+
+    /** The gateway not reached at all, or no answer in time: the page says the service is unavailable or slow. */
+    @ServerExceptionMapper
+    public Response unreachable(ProcessingException e) {
+        LOG.warnf("API unreachable: %s", e.toString());
+        return apiError(ApiError.unreachable(e));
     }
 }

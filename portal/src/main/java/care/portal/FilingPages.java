@@ -1,5 +1,7 @@
 package care.portal;
 
+import care.portal.client.FilingClient;
+import care.portal.client.Parallel;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
@@ -20,29 +23,27 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import static care.portal.FilingView.nz;
 
 /**
- * 备案: the institution's filings (list, guided form, materials, submit, receipt) and the reviewer's side of the
- * same filing (queue, materials previewed, 受理 / 准予备案 / 退回补正 / 不予备案, history).
+ * 备案, the institution's side: its filings (list with the reviewer's reasons), the guided form, the materials
+ * (upload, preview), submit / resubmit, withdraw and the 备案回执. The filing page is {@link FilingView}'s, which the
+ * reviewer opens from the queue too ({@link ReviewPages} has the reviewer's side).
  */
 @Path("/portal")
 @Produces(MediaType.TEXT_HTML)
 @Authenticated
 public class FilingPages {
 
-    static final List<String> FIELDS = List.of("type", "sector", "uscc", "institutionName", "kind", "ownership",
-            "divisionCode", "address", "legalRepresentative", "contactPhone", "capacity", "siteName", "siteAddress",
-            "siteCapacity", "closeReason");
     /** What each type carries (the others are refused by the API for that type). */
     static final Map<String, List<String>> BY_TYPE = Map.of(
             "NEW", List.of("sector", "uscc", "institutionName", "kind", "ownership", "divisionCode", "address",
@@ -62,15 +63,14 @@ public class FilingPages {
     Template filingForm;
 
     @Inject
-    @Location("filing.html")
-    Template filing;
+    @RestClient
+    FilingClient client;
 
     @Inject
-    @Location("queue.html")
-    Template queue;
+    FilingView filing;
 
     @Inject
-    Api api;
+    Parallel parallel;
 
     @Inject
     Views views;
@@ -78,38 +78,30 @@ public class FilingPages {
     @Inject
     Viewer viewer;
 
-    // ---------------------------------------------------------------- institution
-
     @GET
     @Path("/filings")
     public TemplateInstance list(@RestQuery String done) {
-        String token = viewer.token();
-        List<Object> mine = api.list("/api/filings?size=100", token);
-        return views.page(filings).data("filings", mine).data("materialNames", materialNames(mine, token))
-                .data("done", done);
+        List<FilingClient.Filing> mine = client.list(100, null, null, null);
+        return views.page(filings).data("filings", mine).data("materialNames", materialNames(mine)).data("done", done);
     }
 
     /**
      * The names of the materials a returned filing's reasons point at (filing id → code → name), from the same
      * checklist the filing page shows; asked for the returned filings only, in parallel.
      */
-    @SuppressWarnings("unchecked")
-    private Map<Object, Map<Object, Object>> materialNames(List<Object> filings, String token) {
-        List<Object> returned = filings.stream().map(f -> (Map<String, Object>) f)
-                .filter(f -> "RETURNED".equals(f.get("status"))
-                        && f.get("returnItems") instanceof List<?> items && !items.isEmpty())
-                .map(f -> f.get("id")).toList();
-        List<Object> checklists = api.all(returned.stream()
-                .<java.util.function.Supplier<?>>map(id -> () -> api.list("/api/filings/" + Views.id(String.valueOf(id))
-                        + "/materials", token)).toArray(java.util.function.Supplier[]::new));
-        Map<Object, Map<Object, Object>> names = new HashMap<>();
-        for (int i = 0; i < returned.size(); i++) {
-            Map<Object, Object> byCode = new HashMap<>();
-            for (Object m : (List<Object>) checklists.get(i)) {
-                byCode.put(((Map<?, ?>) m).get("code"), ((Map<?, ?>) m).get("name"));
-            }
-            names.put(returned.get(i), byCode);
-        }
+    private Map<String, Map<String, String>> materialNames(List<FilingClient.Filing> mine) {
+        Map<String, CompletableFuture<List<FilingClient.Material>>> checklists = new LinkedHashMap<>();
+        mine.stream().filter(f -> "RETURNED".equals(f.status()) && f.returnItems() != null && !f.returnItems().isEmpty())
+                .forEach(f -> {
+                    String id = Views.id(f.id());
+                    checklists.put(f.id(), parallel.start(() -> client.materials(id)));
+                });
+        Map<String, Map<String, String>> names = new HashMap<>();
+        checklists.forEach((id, checklist) -> {
+            Map<String, String> byCode = new HashMap<>();
+            Parallel.join(checklist).forEach(m -> byCode.put(m.code(), m.name()));
+            names.put(id, byCode);
+        });
         return names;
     }
 
@@ -129,8 +121,8 @@ public class FilingPages {
     public Response create(MultivaluedMap<String, String> input) {
         Form form = Form.of(input);
         try {
-            Object created = api.call("POST", "/api/filings", viewer.token(), body(form));
-            return Views.seeOther("/portal/filings/" + ((Map<?, ?>) created).get("id") + "?done=created");
+            FilingClient.Filing created = client.create(body(form));
+            return Views.seeOther("/portal/filings/" + created.id() + "?done=created");
         } catch (ApiError e) {
             return views.html(e.status, form(form.error(e), null));
         }
@@ -139,10 +131,29 @@ public class FilingPages {
     @GET
     @Path("/filings/{id}/edit")
     public TemplateInstance edit(@RestPath String id) {
-        Map<String, Object> current = api.map("/api/filings/" + Views.id(id), viewer.token());
+        FilingClient.Filing current = client.filing(Views.id(id));
+        return form(values(current), current);
+    }
+
+    /** The form's values from the filing as it is (the API's field names, as its refusals name them). */
+    static Form values(FilingClient.Filing f) {
         Map<String, Object> values = new HashMap<>();
-        FIELDS.forEach(f -> values.put(f, current.get(f)));
-        return form(Form.of(values), current);
+        values.put("type", f.type());
+        values.put("sector", f.sector());
+        values.put("uscc", f.uscc());
+        values.put("institutionName", f.institutionName());
+        values.put("kind", f.kind());
+        values.put("ownership", f.ownership());
+        values.put("divisionCode", f.divisionCode());
+        values.put("address", f.address());
+        values.put("legalRepresentative", f.legalRepresentative());
+        values.put("contactPhone", f.contactPhone());
+        values.put("capacity", f.capacity());
+        values.put("siteName", f.siteName());
+        values.put("siteAddress", f.siteAddress());
+        values.put("siteCapacity", f.siteCapacity());
+        values.put("closeReason", f.closeReason());
+        return Form.of(values);
     }
 
     @POST
@@ -152,15 +163,14 @@ public class FilingPages {
         String filingId = Views.id(id);
         Form form = Form.of(input);
         try {
-            api.call("PUT", "/api/filings/" + filingId, viewer.token(), body(form));
+            client.update(filingId, body(form));
             return Views.seeOther("/portal/filings/" + filingId + "?done=saved");
         } catch (ApiError e) {
-            return views.html(e.status, form(form.error(e),
-                    api.map("/api/filings/" + filingId, viewer.token())));
+            return views.html(e.status, form(form.error(e), client.filing(filingId)));
         }
     }
 
-    private TemplateInstance form(Form form, Map<String, Object> existing) {
+    private TemplateInstance form(Form form, FilingClient.Filing existing) {
         return views.page(filingForm).data("form", form).data("existing", existing);
     }
 
@@ -191,35 +201,13 @@ public class FilingPages {
         return body;
     }
 
-    // ---------------------------------------------------------------- one filing, both sides
+    // ---------------------------------------------------------------- one filing
 
+    /** The filing page: the institution's own filing, or one in the reviewer's queue (the API decides which). */
     @GET
     @Path("/filings/{id}")
     public TemplateInstance show(@RestPath String id, @RestQuery String done) {
-        return detail(Views.id(id), Form.empty()).data("done", done);
-    }
-
-    @SuppressWarnings("unchecked")
-    private TemplateInstance detail(String id, Form form) {
-        String token = viewer.token();
-        List<Object> answers = api.all(() -> api.map("/api/filings/" + id, token),
-                () -> api.list("/api/filings/" + id + "/materials", token),
-                () -> api.list("/api/filings/" + id + "/history", token));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> f = (Map<String, Object>) answers.get(0);
-        List<Object> materials = (List<Object>) answers.get(1);
-        List<Object> history = (List<Object>) answers.get(2);
-        if (form.v("approveComment").isEmpty()) {
-            form.set("approveComment", "材料齐全，准予备案");
-        }
-        Object status = f.get("status");
-        return views.page(filing).data("f", f).data("materials", materials).data("history", history)
-                .data("form", form).data("editable", "DRAFT".equals(status) || "RETURNED".equals(status))
-                .data("done", null);
-    }
-
-    private Response again(String id, Form form, ApiError e) {
-        return views.html(e.status, detail(id, form.error(e)));
+        return filing.page(Views.id(id), Form.empty()).data("done", done);
     }
 
     @POST
@@ -236,8 +224,8 @@ public class FilingPages {
             }
             byte[] bytes = Files.readAllBytes(file.uploadedFile());
             try {
-                api.upload("/api/filings/" + filingId + "/materials/" + item + "?fileName=" + Views.enc(file.fileName()),
-                        viewer.token(), bytes, file.contentType() == null ? "application/octet-stream" : file.contentType());
+                client.upload(filingId, item, file.fileName(),
+                        file.contentType() == null ? "application/octet-stream" : file.contentType(), bytes);
             } catch (ApiError e) { // 413, 415, 409 …: shown at the item
                 Map<String, String> at = new LinkedHashMap<>(e.fields);
                 at.putIfAbsent("materials." + item, e.title);
@@ -251,142 +239,45 @@ public class FilingPages {
                 return Response.status(e.status).type(MediaType.APPLICATION_JSON)
                         .entity(Map.of("title", e.title, "message", message)).build();
             }
-            return again(filingId, Form.empty(), e);
+            return filing.again(filingId, Form.empty(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** A material, shown in the page (inline) or downloaded. */
+    /** A material, shown in the page (inline: the reviewer previews it) or downloaded. */
     @GET
     @Path("/filings/{id}/materials/{code}")
     @Produces(MediaType.WILDCARD)
     public Response material(@RestPath String id, @RestPath String code) {
-        return passThrough(api.stream("/api/filings/" + Views.id(id) + "/materials/" + Views.code(code),
-                viewer.token()), true);
+        return Views.passThrough(client.material(Views.id(id), Views.code(code)), true);
     }
 
     @GET
     @Path("/filings/{id}/receipt")
     @Produces(MediaType.WILDCARD)
     public Response receipt(@RestPath String id) {
-        return passThrough(api.stream("/api/filings/" + Views.id(id) + "/receipt", viewer.token()), true);
+        return Views.passThrough(client.receipt(Views.id(id)), true);
     }
 
     @GET
     @Path("/filings/{id}/receipt.pdf")
     @Produces(MediaType.WILDCARD)
     public Response receiptPdf(@RestPath String id) {
-        return passThrough(api.stream("/api/filings/" + Views.id(id) + "/receipt.pdf", viewer.token()), false);
-    }
-
-    static Response passThrough(HttpResponse<InputStream> response, boolean inline) {
-        Response.ResponseBuilder out = Response.ok(response.body());
-        response.headers().firstValue("Content-Type").ifPresent(type -> out.type(type));
-        response.headers().firstValue("Content-Disposition").ifPresent(d -> out.header("Content-Disposition",
-                inline ? d.replaceFirst("^attachment", "inline") : d));
-        response.headers().firstValue("Content-Length").ifPresent(l -> out.header("Content-Length", l));
-        out.header("X-Content-Type-Options", "nosniff");
-        return out.build();
+        return Views.passThrough(client.receiptPdf(Views.id(id)), false);
     }
 
     @POST
     @Path("/filings/{id}/submit")
     public Response submit(@RestPath String id) {
-        return act(id, "submit", null, Form.empty(), "submitted");
+        return filing.act(id, "submit", null, Form.empty(), "submitted");
     }
 
     @POST
     @Path("/filings/{id}/withdraw")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response withdraw(@RestPath String id, @RestForm String comment) {
-        return act(id, "withdraw", Map.of("comment", nz(comment)), Form.empty().set("withdrawComment", nz(comment)),
-                "withdrawn");
-    }
-
-    @POST
-    @Path("/filings/{id}/accept")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response accept(@RestPath String id, @RestForm String comment) {
-        return act(id, "accept", Map.of("comment", nz(comment)), Form.empty(), "accepted");
-    }
-
-    @POST
-    @Path("/filings/{id}/approve")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response approve(@RestPath String id, @RestForm String comment) {
-        return act(id, "approve", Map.of("comment", nz(comment)), Form.empty().set("approveComment", nz(comment)),
-                "approved");
-    }
-
-    @POST
-    @Path("/filings/{id}/reject")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response reject(@RestPath String id, @RestForm String comment) {
-        Form form = Form.empty().set("rejectComment", nz(comment));
-        if (nz(comment).isBlank()) { // the API requires a reason too; say it at the field before calling
-            return again(Views.id(id), form, new ApiError(400, "VALIDATION_FAILED", "不予备案须说明理由", null,
-                    Map.of("rejectComment", "请填写不予备案的理由")));
-        }
-        return act(id, "reject", Map.of("comment", comment), form, "rejected");
-    }
-
-    /** 退回补正: a reason per checklist item (m.CODE) and per named field (field1/reason1 …), and a comment. */
-    @POST
-    @Path("/filings/{id}/return")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response returnForCorrection(@RestPath String id, MultivaluedMap<String, String> input) {
-        Form form = Form.of(input);
-        List<Map<String, String>> items = new ArrayList<>();
-        input.keySet().stream().sorted().forEach(key -> {
-            String reason = form.v(key).strip();
-            if (key.startsWith("m.") && !reason.isEmpty()) {
-                items.add(Map.of("material", key.substring(2), "reason", reason));
-            }
-        });
-        for (int i = 1; i <= 3; i++) {
-            String field = form.v("field" + i);
-            String reason = form.v("reason" + i).strip();
-            if (!field.isEmpty() && !reason.isEmpty()) {
-                items.add(Map.of("field", field, "reason", reason));
-            }
-        }
-        if (items.isEmpty()) {
-            return again(Views.id(id), form, new ApiError(400, "VALIDATION_FAILED", "退回补正须列明需补正的材料或字段",
-                    null, Map.of("items", "请至少为一项材料或字段填写补正理由")));
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("comment", form.v("returnComment"));
-        body.put("items", items);
-        return act(id, "return", body, form, "returned");
-    }
-
-    private Response act(String id, String action, Object body, Form form, String done) {
-        String filingId = Views.id(id);
-        try {
-            api.call("POST", "/api/filings/" + filingId + "/" + action, viewer.token(), body);
-            return Views.seeOther("/portal/filings/" + filingId + "?done=" + done);
-        } catch (ApiError e) {
-            return again(filingId, form, e);
-        }
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
-    }
-
-    // ---------------------------------------------------------------- reviewer's queue
-
-    @GET
-    @Path("/review")
-    public TemplateInstance queue(@RestQuery String status, @RestQuery String type, @RestQuery String overdue) {
-        Map<String, String> filters = new LinkedHashMap<>();
-        filters.put("status", status != null && Labels.INSTANCE.statuses.containsKey(status) ? status : null);
-        filters.put("type", type != null && Labels.INSTANCE.types.containsKey(type) ? type : null);
-        filters.put("overdue", "true".equals(overdue) ? "true" : null);
-        String query = PublicPages.query(filters);
-        List<Object> open = api.list("/api/filings?size=100" + (query.isEmpty() ? "" : "&" + query), viewer.token());
-        return views.page(queue).data("filings", open).data("form", Form.of(filters))
-                .data("today", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString());
+        return filing.act(id, "withdraw", Map.of("comment", nz(comment)),
+                Form.empty().set("withdrawComment", nz(comment)), "withdrawn");
     }
 }

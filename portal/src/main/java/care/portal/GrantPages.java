@@ -1,5 +1,7 @@
 package care.portal;
 
+import care.portal.client.Parallel;
+import care.portal.client.SubsidyClient;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import java.math.BigDecimal;
@@ -50,7 +53,11 @@ public class GrantPages {
     Template grants;
 
     @Inject
-    Api api;
+    @RestClient
+    SubsidyClient subsidy;
+
+    @Inject
+    Parallel parallel;
 
     @Inject
     Views views;
@@ -63,22 +70,20 @@ public class GrantPages {
         return page(Form.empty()).data("done", done);
     }
 
-    @SuppressWarnings("unchecked")
     private TemplateInstance page(Form form) {
-        String token = viewer.token();
         User user = viewer.user();
         boolean decides = user.is("health-reviewer");
         // the API lets the reviewer of the institution's sector decide: 卫健 托育, 民政 养老
         boolean decidesCapacity = user.decides();
         String sector = decides ? "CHILDCARE" : "ELDERLY";
-        List<Object> answers = api.all(() -> api.list("/api/subsidy/grants", token),
-                () -> decidesCapacity ? api.list("/api/subsidy/institutions?size=500", token) : List.of());
-        List<Object> candidates = ((List<Object>) answers.get(1)).stream().map(i -> (Map<String, Object>) i)
-                .filter(i -> sector.equals(i.get("sector")) && "FILED".equals(i.get("filingStatus")))
-                .<Object>map(i -> i).toList();
+        var decided = parallel.start(subsidy::grants);
+        var institutions = parallel.start(() -> decidesCapacity ? subsidy.institutions(500)
+                : List.<SubsidyClient.InstitutionView>of());
+        List<SubsidyClient.InstitutionView> candidates = Parallel.join(institutions).stream()
+                .filter(i -> sector.equals(i.sector()) && "FILED".equals(i.filingStatus())).toList();
         // a capacity decision counts beds/托位 (units); a 示范性 one has none
-        Map<Boolean, List<Object>> byKind = ((List<Object>) answers.get(0)).stream()
-                .collect(java.util.stream.Collectors.partitioningBy(g -> ((Map<String, Object>) g).get("units") != null));
+        Map<Boolean, List<SubsidyClient.Grant>> byKind = Parallel.join(decided).stream()
+                .collect(java.util.stream.Collectors.partitioningBy(g -> g.units() != null));
         return views.page(grants).data("grants", byKind.get(false)).data("capacityGrants", byKind.get(true))
                 .data("institutions", candidates).data("decides", decides).data("decidesCapacity", decidesCapacity)
                 .data("form", form).data("done", null);
@@ -109,7 +114,7 @@ public class GrantPages {
             body.put("amountFen", fen);
             body.put("reason", form.v("reason").strip());
             body.put("decisionNumber", form.v("decisionNumber").strip());
-            api.call("POST", "/api/subsidy/grants/demonstration", viewer.token(), body);
+            subsidy.decideDemonstration(body);
             return Views.seeOther("/portal/grants?done=decided");
         } catch (ApiError e) {
             return views.html(e.status, page(form.error(amountAtTheField(e))));
@@ -135,7 +140,7 @@ public class GrantPages {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("institutionId", form.v(CAPACITY_INSTITUTION));
             body.put("reason", form.v(CAPACITY_REASON).strip());
-            api.call("POST", "/api/subsidy/grants/capacity", viewer.token(), body);
+            subsidy.decideCapacity(body);
             return Views.seeOther("/portal/grants?done=capacity");
         } catch (ApiError e) {
             return views.html(e.status, page(form.error(capacityAtTheFields(e))));

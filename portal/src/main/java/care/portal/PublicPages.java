@@ -1,5 +1,6 @@
 package care.portal;
 
+import care.portal.client.DirectoryClient;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -8,9 +9,11 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -34,7 +37,8 @@ public class PublicPages {
     Template institution;
 
     @Inject
-    Api api;
+    @RestClient
+    DirectoryClient directoryClient;
 
     @Inject
     Views views;
@@ -58,14 +62,17 @@ public class PublicPages {
         int pageNo = parsePage(page);
         String query = query(filters);
         Form form = Form.of(filters);
-        Map<String, Object> result = null;
+        DirectoryClient.DirectoryPage result = null;
         try {
-            result = api.map("/api/directory/institutions?size=" + PAGE_SIZE + "&page=" + pageNo
-                    + (query.isEmpty() ? "" : "&" + query), null);
+            result = directoryClient.search(PAGE_SIZE, pageNo, filter(filters, "q"), filter(filters, "city"),
+                    filter(filters, "county"), filter(filters, "sector"), filter(filters, "kind"),
+                    filter(filters, "inclusive"), filter(filters, "demonstration"));
         } catch (ApiError e) {
             form.error(e);
+        } catch (ProcessingException e) { // the gateway not reached: the search form stays, with the reason
+            form.error(ApiError.unreachable(e));
         }
-        long total = result == null ? 0 : ((Number) result.get("total")).longValue();
+        long total = result == null ? 0 : result.total();
         int pages = (int) Math.min(500, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         return views.page(directory).data("form", form).data("result", result).data("page", pageNo)
                 .data("pages", pages).data("query", query).data("prevPage", pageNo - 1).data("nextPage", pageNo + 1)
@@ -76,7 +83,7 @@ public class PublicPages {
     @Path("/institutions/{id}")
     @PermitAll
     public TemplateInstance institution(@RestPath String id) {
-        return views.page(institution).data("i", api.map("/api/directory/institutions/" + Views.id(id), null));
+        return views.page(institution).data("i", directoryClient.institution(Views.id(id)));
     }
 
     /** The login button: Quarkus sends the browser to Keycloak (code flow + PKCE) and back here. */
@@ -93,6 +100,12 @@ public class PublicPages {
         } catch (NumberFormatException e) {
             return 0;
         }
+    }
+
+    /** A filter as the query string above has it: stripped, and left out when blank. */
+    private static String filter(Map<String, String> filters, String name) {
+        String value = filters.get(name);
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     static String query(Map<String, String> params) {

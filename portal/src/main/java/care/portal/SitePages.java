@@ -1,5 +1,7 @@
 package care.portal;
 
+import care.portal.client.RegistryClient;
+import care.portal.client.Versions;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -43,7 +46,8 @@ public class SitePages {
     Template site;
 
     @Inject
-    Api api;
+    @RestClient
+    RegistryClient registry;
 
     @Inject
     Views views;
@@ -57,22 +61,22 @@ public class SitePages {
     }
 
     private TemplateInstance page(Form contacts) {
-        Map<String, Object> institution = institution(viewer.token());
+        RegistryClient.Institution institution = institution();
         if (contacts == null) {
             contacts = Form.empty();
             if (institution != null) {
-                for (String field : CONTACTS) {
-                    contacts.set(field, institution.get(field) == null ? "" : String.valueOf(institution.get(field)));
-                }
+                contacts.set("contactPerson", text(institution.contactPerson()))
+                        .set("contactPhone", text(institution.contactPhone()))
+                        .set("contactEmail", text(institution.contactEmail()));
             }
         }
         return views.page(sites).data("i", institution).data("form", contacts).data("done", null);
     }
 
     /** The caller's institution with its sites (null until its 新设备案 is approved). */
-    private Map<String, Object> institution(String token) {
-        Map<String, Object> own = StaffPages.own(api, token);
-        return own == null ? null : api.map("/api/institutions/" + own.get("id"), token);
+    private RegistryClient.Institution institution() {
+        RegistryClient.InstitutionSummary own = StaffPages.own(registry);
+        return own == null ? null : registry.institution(own.id());
     }
 
     @POST
@@ -83,7 +87,7 @@ public class SitePages {
         Map<String, Object> body = new LinkedHashMap<>();
         CONTACTS.forEach(field -> body.put(field, blankToNull(form.v(field))));
         try {
-            api.call("PUT", "/api/institutions/" + ownId() + "/contacts", viewer.token(), body, form.v("version"));
+            registry.contacts(ownId(), Versions.ifMatch(form.v("version")), body);
             return Views.seeOther("/portal/sites?done=contacts");
         } catch (ApiError e) {
             return views.html(e.status, page(form.error(e)));
@@ -94,7 +98,7 @@ public class SitePages {
     @Path("/{siteId}")
     public TemplateInstance edit(@RestPath String siteId) {
         String id = Views.id(siteId);
-        Map<String, Object> s = api.map("/api/institutions/" + ownId() + "/sites/" + id, viewer.token());
+        RegistryClient.Site s = registry.site(ownId(), id);
         return form(s, values(s));
     }
 
@@ -103,7 +107,6 @@ public class SitePages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response save(@RestPath String siteId, MultivaluedMap<String, String> input) {
         String id = Views.id(siteId);
-        String token = viewer.token();
         String institutionId = ownId();
         Form form = Form.of(input);
         List<String> services = input.getOrDefault("services", List.of());
@@ -131,46 +134,46 @@ public class SitePages {
             if (!local.isEmpty()) {
                 throw ApiError.local(local);
             }
-            api.call("PUT", "/api/institutions/" + institutionId + "/sites/" + id + "/capacity", token, body,
-                    form.v("version"));
+            registry.capacity(institutionId, id, Versions.ifMatch(form.v("version")), body);
             return Views.seeOther("/portal/sites?done=site#site-" + id);
         } catch (ApiError e) {
-            Map<String, Object> s = api.map("/api/institutions/" + institutionId + "/sites/" + id, token);
-            return views.html(e.status, form(s, form.error(e)));
+            return views.html(e.status, form(registry.site(institutionId, id), form.error(e)));
         }
     }
 
-    private TemplateInstance form(Map<String, Object> s, Form form) {
+    private TemplateInstance form(RegistryClient.Site s, Form form) {
         boolean childcare = "CHILDCARE".equals(viewer.user().claim("sector"));
         return views.page(site).data("s", s).data("form", form).data("childcare", childcare)
                 .data("unit", childcare ? "托位" : "床位").data("occupiedLabel", childcare ? "在托人数" : "在住人数");
     }
 
     /** The form's values from the registry's site (the API's field names, as the refusals name them). */
-    @SuppressWarnings("unchecked")
-    static Form values(Map<String, Object> s) {
+    static Form values(RegistryClient.Site s) {
         Form form = Form.empty();
-        Map<String, Object> slots = (Map<String, Object>) s.get("slots");
-        Map<String, Object> beds = (Map<String, Object>) s.get("beds");
+        RegistryClient.Slots slots = s.slots();
+        RegistryClient.Beds beds = s.beds();
         if (slots != null) {
-            SLOTS.forEach(f -> form.set("slots." + f, text(slots.get(f))));
-            form.set("slots.careModes", codes(slots.get("careModes")));
+            form.set("slots.total", text(slots.total())).set("slots.inclusive", text(slots.inclusive()))
+                    .set("slots.infant", text(slots.infant())).set("slots.toddler", text(slots.toddler()))
+                    .set("slots.older", text(slots.older())).set("slots.careModes", codes(slots.careModes()));
         }
         if (beds != null) {
-            BEDS.forEach(f -> form.set("beds." + f, text(beds.get(f))));
+            form.set("beds.total", text(beds.total())).set("beds.nursing", text(beds.nursing()))
+                    .set("beds.inclusive", text(beds.inclusive())).set("beds.safetyNet", text(beds.safetyNet()))
+                    .set("beds.medical", text(beds.medical()));
         }
-        form.set("services", codes(s.get("services")));
-        form.set("occupied", text(s.get("occupied")));
-        form.set("townshipCode", text(s.get("townshipCode")));
+        form.set("services", codes(s.services()));
+        form.set("occupied", text(s.occupied()));
+        form.set("townshipCode", text(s.townshipCode()));
         return form;
     }
 
     private String ownId() {
-        Map<String, Object> own = StaffPages.own(api, viewer.token());
+        RegistryClient.InstitutionSummary own = StaffPages.own(registry);
         if (own == null) {
             throw new ApiError(404, "NOT_FOUND", "机构备案后才能维护场所信息", null, Map.of());
         }
-        return String.valueOf(own.get("id"));
+        return own.id();
     }
 
     private static Integer number(Form form, String field, Map<String, String> local) {
@@ -186,9 +189,8 @@ public class SitePages {
         }
     }
 
-    private static String codes(Object labels) {
-        return labels instanceof List<?> list ? String.join(",", list.stream()
-                .map(l -> String.valueOf(((Map<?, ?>) l).get("code"))).toList()) : "";
+    private static String codes(List<RegistryClient.Label> labels) {
+        return labels == null ? "" : String.join(",", labels.stream().map(RegistryClient.Label::code).toList());
     }
 
     private static String text(Object value) {

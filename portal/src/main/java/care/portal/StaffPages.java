@@ -1,5 +1,6 @@
 package care.portal;
 
+import care.portal.client.RegistryClient;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -35,13 +37,11 @@ public class StaffPages {
     Template staff;
 
     @Inject
-    Api api;
+    @RestClient
+    RegistryClient registry;
 
     @Inject
     Views views;
-
-    @Inject
-    Viewer viewer;
 
     @GET
     public TemplateInstance roster(@RestQuery String done) {
@@ -49,22 +49,15 @@ public class StaffPages {
     }
 
     private TemplateInstance page(Form form) {
-        String token = viewer.token();
-        Map<String, Object> institution = own(token);
-        Map<String, Object> roster = institution == null ? null
-                : api.map("/api/institutions/" + institution.get("id") + "/staff?size=200", token);
+        RegistryClient.InstitutionSummary institution = own(registry);
+        RegistryClient.StaffPage roster = institution == null ? null : registry.staff(institution.id(), 200);
         return views.page(staff).data("institution", institution).data("roster", roster).data("form", form);
     }
 
-    private Map<String, Object> own(String token) {
-        return own(api, token);
-    }
-
     /** The caller's institution: an institution account sees exactly its own (null until its 新设备案 is approved). */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> own(Api api, String token) {
-        List<Object> items = (List<Object>) api.map("/api/institutions?size=1", token).get("items");
-        return items == null || items.isEmpty() ? null : (Map<String, Object>) items.get(0);
+    static RegistryClient.InstitutionSummary own(RegistryClient registry) {
+        List<RegistryClient.InstitutionSummary> items = registry.list(1).items();
+        return items == null || items.isEmpty() ? null : items.get(0);
     }
 
     @POST
@@ -79,13 +72,13 @@ public class StaffPages {
             }
         }
         try {
-            Map<String, Object> institution = own(viewer.token());
+            RegistryClient.InstitutionSummary institution = own(registry);
             if (institution == null) {
                 throw new ApiError(409, "NOT_FILED", "机构备案后才能登记花名册", null, Map.of());
             }
-            Object entry = api.call("POST", "/api/institutions/" + institution.get("id") + "/staff", viewer.token(), body);
+            RegistryClient.Staff entry = registry.addStaff(institution.id(), body);
             // 202 DISPUTED: another institution holds the same person; the county verifies (nothing of the other told)
-            boolean disputed = entry instanceof Map<?, ?> m && "DISPUTED".equals(m.get("status"));
+            boolean disputed = entry != null && "DISPUTED".equals(entry.status());
             return Views.seeOther("/portal/staff?done=" + (disputed ? "disputed" : "added"));
         } catch (ApiError e) {
             return views.html(e.status, page(form.error(e)));
@@ -97,26 +90,34 @@ public class StaffPages {
     @Path("/{staffId}/leave")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response leave(@RestPath String staffId, @RestForm String employedUntil) {
-        String token = viewer.token();
-        Map<String, Object> institution = own(token);
+        RegistryClient.InstitutionSummary institution = own(registry);
         if (institution == null) {
             throw new ApiError(404, "NOT_FOUND", "记录不存在", null, Map.of());
         }
-        String path = "/api/institutions/" + institution.get("id") + "/staff/" + Views.id(staffId);
-        Map<String, Object> entry = api.map(path, token);
+        String id = Views.id(staffId);
+        RegistryClient.Staff entry = registry.staffEntry(institution.id(), id);
+        // the entry as it is, with the leaving date (the API takes the whole entry; absent facts stay absent)
         Map<String, Object> body = new LinkedHashMap<>();
-        for (String field : List.of("name", "role", "certificateType", "certificateGrade", "certificateNumber",
-                "certificateIssuedOn", "certificateValidUntil", "employedFrom")) {
-            if (entry.get(field) != null) {
-                body.put(field, entry.get(field));
-            }
-        }
+        putPresent(body, "name", entry.name());
+        putPresent(body, "role", entry.role());
+        putPresent(body, "certificateType", entry.certificateType());
+        putPresent(body, "certificateGrade", entry.certificateGrade());
+        putPresent(body, "certificateNumber", entry.certificateNumber());
+        putPresent(body, "certificateIssuedOn", entry.certificateIssuedOn());
+        putPresent(body, "certificateValidUntil", entry.certificateValidUntil());
+        putPresent(body, "employedFrom", entry.employedFrom());
         body.put("employedUntil", employedUntil == null || employedUntil.isBlank() ? null : employedUntil);
         try {
-            api.call("PUT", path, token, body);
+            registry.updateStaff(institution.id(), id, body);
             return Views.seeOther("/portal/staff?done=left");
         } catch (ApiError e) {
             return views.html(e.status, page(Form.empty().error(e)));
+        }
+    }
+
+    private static void putPresent(Map<String, Object> body, String field, String value) {
+        if (value != null) {
+            body.put(field, value);
         }
     }
 }

@@ -1,5 +1,6 @@
 package care.portal;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -16,6 +17,9 @@ import java.util.Map;
  */
 @RequestScoped
 public class Viewer {
+
+    private static final TypeReference<Map<String, Object>> CLAIMS = new TypeReference<>() {
+    };
 
     private final SecurityIdentity identity;
     private final ObjectMapper json;
@@ -34,7 +38,6 @@ public class Viewer {
         return credential == null ? null : credential.getToken();
     }
 
-    @SuppressWarnings("unchecked")
     public User user() {
         if (user == null) {
             String token = token();
@@ -43,7 +46,7 @@ public class Viewer {
             } else {
                 Map<String, Object> claims;
                 try {
-                    claims = json.readValue(Base64.getUrlDecoder().decode(token.split("\\.")[1]), Map.class);
+                    claims = json.readValue(Base64.getUrlDecoder().decode(token.split("\\.")[1]), CLAIMS);
                 } catch (IOException | RuntimeException e) {
                     claims = Map.of();
                 }

@@ -5,6 +5,7 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.core.Response;
 
+import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -49,6 +50,27 @@ public class Views {
             throw new ApiError(404, "NOT_FOUND", "记录不存在", "not a code: " + code, Map.of());
         }
         return code;
+    }
+
+    /**
+     * A download of the API passed through as it is (material, receipt, CSV), with its type, disposition and length;
+     * {@code inline} shows it in the page (a material previewed in a frame) instead of saving it.
+     */
+    public static Response passThrough(Response download, boolean inline) {
+        Response.ResponseBuilder out = Response.ok(download.readEntity(InputStream.class));
+        String type = download.getHeaderString("Content-Type");
+        if (type != null) {
+            out.type(type);
+        }
+        String disposition = download.getHeaderString("Content-Disposition");
+        if (disposition != null) {
+            out.header("Content-Disposition", inline ? disposition.replaceFirst("^attachment", "inline") : disposition);
+        }
+        String length = download.getHeaderString("Content-Length");
+        if (length != null) {
+            out.header("Content-Length", length);
+        }
+        return out.header("X-Content-Type-Options", "nosniff").build();
     }
 
     public static String enc(String value) {

@@ -1,5 +1,7 @@
 package care.portal;
 
+import care.portal.client.RegistryClient;
+import care.portal.client.SubsidyClient;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -63,32 +65,41 @@ class FormsTest {
 
     @Test
     void aProgrammeVersionIsValidUntilTheDayBeforeTheNextAndItsAmountsAreInYuan() {
-        Map<String, Object> programme = Map.of("code", "KM-NURSING", "versions", List.of(
-                Map.of("effectiveFrom", "2022-12-01", "ratesFen", Map.of("LEVEL_5", 5000),
-                        "eligibleRole", "ELDERLY_CAREGIVER", "eligibleOwnerships", List.of("PRIVATE")),
-                Map.of("effectiveFrom", "2026-01-01", "ratesFen", Map.of("PER_UNIT", 100000))));
-        Map<String, Object> p = ProgrammePages.withValidity(programme, java.time.LocalDate.of(2025, 6, 1));
-        Map<?, ?> first = (Map<?, ?>) ((List<?>) p.get("versions")).get(0);
-        assertEquals("2025-12-31", first.get("until"));
-        assertEquals("五级/初级工 50.00 元", first.get("params"));
-        assertEquals("养老护理员；民办", first.get("eligible"));
-        assertEquals(first, p.get("current"));
-        Map<?, ?> last = (Map<?, ?>) ((List<?>) p.get("versions")).get(1);
-        assertEquals(null, last.get("until"));
-        assertEquals("每床位/托位 1000.00 元", last.get("params"));
+        SubsidyClient.Programme programme = programme("KM-NURSING",
+                version("2022-12-01", null, "ELDERLY_CAREGIVER", List.of("PRIVATE"), Map.of("LEVEL_5", 5000L)),
+                version("2026-01-01", null, null, null, Map.of("PER_UNIT", 100000L)));
+        ProgrammePages.Programme p = ProgrammePages.withValidity(programme, java.time.LocalDate.of(2025, 6, 1));
+        ProgrammePages.Version first = p.versions().get(0);
+        assertEquals("2025-12-31", first.until());
+        assertEquals("五级/初级工 50.00 元", first.params());
+        assertEquals("养老护理员；民办", first.eligible());
+        assertEquals(first, p.current());
+        ProgrammePages.Version last = p.versions().get(1);
+        assertEquals(null, last.until());
+        assertEquals("每床位/托位 1000.00 元", last.params());
     }
 
     @Test
     void aProgrammeWhoseLastVersionEndedIs已到期() {
-        Map<String, Object> programme = Map.of("code", "KM-NURSING", "versions", List.of(
-                Map.of("effectiveFrom", "2022-12-01", "effectiveUntil", "2025-12-31",
-                        "ratesFen", Map.of("LEVEL_5", 5000))));
-        assertEquals("已到期", ProgrammePages.withValidity(programme, java.time.LocalDate.of(2026, 1, 1)).get("state"));
-        Map<String, Object> p = ProgrammePages.withValidity(programme, java.time.LocalDate.of(2025, 12, 31));
-        assertEquals("现行", p.get("state"));
-        assertEquals("2025-12-31", ((Map<?, ?>) p.get("current")).get("until"));
-        assertEquals("尚未设定参数", ProgrammePages.withValidity(Map.of("code", "QJ-NURSING", "versions", List.of()),
-                java.time.LocalDate.of(2026, 1, 1)).get("state"));
+        SubsidyClient.Programme programme = programme("KM-NURSING",
+                version("2022-12-01", "2025-12-31", null, null, Map.of("LEVEL_5", 5000L)));
+        assertEquals("已到期", ProgrammePages.withValidity(programme, java.time.LocalDate.of(2026, 1, 1)).state());
+        ProgrammePages.Programme p = ProgrammePages.withValidity(programme, java.time.LocalDate.of(2025, 12, 31));
+        assertEquals("现行", p.state());
+        assertEquals("2025-12-31", p.current().until());
+        assertEquals("尚未设定参数", ProgrammePages.withValidity(programme("QJ-NURSING"),
+                java.time.LocalDate.of(2026, 1, 1)).state());
+    }
+
+    private static SubsidyClient.Programme programme(String code, SubsidyClient.ProgrammeVersion... versions) {
+        return new SubsidyClient.Programme(code, "530100", "NURSING_ALLOWANCE", null, "ELDERLY", "护理补助", null,
+                null, null, null, List.of(versions));
+    }
+
+    private static SubsidyClient.ProgrammeVersion version(String from, String until, String role,
+                                                          List<String> ownerships, Map<String, Long> ratesFen) {
+        return new SubsidyClient.ProgrammeVersion(from, until, role, ownerships, null, null, null, false, null,
+                ratesFen, null, null, null, null, null, null);
     }
 
     @Test
@@ -103,10 +114,11 @@ class FormsTest {
 
     @Test
     void aSiteFormStartsFromTheRegistrysFiguresUnderTheApisFieldNames() {
-        Form form = SitePages.values(Map.of("slots", Map.of("total", 60, "infant", 10,
-                        "careModes", List.of(Map.of("code", "FULL_DAY", "label", "全日托"))),
-                "services", List.of(Map.of("code", "CHILD_MEALS", "label", "膳食"), Map.of("code", "CHILD_HEALTH", "label", "卫生保健")),
-                "occupied", 45));
+        Form form = SitePages.values(new RegistryClient.Site(null, true, null, null, null, null, null, 60,
+                null, new RegistryClient.Slots(60, null, 10, null, null,
+                        List.of(new RegistryClient.Label("FULL_DAY", "全日托"))),
+                List.of(new RegistryClient.Label("CHILD_MEALS", "膳食"), new RegistryClient.Label("CHILD_HEALTH", "卫生保健")),
+                45, 0L));
         assertEquals("60", form.v("slots.total"));
         assertEquals("", form.v("slots.older"));
         assertEquals("45", form.v("occupied"));
