@@ -151,6 +151,10 @@ public final class Keycloak implements AutoCloseable {
         }
     }
 
+    public ChildProcess process() {
+        return process;
+    }
+
     @Override
     public void close() {
         process.close();
