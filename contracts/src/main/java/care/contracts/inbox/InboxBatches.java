@@ -121,9 +121,9 @@ public class InboxBatches {
     /**
      * Whether a failure says the database cannot be reached or cannot take work now (connection refused or lost,
      * server shutting down, out of connections, the pool's wait for a connection over), rather than that this
-     * record cannot be applied.
+     * record cannot be applied. The services' error mappers ask the same of a failed request (503, not 500).
      */
-    static boolean databaseUnavailable(Throwable failure) {
+    public static boolean databaseUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
                     || t instanceof SQLRecoverableException) {

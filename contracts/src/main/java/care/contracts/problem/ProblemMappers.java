@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import care.contracts.inbox.InboxBatches;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -72,6 +74,23 @@ public class ProblemMappers {
         }
         LOG.error("database constraint violated", e);
         return respond(Problem.of(409, "CONSTRAINT_VIOLATED", "数据不满足约束", e.getConstraintName()), uri);
+    }
+
+    /**
+     * The database cannot be reached (stopped, restarting, out of connections): 503 with Retry-After, so that a
+     * client knows to try again, where this was a 500 that read as a broken request. Any other persistence failure
+     * stays a 500, logged with its stack and answered as a problem without it.
+     */
+    @ServerExceptionMapper
+    public Response persistence(PersistenceException e, UriInfo uri) {
+        if (InboxBatches.databaseUnavailable(e)) {
+            LOG.warnf("database unavailable, answered 503: %s", e.getMessage());
+            return Response.fromResponse(respond(Problem.of(503, "DATABASE_UNAVAILABLE", "服务暂时不可用，请稍后重试",
+                            "the database cannot be reached at the moment; try again shortly"), uri))
+                    .header("Retry-After", "5").build();
+        }
+        LOG.error("persistence failure", e);
+        return respond(Problem.of(500, "INTERNAL_ERROR", "服务内部错误", "the request could not be completed"), uri);
     }
 
     @ServerExceptionMapper

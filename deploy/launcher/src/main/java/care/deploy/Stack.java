@@ -146,6 +146,12 @@ public final class Stack implements AutoCloseable {
             config.put("care.pii.key", layout.persistent() ? "R5rF267sNQo2Ul+8ELg4nH/OjhLtUtAe6gSNSD/3t90=" : randomKey());
             config.put("care.pii.hash-key", layout.persistent() ? "tdYgWWOJmBA2A8zwbY+QNuMZA7YUE+yBBx2g9TqT3Pg=" : randomKey());
         }
+        if (name.equals("subsidy-service") && !layout.persistent()) {
+            // the end-to-end tests' slices take milliseconds: a generation whose service was killed is taken up
+            // again within seconds of its restart instead of two minutes (FaultTest)
+            config.put("subsidy.generation.stalled-after", "5s");
+            config.put("subsidy.generation.resume-every", "2s");
+        }
         config.put("quarkus.datasource.jdbc.url", infra.postgres.jdbcUrl(database));
         config.put("quarkus.datasource.username", Postgres.USER);
         config.put("quarkus.datasource.password", Postgres.PASSWORD);
