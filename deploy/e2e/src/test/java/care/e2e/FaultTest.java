@@ -209,10 +209,11 @@ class FaultTest {
         String period = "2026-09";
         String institution = UUID.randomUUID().toString();
         List<ObjectNode> events = new ArrayList<>();
-        events.add(envelope("InstitutionRegistered", institution, "530300", "530303", Map.of("institutionId",
-                institution, "uscc", uscc("530303", 1), "name", "沾益区故障测试养老院", "sector", "ELDERLY",
-                "kind", "PRIVATE_CARE_HOME", "ownership", "PRIVATE", "cityCode", "530300", "divisionCode", "530303",
-                "filingNumber", "530303-2020-000001", "filedOn", "2020-01-01", "totalCapacity", 100000), Instant.now()));
+        Map<String, Object> registered = new HashMap<>(Map.of("institutionId", institution, "uscc", uscc("530303", 1),
+                "name", "沾益区故障测试养老院", "sector", "ELDERLY", "kind", "PRIVATE_CARE_HOME", "ownership", "PRIVATE",
+                "cityCode", "530300", "divisionCode", "530303", "filingNumber", "530303-2020-000001"));
+        registered.putAll(Map.of("filedOn", "2020-01-01", "totalCapacity", 100000));
+        events.add(envelope("InstitutionRegistered", institution, "530300", "530303", registered, Instant.now()));
         for (int i = 0; i < people; i++) {
             String staff = UUID.randomUUID().toString();
             Map<String, Object> entry = new HashMap<>(Map.of("staffId", staff, "institutionId", institution,
