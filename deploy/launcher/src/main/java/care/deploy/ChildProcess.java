@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,8 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-/** A process this launcher started, with its log file; stopping it also stops anything it started. */
-public final class ChildProcess implements AutoCloseable {
+/**
+ * A process this launcher started, with its log file; stopping it also stops anything it started. It can be killed
+ * ({@code kill -9}) and started again with the same command, as a fault test or the {@link Supervisor} does.
+ */
+public final class ChildProcess implements Part, AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Set<ChildProcess> RUNNING = ConcurrentHashMap.newKeySet();
@@ -28,26 +32,41 @@ public final class ChildProcess implements AutoCloseable {
     }
 
     final String name;
-    final Process process;
     final Path log;
+    private final List<String> command;
+    private final Map<String, String> env;
+    private final Path workDir;
+    /** Whether the process, once started, is ready for work; set by whoever starts it (answers health, logs "started"). */
+    private volatile BooleanSupplier readiness = () -> true;
+    private volatile Process process;
+    /** Where the log stood when the current process started: readiness read from the log looks only after it. */
+    private volatile long logStart;
 
-    private ChildProcess(String name, Process process, Path log) {
+    private ChildProcess(String name, List<String> command, Map<String, String> env, Path workDir, Path log) {
         this.name = name;
-        this.process = process;
+        this.command = List.copyOf(command);
+        this.env = Map.copyOf(env);
+        this.workDir = workDir;
         this.log = log;
     }
 
     static ChildProcess start(String name, List<String> command, Map<String, String> env, Path workDir, Path log) {
+        ChildProcess child = new ChildProcess(name, command, env, workDir, log);
+        child.launch();
+        RUNNING.add(child);
+        return child;
+    }
+
+    private synchronized void launch() {
         try {
             Files.createDirectories(log.getParent());
+            logStart = Files.exists(log) ? Files.size(log) : 0;
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
-            ChildProcess child = new ChildProcess(name, builder.start(), log);
-            RUNNING.add(child);
-            return child;
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
@@ -55,12 +74,19 @@ public final class ChildProcess implements AutoCloseable {
 
     /** Waits until {@code ready} holds; fails early, pointing at the log, if the process dies first. */
     void awaitReady(BooleanSupplier ready, Duration timeout) {
+        readiness = ready;
+        awaitReady(timeout);
+    }
+
+    /** Waits until the process is ready by the check it was last started with. */
+    public void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+            Process current = process;
+            if (!current.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + current.exitValue() + "; see " + log);
             }
-            if (ready.getAsBoolean()) {
+            if (readiness.getAsBoolean()) {
                 return;
             }
             sleep(200);
@@ -68,9 +94,15 @@ public final class ChildProcess implements AutoCloseable {
         throw new IllegalStateException(name + " not ready after " + timeout.toSeconds() + " s; see " + log);
     }
 
+    /** Whether the log written since the current process started holds {@code text}. */
     boolean logContains(String text) {
         try {
-            return Files.exists(log) && Files.readString(log).contains(text);
+            if (!Files.exists(log)) {
+                return false;
+            }
+            byte[] all = Files.readAllBytes(log);
+            int from = (int) Math.min(logStart, all.length);
+            return new String(all, from, all.length - from, StandardCharsets.UTF_8).contains(text);
         } catch (IOException e) {
             return false;
         }
@@ -89,23 +121,73 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
     public long pid() {
         return process.pid();
     }
 
     @Override
+    public boolean alive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public boolean ready() {
+        return alive() && readiness.getAsBoolean();
+    }
+
+    /** The exit code of a process that ended, for the log of whoever restarts it. */
+    public String exit() {
+        Process current = process;
+        return current.isAlive() ? "running" : "exit " + current.exitValue();
+    }
+
+    /** {@code kill -9} of the process and whatever it started: no shutdown hook, no flush, as a crash. */
+    @Override
+    public void kill() {
+        Process current = process;
+        current.descendants().forEach(ProcessHandle::destroyForcibly);
+        current.destroyForcibly();
+        try {
+            current.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts the same command again (after it died or was killed); returns at once, see {@link #awaitReady(Duration)}. */
+    @Override
+    public void restart() {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running (pid " + process.pid() + ")");
+        }
+        launch();
+    }
+
+    @Override
     public void close() {
         RUNNING.remove(this);
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
+        Process current = process;
+        current.descendants().forEach(ProcessHandle::destroy);
+        current.destroy();
         try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            if (!current.waitFor(20, TimeUnit.SECONDS)) {
+                current.descendants().forEach(ProcessHandle::destroyForcibly);
+                current.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Exit code of a process that was started to run to its end (a tool, not a server). */
+    int waitFor() throws InterruptedException {
+        return process.waitFor();
     }
 
     static void sleep(long millis) {

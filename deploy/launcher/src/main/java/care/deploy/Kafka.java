@@ -79,7 +79,7 @@ public final class Kafka implements AutoCloseable {
                             "format", "--cluster-id=" + clusterId(), "-c", config.toString()),
                     Map.of(), dir, log);
             try {
-                if (format.process.waitFor() != 0) {
+                if (format.waitFor() != 0) {
                     throw new IllegalStateException("formatting Kafka storage failed; see " + log);
                 }
             } catch (InterruptedException e) {
@@ -122,6 +122,17 @@ public final class Kafka implements AutoCloseable {
         ByteBuffer bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
                 .putLong(uuid.getLeastSignificantBits());
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+    }
+
+    /** The broker's process, for a fault test or the supervisor to kill and start again. */
+    public ChildProcess process() {
+        return process;
+    }
+
+    /** Starts the broker again after it died, on its port and data, and waits until it serves. */
+    public void startAgain() {
+        process.restart();
+        process.awaitReady(Duration.ofSeconds(90));
     }
 
     public String bootstrapServers() {

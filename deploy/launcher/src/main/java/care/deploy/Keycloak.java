@@ -114,12 +114,7 @@ public final class Keycloak implements AutoCloseable {
      */
     public void allowPortalOrigin(String origin) {
         try {
-            String admin = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(
-                                    "http://localhost:" + port + "/realms/master/protocol/openid-connect/token"))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(
-                                    "grant_type=password&client_id=admin-cli&username=admin&password=admin")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body()).get("access_token").asText();
+            String admin = adminToken();
             String clients = "http://localhost:" + port + "/admin/realms/" + REALM + "/clients";
             var found = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(clients + "?clientId=care-portal"))
                     .header("Authorization", "Bearer " + admin).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
@@ -149,6 +144,61 @@ public final class Keycloak implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Adds a demo user with the password {@link #DEMO_PASSWORD}, one realm role and the attributes the tokens carry
+     * as claims (uscc, sector, division_code, city_code), through the admin API of this local Keycloak: a test
+     * that needs institutions and reviewers of its own, untouched by other tests.
+     */
+    public void addUser(String username, String role, Map<String, String> attributes) {
+        try {
+            String admin = adminToken();
+            String users = "http://localhost:" + port + "/admin/realms/" + REALM + "/users";
+            var user = JSON.createObjectNode().put("username", username).put("enabled", true)
+                    .put("emailVerified", true).put("firstName", username).put("lastName", "故障测试")
+                    .put("email", username + "@faults.care.invalid");
+            var claims = user.putObject("attributes");
+            attributes.forEach((name, value) -> claims.putArray(name).add(value));
+            user.putArray("credentials").addObject().put("type", "password").put("value", DEMO_PASSWORD)
+                    .put("temporary", false);
+            HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(users))
+                    .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(user))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (created.statusCode() != 201) {
+                throw new IllegalStateException("user " + username + " not created: " + created.body());
+            }
+            String location = created.headers().firstValue("Location").orElseThrow();
+            String roleJson = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/admin/realms/"
+                            + REALM + "/roles/" + role)).header("Authorization", "Bearer " + admin).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            HttpResponse<String> mapped = HTTP.send(HttpRequest.newBuilder(URI.create(location + "/role-mappings/realm"))
+                    .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("[" + roleJson + "]")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (mapped.statusCode() >= 300) {
+                throw new IllegalStateException("role " + role + " not given to " + username + ": " + mapped.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String adminToken() throws IOException, InterruptedException {
+        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(
+                                "http://localhost:" + port + "/realms/master/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "grant_type=password&client_id=admin-cli&username=admin&password=admin")).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).get("access_token").asText();
+    }
+
+    public ChildProcess process() {
+        return process;
     }
 
     @Override

@@ -89,6 +89,37 @@ public final class Stack implements AutoCloseable {
         }
     }
 
+    /** Every part as a process: PostgreSQL, Kafka, Keycloak, the services, the portal and the gateway. */
+    public List<Part> parts() {
+        List<Part> parts = new ArrayList<>(List.of(infra.postgres, infra.kafka.process(), infra.keycloak.process()));
+        parts.addAll(services);
+        return parts;
+    }
+
+    /** The part named {@code name}: postgres, kafka, keycloak, registry-service, filing-service, …, gateway. */
+    public Part part(String name) {
+        return parts().stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no part " + name));
+    }
+
+    /** Starts a part that died (or was killed) again, and waits until it is ready. */
+    public Duration startAgain(String name) {
+        long started = System.nanoTime();
+        Part part = part(name);
+        part.restart();
+        long deadline = started + Duration.ofMinutes(2).toNanos();
+        while (!part.ready()) {
+            if (!part.alive() && !name.equals("postgres")) { // pg_ctl returns before the postmaster writes its pid
+                throw new IllegalStateException(name + " died again while starting");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(name + " not ready 2 min after its restart");
+            }
+            ChildProcess.sleep(100);
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
     public String gatewayUrl() {
         return "http://localhost:" + layout.gateway();
     }
@@ -114,6 +145,12 @@ public final class Stack implements AutoCloseable {
             // the local stack's data outlives a restart, so it keeps the published demo keys; a test run has its own
             config.put("care.pii.key", layout.persistent() ? "R5rF267sNQo2Ul+8ELg4nH/OjhLtUtAe6gSNSD/3t90=" : randomKey());
             config.put("care.pii.hash-key", layout.persistent() ? "tdYgWWOJmBA2A8zwbY+QNuMZA7YUE+yBBx2g9TqT3Pg=" : randomKey());
+        }
+        if (name.equals("subsidy-service") && !layout.persistent()) {
+            // the end-to-end tests' slices take milliseconds: a generation whose service was killed is taken up
+            // again within seconds of its restart instead of two minutes (FaultTest)
+            config.put("subsidy.generation.stalled-after", "5s");
+            config.put("subsidy.generation.resume-every", "2s");
         }
         config.put("quarkus.datasource.jdbc.url", infra.postgres.jdbcUrl(database));
         config.put("quarkus.datasource.username", Postgres.USER);
@@ -220,9 +257,14 @@ public final class Stack implements AutoCloseable {
         Files.deleteIfExists(ready);
         long started = System.nanoTime();
         Stack stack = start(Layout.local(workDir));
+        Supervisor supervisor = new Supervisor(stack.parts(), workDir.resolve("status"),
+                line -> System.out.printf("%s supervisor: %s%n", java.time.LocalTime.now().withNano(0), line))
+                .start(Duration.ofSeconds(1));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            supervisor.close(); // first: it must not start again what is being stopped
             try {
                 Files.deleteIfExists(ready);
+                Files.deleteIfExists(workDir.resolve("status"));
             } catch (IOException ignored) {
                 // the stack is going away either way
             }

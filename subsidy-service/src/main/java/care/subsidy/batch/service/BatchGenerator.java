@@ -64,9 +64,17 @@ public class BatchGenerator {
     private final ExecutorService worker = Executors.newFixedThreadPool(1, r -> new Thread(r, "batch-generator"));
     /** Runs the slices of one generation; each holds its own connection and transaction. */
     private final ExecutorService sliceWorkers;
+    /**
+     * A generation whose heartbeat (written after each slice) is older than this has lost its worker. Far longer than
+     * a slice of the largest city takes; the end-to-end fault tests, whose slices take milliseconds, set it shorter.
+     */
+    private final Duration stalledAfter;
 
     public BatchGenerator(EntityManager em, PaymentBatchRepository batches, ProgrammeRepository programmes,
-                          @ConfigProperty(name = "subsidy.generation.parallelism", defaultValue = "2") int parallelism) {
+                          @ConfigProperty(name = "subsidy.generation.parallelism", defaultValue = "2") int parallelism,
+                          @ConfigProperty(name = "subsidy.generation.stalled-after", defaultValue = "2m")
+                          Duration stalledAfter) {
+        this.stalledAfter = stalledAfter;
         this.em = em;
         this.batches = batches;
         this.programmes = programmes;
@@ -85,10 +93,11 @@ public class BatchGenerator {
     }
 
     /** A generation whose worker died (crash, restart) is taken up again; each step is idempotent. */
-    @Scheduled(every = "30s", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${subsidy.generation.resume-every:30s}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void resumeStalled() {
         List<UUID> stalled = QuarkusTransaction.requiringNew().call(() ->
-                batches.stalled(Instant.now().minus(Duration.ofMinutes(2))).stream().map(b -> b.id).toList());
+                batches.stalled(Instant.now().minus(stalledAfter)).stream().map(b -> b.id).toList());
         for (UUID id : stalled) {
             LOG.infof("resuming stalled generation of batch %s", id);
             QuarkusTransaction.requiringNew().run(() -> batches.findById(id).heartbeatAt = Instant.now());
