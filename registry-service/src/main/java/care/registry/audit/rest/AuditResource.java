@@ -1,8 +1,8 @@
 package care.registry.audit.rest;
 
+import care.contracts.http.Pages;
 import care.contracts.security.Roles;
 import care.registry.access.Access;
-import care.registry.access.Bounds;
 import care.registry.audit.domain.AuditEntryRepository;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -42,7 +42,7 @@ public class AuditResource {
     @Transactional
     @Operation(summary = "Who changed what and when, newest first, in the caller's city")
     public List<Entry> search(@QueryParam("institutionId") UUID institutionId,
-                              @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Bounds.MAX_PAGE) int page,
+                              @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Pages.MAX_PAGE) int page,
                               @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         String city = access.auditCity();
         return entries.search(city, institutionId, page, size).stream()

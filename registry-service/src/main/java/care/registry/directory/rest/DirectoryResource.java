@@ -1,10 +1,10 @@
 package care.registry.directory.rest;
 
+import care.contracts.http.Pages;
 import care.contracts.division.Divisions;
 import care.contracts.event.InstitutionKind;
 import care.contracts.event.Sector;
 import care.contracts.problem.ProblemException;
-import care.registry.access.Bounds;
 import care.registry.institution.domain.FilingStatus;
 import care.registry.institution.domain.Institution;
 import care.registry.institution.domain.InstitutionRepository.DirectoryFilter;
@@ -67,7 +67,7 @@ public class DirectoryResource {
                                 @QueryParam("q") @Size(max = 50) String text,
                                 @QueryParam("sort") @DefaultValue("name")
                                 @Pattern(regexp = "-?(name|filedOn|capacity)") String sort,
-                                @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Bounds.MAX_PAGE) int page,
+                                @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Pages.MAX_PAGE) int page,
                                 @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         InstitutionKind institutionKind = null;
         if (kind != null) {
@@ -89,7 +89,7 @@ public class DirectoryResource {
         var filter = new DirectoryFilter(city, county, sector == null ? null : Sector.valueOf(sector), institutionKind,
                 inclusive, demonstration, blankToNull(text));
         var order = DirectoryOrder.of(sort);
-        int offset = Bounds.offset(page, size);
+        int offset = Pages.offset(page, size);
         institutions.planForTheseValues();
         long counted = -1;
         boolean fewMatches = false;

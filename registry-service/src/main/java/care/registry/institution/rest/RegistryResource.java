@@ -1,10 +1,10 @@
 package care.registry.institution.rest;
 
+import care.contracts.http.Pages;
 import care.contracts.event.Sector;
 import care.contracts.http.IfMatch;
 import care.contracts.problem.ProblemException;
 import care.registry.access.Access;
-import care.registry.access.Bounds;
 import care.registry.institution.domain.FilingStatus;
 import care.registry.institution.domain.Institution;
 import care.registry.institution.domain.InstitutionRepository;
@@ -68,7 +68,7 @@ public class RegistryResource {
                                         @QueryParam("sector") @Pattern(regexp = "ELDERLY|CHILDCARE") String sector,
                                         @QueryParam("status") @Pattern(regexp = "UNFILED|FILED|CLOSED") String status,
                                         @QueryParam("q") @Size(max = 50) String text,
-                                        @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Bounds.MAX_PAGE) int page,
+                                        @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Pages.MAX_PAGE) int page,
                                         @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         var query = institutions.registry(access.scope(), county, sector == null ? null : Sector.valueOf(sector),
                 status == null ? null : FilingStatus.valueOf(status), text == null || text.isBlank() ? null : text.strip());

@@ -1,10 +1,10 @@
 package care.registry.site.service;
 
+import care.contracts.problem.ProblemException;
 import care.contracts.event.Sector;
 import care.contracts.problem.Violation;
 import care.registry.audit.service.AuditTrail;
 import care.registry.institution.domain.Institution;
-import care.registry.problem.Refusals;
 import care.registry.site.domain.ServiceOffered;
 import care.registry.site.domain.Site;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +36,7 @@ public class SiteCapacityService {
         if (expectedVersion != null && expectedVersion != site.version) {
             throw new OptimisticLockException();
         }
-        Refusals.refuseIfAny(check(institution.facts.sector, site, request));
+        ProblemException.refuseIfAny(check(institution.facts.sector, site, request));
         Map<String, Object> before = snapshot(site);
         if (institution.facts.sector == Sector.ELDERLY) {
             var b = request.beds();

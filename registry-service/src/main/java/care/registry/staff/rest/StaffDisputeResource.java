@@ -1,9 +1,9 @@
 package care.registry.staff.rest;
 
+import care.contracts.http.Pages;
 import care.contracts.problem.ProblemException;
 import care.contracts.security.Roles;
 import care.registry.access.Access;
-import care.registry.access.Bounds;
 import care.registry.institution.domain.Institution;
 import care.registry.institution.domain.InstitutionRepository;
 import care.registry.staff.domain.Staff;
@@ -68,11 +68,11 @@ public class StaffDisputeResource {
     @Operation(summary = "Roster disputes with a claim of an institution in the caller's area, oldest first")
     public StaffDisputeResponse.Page queue(
             @QueryParam("status") @DefaultValue("OPEN") @Pattern(regexp = "OPEN|DECIDED") String status,
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Bounds.MAX_PAGE) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Pages.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         var scope = access.disputeScope("i.");
         var state = StaffDispute.Status.valueOf(status);
-        List<StaffDispute> found = disputes.queue(scope, state, Bounds.offset(page, size), size);
+        List<StaffDispute> found = disputes.queue(scope, state, Pages.offset(page, size), size);
         return new StaffDisputeResponse.Page(shown(found), disputes.count(scope, state), page, size);
     }
 

@@ -1,9 +1,9 @@
 package care.registry.staff.rest;
 
+import care.contracts.http.Pages;
 import care.contracts.http.IfMatch;
 import care.contracts.problem.ProblemException;
 import care.registry.access.Access;
-import care.registry.access.Bounds;
 import care.contracts.idempotency.IdempotencyKeys;
 import care.registry.institution.domain.Institution;
 import care.registry.staff.domain.Staff;
@@ -62,7 +62,7 @@ public class StaffResource {
     @Operation(summary = "The roster, citizen IDs masked; current=true leaves out those who have left")
     public StaffResponse.Page roster(@PathParam("id") UUID id,
                                      @QueryParam("current") @DefaultValue("false") boolean current,
-                                     @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Bounds.MAX_PAGE) int page,
+                                     @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Pages.MAX_PAGE) int page,
                                      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         Institution i = access.readable(id);
         var today = staffService.today();

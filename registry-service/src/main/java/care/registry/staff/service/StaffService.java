@@ -7,7 +7,6 @@ import care.registry.access.Bounds;
 import care.registry.audit.service.AuditTrail;
 import care.registry.institution.domain.Institution;
 import care.registry.pii.PiiProtector;
-import care.registry.problem.Refusals;
 import care.registry.staff.domain.Staff;
 import care.registry.staff.domain.StaffRepository;
 import care.registry.staff.domain.StaffStatus;
@@ -60,7 +59,7 @@ public class StaffService {
 
     public Staff add(Institution institution, StaffDetails request, String actor) {
         List<Violation> violations = check(request, true);
-        Refusals.refuseIfAny(violations);
+        ProblemException.refuseIfAny(violations);
         Staff entry = new Staff();
         entry.id = UUID.randomUUID();
         entry.institutionId = institution.id;
@@ -90,7 +89,7 @@ public class StaffService {
             throw ProblemException.conflict("CLAIM_REFUSED", "该登记未获县（区）主管部门认定，不能修改",
                     "the county decided for another claim; enter a new entry if the employment changed");
         }
-        Refusals.refuseIfAny(check(request, false));
+        ProblemException.refuseIfAny(check(request, false));
         Map<String, Object> before = describe(entry);
         apply(entry, request);
         if (request.citizenId() != null && !pii.personKey(request.citizenId()).equals(entry.citizenIdHash)) {

@@ -5,7 +5,6 @@ import care.contracts.problem.Violation;
 import care.registry.access.Bounds;
 import care.registry.audit.service.AuditTrail;
 import care.registry.institution.domain.Institution;
-import care.registry.problem.Refusals;
 import care.registry.supervision.domain.Inspection;
 import care.registry.supervision.domain.InspectionRepository;
 import care.registry.supervision.domain.InspectionResult;
@@ -42,7 +41,7 @@ public class SupervisionService {
         }
         List<Violation> dates = new ArrayList<>();
         Bounds.date(dates, "inspectedOn", r.inspectedOn()); // a year the database cannot store is a 400, not a 500
-        Refusals.refuseIfAny(dates);
+        ProblemException.refuseIfAny(dates);
         Inspection i = new Inspection();
         i.id = UUID.randomUUID();
         i.institutionId = institution.id;

@@ -1,8 +1,8 @@
 package care.subsidy.batch.rest;
 
+import care.contracts.http.Pages;
 import care.contracts.http.IfMatch;
 import care.contracts.security.Roles;
-import care.subsidy.Paging;
 import care.subsidy.access.Access;
 import care.subsidy.access.Scope;
 import care.subsidy.batch.domain.BatchStatus;
@@ -79,7 +79,7 @@ public class BatchResource {
     public List<BatchResponse> list(@QueryParam("programme") String programme,
                                     @QueryParam("period") @Pattern(regexp = "\\d{4}-\\d{2}") String period,
                                     @QueryParam("status") List<BatchStatus> status,
-                                    @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
+                                    @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Pages.MAX_PAGE) int page,
                                     @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         return view(batches.search(access.scope(), programme, period, status,
                 io.quarkus.panache.common.Page.of(page, size)));
@@ -98,7 +98,7 @@ public class BatchResource {
     @Operation(summary = "The batch's payment instructions, paged; a county reviewer sees its county's only")
     public Page<InstructionView> instructions(@PathParam("id") UUID id,
                                               @QueryParam("status") @Pattern(regexp = "[A-Z]+") String status,
-                                              @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
+                                              @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Pages.MAX_PAGE) int page,
                                               @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
         service.visible(id, access);
         Scope scope = access.scope();

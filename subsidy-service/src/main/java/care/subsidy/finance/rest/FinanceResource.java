@@ -1,9 +1,9 @@
 package care.subsidy.finance.rest;
 
+import care.contracts.http.Pages;
 import care.contracts.idempotency.IdempotencyKeys;
 import care.contracts.problem.ProblemException;
 import care.contracts.security.Roles;
-import care.subsidy.Paging;
 import care.subsidy.access.Access;
 import care.subsidy.access.Scope;
 import care.subsidy.batch.domain.BatchStatus;
@@ -67,7 +67,7 @@ public class FinanceResource {
     @GET
     @Path("/batches")
     @Operation(summary = "Batches released to finance, newest first")
-    public List<BatchResponse> batches(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
+    public List<BatchResponse> batches(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Pages.MAX_PAGE) int page,
                                        @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         return batches.search(access.scope(), null, null, List.of(BatchStatus.RELEASED),
                 io.quarkus.panache.common.Page.of(page, size)).stream().map(BatchResponse::of).toList();
@@ -80,7 +80,7 @@ public class FinanceResource {
     public Page<FinanceInstruction> instructions(@PathParam("id") UUID id,
                                                  @QueryParam("status") @Pattern(regexp = "RELEASED|PAID|FAILED|REVERSED")
                                                  String status,
-                                                 @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
+                                                 @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Pages.MAX_PAGE) int page,
                                                  @QueryParam("size") @DefaultValue("500") @Min(1) @Max(5000) int size) {
         batchService.visible(id, access); // finance's scope: released batches of its city
         Scope scope = access.scope();

@@ -1,8 +1,8 @@
 package care.subsidy.readmodel.rest;
 
+import care.contracts.http.Pages;
 import care.contracts.problem.ProblemException;
 import care.contracts.security.Roles;
-import care.subsidy.Paging;
 import care.subsidy.access.Access;
 import care.subsidy.readmodel.domain.InstitutionViewRepository;
 import io.quarkus.panache.common.Page;
@@ -39,7 +39,7 @@ public class InstitutionViewResource {
     @Operation(summary = "Institutions in the caller's scope (city; a reviewer's county and sector), as the subsidy "
             + "read model holds them")
     public List<InstitutionViewResponse> list(
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Pages.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return views.inScope(access.scope(), Page.of(page, size)).stream().map(InstitutionViewResponse::of).toList();
     }
