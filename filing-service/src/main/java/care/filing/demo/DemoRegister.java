@@ -6,12 +6,13 @@ import care.contracts.event.InstitutionKind;
 import care.contracts.event.Ownership;
 import care.contracts.event.Sector;
 import care.contracts.validation.Identifiers;
-import care.filing.domain.Filing;
-import care.filing.domain.FilingRepository;
-import care.filing.domain.FilingStatus;
-import care.filing.domain.FilingType;
-import care.filing.service.Approvals;
-import care.filing.service.Workflow;
+import care.filing.filing.domain.Filing;
+import care.filing.filing.domain.FilingRepository;
+import care.filing.filing.domain.FilingStatus;
+import care.filing.filing.domain.FilingType;
+import care.filing.filing.domain.InstitutionFacts;
+import care.filing.filing.service.Approvals;
+import care.filing.filing.service.Workflow;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -75,7 +76,7 @@ public class DemoRegister {
             filings.persist(filing);
             workflow.move(filing, FilingStatus.SUBMITTED, "SUBMIT", filing.applicant, null,
                     filing.createdAt.plus(Duration.ofHours(2)));
-            String reviewer = (filing.sector == Sector.ELDERLY ? "mz-" : "wj-") + county.code();
+            String reviewer = (filing.institution.sector() == Sector.ELDERLY ? "mz-" : "wj-") + county.code();
             approvals.accept(filing, reviewer, null, filing.submittedAt.plus(Duration.ofDays(1)));
             approvals.approve(filing, reviewer, "材料齐全，准予备案", filing.submittedAt.plus(Duration.ofDays(3)));
         }
@@ -90,23 +91,23 @@ public class DemoRegister {
         String countyName = county.name().replaceAll("(彝族|苗族|回族)+自治县$", "县");
         String word = elderly ? pick(random, ELDERLY_WORDS) : pick(random, CHILD_WORDS);
 
+        // the draws in this order, so the seed gives the same register as before
+        Ownership ownership = ownership(random, kind);
+        String name = countyName + word + nameSuffix(kind) + (index >= 200 ? "（" + (index / 200 + 1) + "部）" : "");
+        String city = county.parentCode();
+        String address = county.name() + pick(random, STREETS) + (1 + random.nextInt(400)) + "号";
+        String legalRepresentative = pick(random, SURNAMES) + pick(random, GIVEN) + pick(random, GIVEN);
+        String phone = (city.equals("530100") ? "0871-" : "0874-") + (60000000 + random.nextInt(9999999));
+
         Filing filing = new Filing();
         filing.id = UUID.nameUUIDFromBytes(("demo-filing-" + index).getBytes());
         filing.type = FilingType.NEW;
-        filing.sector = sector;
         filing.status = FilingStatus.DRAFT;
-        filing.kind = kind;
-        filing.ownership = ownership(random, kind);
         // 52 = 民政-registered social-service organisation, 91 = enterprise; the serial keeps codes unique
-        String registrar = filing.ownership == Ownership.PUBLIC ? "12" : (elderly ? "52" : "91");
+        String registrar = ownership == Ownership.PUBLIC ? "12" : (elderly ? "52" : "91");
         filing.uscc = Identifiers.completeUscc(registrar + county.code() + "DM" + "%07d".formatted(index));
-        filing.institutionName = countyName + word + nameSuffix(kind) + (index >= 200 ? "（" + (index / 200 + 1) + "部）" : "");
-        filing.divisionCode = county.code();
-        filing.cityCode = county.parentCode();
-        filing.address = county.name() + pick(random, STREETS) + (1 + random.nextInt(400)) + "号";
-        filing.legalRepresentative = pick(random, SURNAMES) + pick(random, GIVEN) + pick(random, GIVEN);
-        filing.contactPhone = (filing.cityCode.equals("530100") ? "0871-" : "0874-") + (60000000 + random.nextInt(9999999));
-        filing.capacity = capacity(random, kind);
+        filing.institution = new InstitutionFacts(sector, name, kind, ownership, city, county.code(), address,
+                legalRepresentative, phone, capacity(random, kind));
         filing.applicant = "demo-import";
         return filing;
     }

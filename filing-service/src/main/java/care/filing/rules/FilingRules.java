@@ -3,8 +3,8 @@ package care.filing.rules;
 import care.contracts.event.InstitutionKind;
 import care.contracts.event.Ownership;
 import care.contracts.problem.Violation;
-import care.filing.domain.Filing;
-import care.filing.domain.FilingType;
+import care.filing.filing.domain.Filing;
+import care.filing.filing.domain.FilingType;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
@@ -85,11 +85,11 @@ public class FilingRules {
     public List<Flag> flags(Filing f) {
         List<Flag> flags = new ArrayList<>();
         for (FlagRule rule : flagRules) {
-            if (!rule.cityCode().equals(f.cityCode) || !rule.ownerships().contains(f.ownership)
-                    || !rule.kinds().contains(f.kind) || !rule.types().contains(f.type)) {
+            if (!rule.cityCode().equals(f.institution.cityCode()) || !rule.ownerships().contains(f.institution.ownership())
+                    || !rule.kinds().contains(f.institution.kind()) || !rule.types().contains(f.type)) {
                 continue;
             }
-            Integer beds = f.type == FilingType.ADD_SITE ? f.siteCapacity : Integer.valueOf(f.capacity);
+            Integer beds = f.type == FilingType.ADD_SITE ? f.siteCapacity : Integer.valueOf(f.institution.capacity());
             if (f.type == FilingType.CHANGE && !f.statesBeds) {
                 continue; // a change that states no beds is no 改扩建
             }

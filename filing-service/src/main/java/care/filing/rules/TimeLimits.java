@@ -1,7 +1,7 @@
 package care.filing.rules;
 
 import care.contracts.event.Sector;
-import care.filing.domain.FilingType;
+import care.filing.filing.domain.FilingType;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.EnumMap;

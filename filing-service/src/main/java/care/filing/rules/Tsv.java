@@ -10,12 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads the tab-separated rule files shipped under {@code filing/}: '#' lines are comments. */
-final class Tsv {
+public final class Tsv {
 
     private Tsv() {
     }
 
-    static List<String[]> read(String resource, int columns) {
+    public static List<String[]> read(String resource, int columns) {
         InputStream in = Tsv.class.getClassLoader().getResourceAsStream(resource);
         if (in == null) {
             throw new IllegalStateException("rule file " + resource + " is missing from the build");

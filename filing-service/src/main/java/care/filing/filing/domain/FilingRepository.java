@@ -1,0 +1,133 @@
+package care.filing.filing.domain;
+
+import care.contracts.event.Sector;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class FilingRepository implements PanacheRepositoryBase<Filing, UUID> {
+
+    private final EntityManager em;
+
+    public FilingRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Reads a filing and locks its row until the transaction ends: concurrent decisions queue up behind it. */
+    public Optional<Filing> lock(UUID id) {
+        return Optional.ofNullable(findById(id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /** An institution's own filings, drafts included, newest first. */
+    public List<Filing> ofInstitution(String uscc, FilingStatus status, FilingType type, Page page) {
+        StringBuilder query = new StringBuilder("uscc = :uscc");
+        Parameters params = Parameters.with("uscc", uscc);
+        if (status != null) {
+            query.append(" and status = :status");
+            params.and("status", status);
+        }
+        if (type != null) {
+            query.append(" and type = :type");
+            params.and("type", type);
+        }
+        return find(query + " order by createdAt desc", params).page(page).list();
+    }
+
+    /**
+     * A reviewer's work queue (or a city's list): filings of a sector ({@code null}: both) and area (a division code
+     * prefix) submitted at least once, the earliest deadline first; {@code overdueOn} set keeps only filings whose
+     * deadline passed before that day.
+     */
+    public List<Filing> queue(Sector sector, String divisionPrefix, List<FilingStatus> statuses, FilingType type,
+                              LocalDate overdueOn, Page page) {
+        StringBuilder query = new StringBuilder(staff(sector, divisionPrefix)).append(" and status in :statuses");
+        Parameters params = staffParameters(sector, divisionPrefix).and("statuses", statuses);
+        if (type != null) {
+            query.append(" and type = :type");
+            params.and("type", type);
+        }
+        if (overdueOn != null) {
+            query.append(" and dueOn < :today");
+            params.and("today", overdueOn);
+        }
+        return find(query + " order by dueOn nulls last, submittedAt, id", params).page(page).list();
+    }
+
+    /** Decided filings (approved or rejected) of a sector and area, decided in [from, to): time-to-decision figures. */
+    public List<Filing> decidedIn(Sector sector, String divisionPrefix, Instant from, Instant to) {
+        return find(staff(sector, divisionPrefix) + " and status in :statuses"
+                        + " and decidedAt >= :from and decidedAt < :to and submittedAt is not null",
+                staffParameters(sector, divisionPrefix)
+                        .and("statuses", List.of(FilingStatus.APPROVED, FilingStatus.REJECTED))
+                        .and("from", from).and("to", to)).list();
+    }
+
+    /** What others than the applicant may see: the area, the sector if one, and never a filing never submitted. */
+    private static String staff(Sector sector, String divisionPrefix) {
+        if (divisionPrefix == null) {
+            throw new IllegalArgumentException("a staff list needs an area");
+        }
+        return "institution.divisionCode like :area and firstSubmittedAt is not null"
+                + (sector != null ? " and institution.sector = :sector" : "");
+    }
+
+    private static Parameters staffParameters(Sector sector, String divisionPrefix) {
+        Parameters params = Parameters.with("area", divisionPrefix + "%");
+        return sector != null ? params.and("sector", sector) : params;
+    }
+
+    public List<FilingHistory> history(UUID filingId) {
+        return em.createQuery("from FilingHistory where filingId = ?1 order by id", FilingHistory.class)
+                .setParameter(1, filingId).getResultList();
+    }
+
+    public void record(FilingHistory line) {
+        em.persist(line);
+    }
+
+    public Optional<FiledInstitution> institution(String uscc, boolean lock) {
+        return Optional.ofNullable(lock ? em.find(FiledInstitution.class, uscc, LockModeType.PESSIMISTIC_WRITE)
+                : em.find(FiledInstitution.class, uscc));
+    }
+
+    public void save(FiledInstitution institution) {
+        em.persist(institution);
+    }
+
+    /**
+     * Issues the 备案回执 number of a filing: the next of its county and year, without gaps. Every pending write is
+     * flushed first, so the counter row is locked by the last statements of the transaction only (this one and
+     * what follows it before commit): approvals of one county queue on that lock, and the shorter it is held the
+     * more of them fit in a second. The counter and the filing's number are written in one round trip. The lock
+     * lasts until commit, so a rolled-back approval gives its number back.
+     */
+    public String issueReceipt(Filing filing, int year) {
+        em.flush();
+        String number = (String) em.createNativeQuery("""
+                        with counter as (
+                            insert into receipt_counter (division_code, year, last_value) values (?1, ?2, 1)
+                            on conflict (division_code, year) do update set last_value = receipt_counter.last_value + 1
+                            returning last_value)
+                        update filing set receipt_number = ?3 || lpad(counter.last_value::text,
+                                greatest(6, length(counter.last_value::text)), '0')
+                        from counter where filing.id = ?4
+                        returning filing.receipt_number""")
+                .setParameter(1, filing.institution.divisionCode())
+                .setParameter(2, year)
+                .setParameter(3, filing.institution.divisionCode() + "-" + year + "-")
+                .setParameter(4, filing.id)
+                .getSingleResult();
+        filing.receiptNumber = number; // the column is not Hibernate's to write: no second update of the row
+        return number;
+    }
+}

@@ -1,0 +1,69 @@
+package care.filing.statistics.rest;
+
+import care.contracts.ChinaTime;
+import care.contracts.problem.Problem;
+import care.contracts.problem.ProblemException;
+import care.contracts.security.Roles;
+import care.filing.statistics.service.DecisionStats;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+@Path("/api/filings/stats")
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", description = "invalid input",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "no valid token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "role or binding does not allow this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class DecisionStatsResource {
+
+    /** The dates a figure may be asked for: far wider than the platform's records, far narrower than LocalDate's. */
+    static final LocalDate FIRST_DAY = LocalDate.of(2000, 1, 1);
+    static final LocalDate LAST_DAY = LocalDate.of(2099, 12, 31);
+
+    private final DecisionStats stats;
+
+    public DecisionStatsResource(DecisionStats stats) {
+        this.stats = stats;
+    }
+
+    @GET
+    @Path("/decision-times")
+    @RolesAllowed({Roles.CITY_ADMIN, Roles.AUDITOR})
+    @Operation(summary = "Working days from submission to decision per type and county (median, p90), for the "
+            + "caller's city; from/to are dates (default: the last 365 days)")
+    public DecisionStats.Report decisionTimes(@QueryParam("from") String from, @QueryParam("to") String to) {
+        LocalDate end = date("to", to, ChinaTime.today());
+        LocalDate start = date("from", from, end.minusDays(365));
+        return stats.decisionTimes(start, end);
+    }
+
+    private static LocalDate date(String field, String value, LocalDate fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        LocalDate date;
+        try {
+            date = LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(field, "日期格式应为 YYYY-MM-DD");
+        }
+        // LocalDate reaches year ±999999999: the day after, an Instant or a PostgreSQL timestamp of such a date fails
+        if (date.isBefore(FIRST_DAY) || date.isAfter(LAST_DAY)) {
+            throw ProblemException.invalid(field, "日期应在 " + FIRST_DAY + " 至 " + LAST_DAY + " 之间");
+        }
+        return date;
+    }
+}
