@@ -95,7 +95,7 @@ class SecondCityAndGrantsTest {
         assertEquals(8000L, amountOf("admin-530300", july.getString("id"), person));
         Api.approveAndRelease("mz-530300", "admin2-530300", july.getString("id"));
         // months already batched keep their parameters
-        postVersion("admin-530300", "QJ-NURSING", version("2026-06-01", 9000, 12000, 16000)).then().statusCode(409)
+        postVersion("admin-530300", "QJ-NURSING", version("2026-05-01", 9000, 12000, 16000)).then().statusCode(409)
                 .body("code", equalTo("PERIOD_ALREADY_BATCHED"));
 
         given().auth().oauth2(Api.qujingFinance()).get("/api/subsidy/finance/batches").then().statusCode(200)
