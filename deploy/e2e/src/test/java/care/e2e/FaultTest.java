@@ -157,7 +157,7 @@ class FaultTest {
 
     @Test
     void theRegistryKilledWhileApplyingAPollAppliesEachEventOnce() {
-        int n = SOAK ? 3000 : 600;
+        int n = SOAK ? 3000 : 400;
         List<ObjectNode> events = new ArrayList<>();
         List<String> usccs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -205,7 +205,7 @@ class FaultTest {
 
     @Test
     void theSubsidyServiceKilledMidGenerationResumesAndPaysEachPersonOnce() {
-        int people = SOAK ? 40000 : 8000;
+        int people = SOAK ? 40000 : 3000;
         String period = "2026-09";
         String institution = UUID.randomUUID().toString();
         List<ObjectNode> events = new ArrayList<>();

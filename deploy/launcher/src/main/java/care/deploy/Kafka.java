@@ -93,7 +93,8 @@ public final class Kafka implements AutoCloseable {
                         "kafka.Kafka", config.toString()),
                 Map.of(), dir, log);
         Kafka kafka = new Kafka(broker, port);
-        broker.awaitReady(() -> broker.logContains("Kafka Server started"), Duration.ofSeconds(60));
+        // a minute was not enough on the shared 2-core machine at load 35 (47 s from the first log line, more to start the JVM)
+        broker.awaitReady(() -> broker.logContains("Kafka Server started"), Duration.ofSeconds(120));
         kafka.createTopics();
         return kafka;
     }
