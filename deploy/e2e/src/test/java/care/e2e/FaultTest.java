@@ -332,18 +332,24 @@ class FaultTest {
                 pause(100);
             }
         }));
-        pause(3000);
-        publish("filing-events", filings);
-        pause(300);
-        Instant stopped = Instant.now();
-        stack.infra.postgres.stop();
-        pause(seconds * 1000L);
-        Instant startedAgain = Instant.now();
-        stack.infra.postgres.startAgain();
-        Duration caughtUp = await("every filing applied after the database came back", Duration.ofSeconds(120),
-                () -> applied(eventIds) == filings.size());
-        pause(3000);
-        running.set(false);
+        Instant stopped;
+        Instant startedAgain;
+        Duration caughtUp;
+        try {
+            pause(3000);
+            publish("filing-events", filings);
+            pause(300);
+            stopped = Instant.now();
+            stack.infra.postgres.stop();
+            pause(seconds * 1000L);
+            startedAgain = Instant.now();
+            stack.infra.postgres.startAgain();
+            caughtUp = await("every filing applied after the database came back", Duration.ofSeconds(120),
+                    () -> applied(eventIds) == filings.size());
+            pause(3000);
+        } finally {
+            running.set(false);
+        }
         for (Thread thread : load) {
             thread.join(30_000);
         }
@@ -432,6 +438,7 @@ class FaultTest {
 
     private static Thread started(Runnable work) {
         Thread thread = new Thread(work, "fault-load");
+        thread.setDaemon(true); // a failed scenario leaves no load running behind it
         thread.start();
         return thread;
     }
