@@ -4,7 +4,6 @@ import care.contracts.event.Sector;
 import care.contracts.problem.Problem;
 import care.contracts.problem.ProblemException;
 import care.subsidy.access.Access;
-import care.subsidy.support.Periods;
 import care.subsidy.access.Scope;
 import care.subsidy.grant.domain.CapacityDecision;
 import care.subsidy.grant.domain.DemonstrationDecision;
@@ -16,8 +15,11 @@ import care.subsidy.programme.domain.ProgrammeVersion;
 import care.subsidy.programme.service.ProgrammeService;
 import care.subsidy.readmodel.domain.InstitutionView;
 import care.subsidy.readmodel.domain.InstitutionViewRepository;
+import care.subsidy.support.Periods;
+import care.subsidy.support.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
@@ -147,11 +149,11 @@ public class GrantService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Grant> list(Scope scope) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = scope.bind(em.createNativeQuery(SELECT + """
+        List<Tuple> rows = scope.bind(em.createNativeQuery(SELECT + """
                          join programme g on g.code = l.programme_code
                          join programme_kind k on k.code = g.kind
                          where k.calculation <> 'MONTHLY_BY_GRADE'""" + scope.lines("l") + """
-                         order by l.created_at desc, l.id"""))
+                         order by l.created_at desc, l.id""", Tuple.class))
                 .getResultList();
         return rows.stream().map(GrantService::map).toList();
     }
@@ -205,20 +207,20 @@ public class GrantService {
             select l.id, l.programme_code, l.period, l.institution_id, l.institution_uscc, l.institution_name,
                    l.units, l.amount_fen, l.basis, l.decided_by, l.created_at,
                    coalesce((select p.status from payment_instruction p where p.line_id = l.id
-                             order by p.attempt desc limit 1), 'DECIDED')
+                             order by p.attempt desc limit 1), 'DECIDED') as payment_status
             from payment_line l
             """;
 
     private Grant find(long lineId) {
-        Object[] r = (Object[]) em.createNativeQuery(SELECT + " where l.id = ?1").setParameter(1, lineId)
-                .getSingleResult();
-        return map(r);
+        return map((Tuple) em.createNativeQuery(SELECT + " where l.id = ?1", Tuple.class).setParameter(1, lineId)
+                .getSingleResult());
     }
 
-    private static Grant map(Object[] r) {
-        return new Grant(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (UUID) r[3],
-                (String) r[4], (String) r[5], r[6] == null ? null : ((Number) r[6]).intValue(),
-                ((Number) r[7]).longValue(), (String) r[8], (String) r[9], care.subsidy.support.Sql.instant(r[10]),
-                (String) r[11]);
+    private static Grant map(Tuple tuple) {
+        Row r = Row.of(tuple);
+        return new Grant(r.longValue("id"), r.string("programme_code"), r.string("period"), r.uuid("institution_id"),
+                r.string("institution_uscc"), r.string("institution_name"), r.integer("units"),
+                r.longValue("amount_fen"), r.string("basis"), r.string("decided_by"), r.instant("created_at"),
+                r.string("payment_status"));
     }
 }

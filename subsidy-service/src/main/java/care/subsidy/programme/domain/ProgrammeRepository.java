@@ -1,9 +1,10 @@
 package care.subsidy.programme.domain;
 
-import care.subsidy.support.Sql;
+import care.subsidy.support.Row;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -51,22 +52,25 @@ public class ProgrammeRepository implements PanacheRepositoryBase<Programme, Str
     /** Every version, oldest first. */
     public List<ProgrammeVersion> versions(String code) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Tuple> rows = em.createNativeQuery("""
                         select id, effective_from, effective_until, eligible_role, baseline_date, inclusive_only,
                                max_amount_fen, source, created_by, created_at, extended_by, extended_at,
                                extension_source
-                        from programme_version where programme_code = ?1 order by effective_from""")
+                        from programme_version where programme_code = ?1 order by effective_from""", Tuple.class)
                 .setParameter(1, code).getResultList();
         List<ProgrammeVersion> versions = new ArrayList<>();
-        for (Object[] r : rows) {
-            long id = ((Number) r[0]).longValue();
-            versions.add(new ProgrammeVersion(id, code, Sql.date(r[1]), r[2] == null ? null : Sql.date(r[2]),
-                    (String) r[3], strings("programme_ownership", "ownership", id),
+        for (Tuple tuple : rows) {
+            Row r = Row.of(tuple);
+            long id = r.longValue("id");
+            Number maxAmount = (Number) r.get("max_amount_fen");
+            versions.add(new ProgrammeVersion(id, code, r.date("effective_from"), r.date("effective_until"),
+                    r.string("eligible_role"), strings("programme_ownership", "ownership", id),
                     strings("programme_institution_kind", "kind", id),
                     strings("programme_certificate_type", "certificate_type", id),
-                    r[4] == null ? null : Sql.date(r[4]), (Boolean) r[5],
-                    r[6] == null ? null : ((Number) r[6]).longValue(), rates(id), (String) r[7], (String) r[8],
-                    Sql.instant(r[9]), (String) r[10], r[11] == null ? null : Sql.instant(r[11]), (String) r[12]));
+                    r.date("baseline_date"), (Boolean) r.get("inclusive_only"),
+                    maxAmount == null ? null : maxAmount.longValue(), rates(id), r.string("source"),
+                    r.string("created_by"), r.instant("created_at"), r.string("extended_by"),
+                    r.instant("extended_at"), r.string("extension_source")));
         }
         return versions;
     }
