@@ -47,12 +47,12 @@ public class FilingPages {
     /** What each type carries (the others are refused by the API for that type). */
     static final Map<String, List<String>> BY_TYPE = Map.of(
             "NEW", List.of("sector", "uscc", "institutionName", "kind", "ownership", "divisionCode", "address",
-                    "legalRepresentative", "contactPhone", "capacity"),
+                    "legalRepresentative", "contactPhone", "capacity", "nursingBeds"),
             "CHANGE", List.of("uscc", "institutionName", "kind", "ownership", "address", "legalRepresentative",
-                    "contactPhone", "capacity"),
-            "ADD_SITE", List.of("uscc", "siteName", "siteAddress", "siteCapacity"),
+                    "contactPhone", "capacity", "nursingBeds"),
+            "ADD_SITE", List.of("uscc", "siteName", "siteAddress", "siteCapacity", "nursingBeds"),
             "CLOSE", List.of("uscc", "closeReason"));
-    static final Set<String> NUMBERS = Set.of("capacity", "siteCapacity");
+    static final Set<String> NUMBERS = Set.of("capacity", "siteCapacity", "nursingBeds");
 
     @Inject
     @Location("filings.html")
@@ -149,6 +149,7 @@ public class FilingPages {
         values.put("legalRepresentative", f.legalRepresentative());
         values.put("contactPhone", f.contactPhone());
         values.put("capacity", f.capacity());
+        values.put("nursingBeds", f.nursingBeds());
         values.put("siteName", f.siteName());
         values.put("siteAddress", f.siteAddress());
         values.put("siteCapacity", f.siteCapacity());

@@ -97,7 +97,7 @@ public final class Labels {
     /** The filing fields a reviewer may name in a return (补正), with their labels. */
     public final Map<String, String> fields = ordered("institutionName", "机构名称", "kind", "机构类型",
             "ownership", "举办性质", "address", "住所（地址）", "legalRepresentative", "法定代表人",
-            "contactPhone", "联系电话", "capacity", "床位/托位数", "siteName", "场所名称", "siteAddress", "场所地址",
+            "contactPhone", "联系电话", "capacity", "床位/托位数", "nursingBeds", "护理型床位数", "siteName", "场所名称", "siteAddress", "场所地址",
             "siteCapacity", "场所床位/托位数", "closeReason", "注销原因");
     /** Labels of the site and contact fields, for a refusal not placed at a field of the page. */
     public final Map<String, String> siteFields = ordered("beds", "床位", "slots", "托位", "beds.total", "床位总数",

@@ -32,6 +32,15 @@ class FormsTest {
     }
 
     @Test
+    void theNursingBedsOfANewOrAnAddedSiteGoToTheApiAsANumberAndNotWithAClosure() {
+        assertEquals(Map.of("type", "ADD_SITE", "siteAddress", "学府路 8 号", "siteCapacity", 40, "nursingBeds", 16),
+                FilingPages.body(Form.of(Map.of("type", "ADD_SITE", "siteAddress", "学府路 8 号", "siteCapacity", "40",
+                        "nursingBeds", "16"))));
+        assertEquals(20, FilingPages.body(Form.of(Map.of("type", "NEW", "nursingBeds", "20"))).get("nursingBeds"));
+        assertEquals(Map.of("type", "CLOSE"), FilingPages.body(Form.of(Map.of("type", "CLOSE", "nursingBeds", "20"))));
+    }
+
+    @Test
     void problemViolationsGoToTheirFieldsAndTheRestUnderTheTitle() {
         ApiError error = ApiError.of(400, Map.of("title", "提交的数据未通过校验", "code", "VALIDATION_FAILED",
                 "violations", List.of(Map.of("field", "capacity", "message", "床位/托位数超出合理范围"),

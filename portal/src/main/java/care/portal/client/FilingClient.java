@@ -86,9 +86,14 @@ public interface FilingClient {
     record Filing(String id, String type, String sector, String status, String statusLabel, String uscc,
                   String institutionName, String kind, String ownership, String cityCode, String divisionCode,
                   String address, String legalRepresentative, String contactPhone, Integer capacity,
-                  String siteName, String siteAddress, Integer siteCapacity, String closeReason, String submittedAt,
-                  String dueOn, boolean overdue, List<ReturnItem> returnItems, String decisionComment,
-                  String receiptNumber) {
+                  Integer nursingBeds, String siteName, String siteAddress, Integer siteCapacity, String closeReason,
+                  String submittedAt, String dueOn, boolean overdue, List<ReturnItem> returnItems,
+                  String decisionComment, String receiptNumber, List<ReviewFlag> reviewFlags) {
+    }
+
+    /** A condition a plan states that the filing does not show it meets, with the plan's sentence; never a refusal. */
+    @TemplateData
+    record ReviewFlag(String code, String message, String document, String section, String sentence) {
     }
 
     /** What a reviewer asked to correct: a material (by code) or a field, with the reason. */
