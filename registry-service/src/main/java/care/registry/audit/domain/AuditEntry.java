@@ -5,6 +5,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -23,7 +25,9 @@ public class AuditEntry {
     public String entity;
     public UUID entityId;
     public UUID institutionId;
+    @JdbcTypeCode(SqlTypes.CHAR)
     public String cityCode;
+    @JdbcTypeCode(SqlTypes.CHAR)
     public String divisionCode;
     public String detail;
 }

@@ -8,6 +8,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +23,7 @@ public class Institution {
     @Id
     public UUID id;
 
+    @JdbcTypeCode(SqlTypes.CHAR)
     public String uscc;
     /** What its filings say: name, sector, kind, ownership, county, address, legal representative. */
     @Embedded

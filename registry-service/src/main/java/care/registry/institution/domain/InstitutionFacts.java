@@ -7,6 +7,8 @@ import care.contracts.event.Sector;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * What the 备案 says about an institution, as the register holds it: changed only by an approved filing, and then
@@ -23,8 +25,10 @@ public class InstitutionFacts {
     public InstitutionKind kind;
     @Enumerated(EnumType.STRING)
     public Ownership ownership;
+    @JdbcTypeCode(SqlTypes.CHAR)
     public String cityCode;
     /** The county (GB/T 2260) whose department the institution is filed with. */
+    @JdbcTypeCode(SqlTypes.CHAR)
     public String divisionCode;
     /** The registered address. */
     public String address;

@@ -4,6 +4,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -24,6 +26,7 @@ public class Site {
     /** The site the institution was first filed with; it follows the institution's registered address. */
     public boolean main;
     public String name;
+    @JdbcTypeCode(SqlTypes.CHAR)
     public String divisionCode;
     public String townshipCode;
     public String address;

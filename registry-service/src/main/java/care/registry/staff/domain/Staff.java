@@ -8,6 +8,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,7 +31,9 @@ public class Staff {
     public StaffRole role;
 
     public byte[] citizenIdCipher;
+    @JdbcTypeCode(SqlTypes.CHAR)
     public String citizenIdHash;
+    @JdbcTypeCode(SqlTypes.CHAR)
     public String citizenIdMasked;
 
     public String certificateType;

@@ -13,6 +13,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -31,7 +33,9 @@ public class StaffDispute {
 
     @Id
     public UUID id;
+    @JdbcTypeCode(SqlTypes.CHAR)
     public String personKey;
+    @JdbcTypeCode(SqlTypes.CHAR)
     public String citizenIdMasked;
     @Enumerated(EnumType.STRING)
     public Status status;
@@ -39,7 +43,9 @@ public class StaffDispute {
     public UUID disputingStaffId;
     @Enumerated(EnumType.STRING)
     public Sector sector;
+    @JdbcTypeCode(SqlTypes.CHAR)
     public String divisionCode;
+    @JdbcTypeCode(SqlTypes.CHAR)
     public String cityCode;
     public Instant openedAt;
     public String openedBy;
