@@ -1,7 +1,6 @@
 package care.subsidy.programme.domain;
 
 import care.contracts.event.Sector;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,6 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * A subsidy programme of one city; its parameters are effective-dated {@link ProgrammeVersion}s. Its basis is a
@@ -21,7 +22,7 @@ public class Programme {
 
     @Id
     public String code;
-    @Column(name = "city_code")
+    @JdbcTypeCode(SqlTypes.CHAR)
     public String cityCode;
     @ManyToOne(fetch = FetchType.EAGER, optional = false)
     @JoinColumn(name = "kind")

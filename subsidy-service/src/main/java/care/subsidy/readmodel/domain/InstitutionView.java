@@ -3,12 +3,13 @@ package care.subsidy.readmodel.domain;
 import care.contracts.event.InstitutionKind;
 import care.contracts.event.Ownership;
 import care.contracts.event.Sector;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,8 +21,9 @@ import java.util.UUID;
 public class InstitutionView {
 
     @Id
-    @Column(name = "institution_id")
     public UUID institutionId;
+
+    @JdbcTypeCode(SqlTypes.CHAR)
 
     public String uscc;
     public String name;
@@ -35,22 +37,17 @@ public class InstitutionView {
     @Enumerated(EnumType.STRING)
     public Ownership ownership;
 
-    @Column(name = "city_code")
+    @JdbcTypeCode(SqlTypes.CHAR)
+
     public String cityCode;
-    @Column(name = "division_code")
+    @JdbcTypeCode(SqlTypes.CHAR)
     public String divisionCode;
-    @Column(name = "filing_status")
     public String filingStatus;
-    @Column(name = "filing_number")
     public String filingNumber;
-    @Column(name = "filed_on")
     public LocalDate filedOn;
-    @Column(name = "effective_on")
     public LocalDate effectiveOn;
-    @Column(name = "total_capacity")
     public int totalCapacity;
     public boolean inclusive;
     public boolean demonstration;
-    @Column(name = "updated_at")
     public Instant updatedAt;
 }
