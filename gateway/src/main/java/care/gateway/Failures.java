@@ -60,8 +60,8 @@ public class Failures {
             case 413 -> Problems.send(ctx, 413, "PAYLOAD_TOO_LARGE", "请求内容过大", "the request body is too large");
             default -> {
                 if (status >= 500) {
-                    LOG.errorf(failure, "%s %s failed (request id %s)", ctx.request().method(), ctx.request().path(),
-                            ctx.get(RequestIds.HEADER));
+                    LOG.errorf(failure, "%s %s failed (trace %s)", ctx.request().method(), ctx.request().path(),
+                            ProxyRoutes.traceId());
                     Problems.send(ctx, status, status == 500 ? "INTERNAL_ERROR" : "HTTP_" + status, "网关内部错误",
                             "the gateway could not handle this request; it has been logged");
                 } else {

@@ -1,6 +1,7 @@
 package care.gateway;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.smallrye.common.vertx.ContextLocals;
 import io.vertx.core.MultiMap;
@@ -48,10 +49,13 @@ public class ProxyRoutes {
     // it saw (after Quarkus's trusted-proxy check), and a caller's X-Forwarded-Port, -Prefix or Forwarded would
     // otherwise reach the portal, which builds its login redirect from them
     private static final Set<String> CALLER_FORWARDING = caseInsensitive("forwarded", "x-real-ip");
+    // the caller's trace context is continued, not copied: the client side of the gateway's own span sends its own
+    private static final Set<String> TRACE_CONTEXT = caseInsensitive("traceparent", "tracestate");
     private static final String X_FORWARDED = "x-forwarded-";
 
     // the request context local quarkus-micrometer takes a request's uri tag from
     private static final String METRICS_PATH = "UrlPathTemplate";
+    static final String REQUEST_ID = "X-Request-Id";
 
     private final GatewayConfig config;
     private final Map<String, Backend> backends = new HashMap<>();
@@ -87,7 +91,7 @@ public class ProxyRoutes {
         // no service
         router.route().order(-110).handler(ProxyRoutes::refuseUnsafeTargets);
         router.route().order(-109).handler(this::refuseDeclaredOversizeBodies);
-        router.route("/api/*").order(-100).handler(RequestIds::assign);
+        router.route().order(-100).handler(ProxyRoutes::showTraceId);
         router.route("/api/*").order(-99).handler(ProxyRoutes::securityHeaders);
         TokenCheck tokens = new TokenCheck(config.publicPrefixes(), identities);
         router.route("/api/*").order(-98).handler(tokens::recall);
@@ -105,6 +109,20 @@ public class ProxyRoutes {
         router.get("/").handler(ctx -> ctx.redirect("/portal/"));
         router.route("/api/*").handler(ctx ->
                 Problems.send(ctx, 404, "NOT_FOUND", "接口不存在", "no service owns " + ctx.request().path()));
+    }
+
+    /**
+     * The request's W3C trace (continued from the caller's traceparent, else started here; the forwarded request
+     * carries it on to the service, and the service's events to their consumers) is what a caller quotes to the
+     * operator: its id comes back as X-Request-Id and stands in the access log.
+     */
+    private static void showTraceId(RoutingContext ctx) {
+        ctx.response().headers().set(REQUEST_ID, traceId());
+        ctx.next();
+    }
+
+    static String traceId() {
+        return Span.current().getSpanContext().getTraceId();
     }
 
     private static void securityHeaders(RoutingContext ctx) {
@@ -184,17 +202,13 @@ public class ProxyRoutes {
         MultiMap headers = options.getHeaders() == null ? MultiMap.caseInsensitiveMultiMap() : options.getHeaders();
         in.headers().forEach(h -> {
             String name = h.getKey();
-            if (!HOP_BY_HOP.contains(name) && !CALLER_FORWARDING.contains(name)
+            if (!HOP_BY_HOP.contains(name) && !CALLER_FORWARDING.contains(name) && !TRACE_CONTEXT.contains(name)
                     && !name.regionMatches(true, 0, X_FORWARDED, 0, X_FORWARDED.length())) {
                 headers.add(name, h.getValue());
             }
         });
         if (in.headers().contains(HttpHeaderNames.CONNECTION)) {
             removeConnectionOptions(in.headers().getAll(HttpHeaderNames.CONNECTION), headers);
-            String requestId = ctx.get(RequestIds.HEADER);
-            if (requestId != null) {
-                headers.set(RequestIds.HEADER, requestId); // whatever the caller's Connection header named
-            }
         }
         headers.set("X-Forwarded-Host", in.authority() == null ? "" : in.authority().toString());
         headers.set("X-Forwarded-Proto", in.scheme());

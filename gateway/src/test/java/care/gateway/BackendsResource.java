@@ -61,7 +61,6 @@ public class BackendsResource extends CareTestResource {
             JsonObject reply = new JsonObject()
                     .put("method", exchange.getRequestMethod())
                     .put("uri", exchange.getRequestURI().toString())
-                    .put("requestId", exchange.getRequestHeaders().getFirst("X-Request-Id"))
                     .put("authorized", exchange.getRequestHeaders().containsKey("Authorization"))
                     .put("bodyLength", body.length())
                     .put("headers", headers);

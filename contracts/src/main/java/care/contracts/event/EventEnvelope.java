@@ -8,7 +8,8 @@ import java.util.UUID;
 /**
  * The JSON envelope of every event on the platform's topics. {@code eventId} is what consumers
  * record in their inbox, {@code aggregateId} is the Kafka key, so one aggregate's events stay in order.
- * {@code requestId} is the API request that caused the event (null for scheduled work), for tracing.
+ * {@code requestId} is the trace id of the API request that caused the event (null for scheduled work): the
+ * X-Request-Id its caller was answered with.
  */
 public record EventEnvelope(
         UUID eventId,

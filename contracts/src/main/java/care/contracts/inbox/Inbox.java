@@ -1,7 +1,6 @@
 package care.contracts.inbox;
 
 import care.contracts.event.EventEnvelope;
-import care.contracts.trace.RequestIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -9,8 +8,7 @@ import jakarta.transaction.Transactional;
 
 /**
  * Makes a consumer idempotent: call {@link #firstDelivery} inside the transaction that applies the event;
- * a redelivered event finds its id already recorded and is skipped. The event's request id becomes the current
- * one, so the consumer's log lines and the events it publishes in turn carry it.
+ * a redelivered event finds its id already recorded and is skipped.
  */
 @ApplicationScoped
 public class Inbox {
@@ -20,7 +18,6 @@ public class Inbox {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean firstDelivery(EventEnvelope event) {
-        RequestIds.adopt(event.requestId());
         int inserted = em.createNativeQuery(
                         "insert into inbox_event (event_id, type) values (?1, ?2) on conflict do nothing")
                 .setParameter(1, event.eventId())

@@ -1,7 +1,9 @@
 package care.contracts.inbox;
 
 import care.contracts.db.DatabaseFailures;
+import care.contracts.trace.TraceContexts;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -52,7 +54,7 @@ public class InboxBatches {
         List<KafkaRecord<String, String>> records = batch.getRecords();
         try {
             if (!commit(() -> records.forEach(r -> {
-                apply.accept(r.getPayload());
+                applyInItsTrace(r, apply);
                 // written, and out of the persistence context: else each flush would check every entity before it
                 em.flush();
                 em.clear();
@@ -67,7 +69,7 @@ public class InboxBatches {
         List<CompletableFuture<Void>> refused = new ArrayList<>();
         for (KafkaRecord<String, String> record : records) {
             try {
-                if (!commit(() -> apply.accept(record.getPayload()), 1)) {
+                if (!commit(() -> applyInItsTrace(record, apply), 1)) {
                     return unacknowledged();
                 }
             } catch (RuntimeException e) {
@@ -75,6 +77,13 @@ public class InboxBatches {
             }
         }
         return CompletableFuture.allOf(refused.toArray(CompletableFuture[]::new)).thenCompose(done -> batch.ack());
+    }
+
+    /** The record's trace is current while it is applied: the events published in turn and the log lines carry it. */
+    private static void applyInItsTrace(KafkaRecord<String, String> record, Consumer<String> apply) {
+        try (Scope scope = TraceContexts.enter(record)) {
+            apply.accept(record.getPayload());
+        }
     }
 
     /**

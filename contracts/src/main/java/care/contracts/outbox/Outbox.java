@@ -1,7 +1,7 @@
 package care.contracts.outbox;
 
 import care.contracts.event.EventEnvelope;
-import care.contracts.trace.RequestIds;
+import care.contracts.trace.TraceContexts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,13 +26,13 @@ public class Outbox {
     public EventEnvelope publish(String type, int schemaVersion, String aggregateId,
                                  String cityCode, String divisionCode, Object payload) {
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), type, schemaVersion, Instant.now(),
-                aggregateId, cityCode, divisionCode, json.valueToTree(payload), RequestIds.current());
+                aggregateId, cityCode, divisionCode, json.valueToTree(payload), TraceContexts.currentTraceId());
         OutboxEvent row = new OutboxEvent();
         row.eventId = envelope.eventId();
         row.type = type;
         row.aggregateId = aggregateId;
         row.createdAt = envelope.occurredAt();
-        row.requestId = envelope.requestId();
+        row.traceParent = TraceContexts.currentTraceParent();
         try {
             row.envelope = json.writeValueAsString(envelope);
         } catch (JsonProcessingException e) {

@@ -31,8 +31,8 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(nullable = false)
     public String envelope;
 
-    @Column(name = "request_id")
-    public String requestId;
+    @Column(name = "trace_parent")
+    public String traceParent;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

@@ -1,9 +1,10 @@
 package care.contracts.outbox;
 
-import care.contracts.trace.RequestIds;
+import care.contracts.trace.TraceContexts;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -92,12 +93,11 @@ public class OutboxRelay {
             RecordHeaders headers = new RecordHeaders();
             headers.add("event-type", row.type.getBytes(StandardCharsets.UTF_8));
             headers.add("event-id", row.eventId.toString().getBytes(StandardCharsets.UTF_8));
-            if (row.requestId != null) {
-                headers.add(RequestIds.HEADER, row.requestId.getBytes(StandardCharsets.UTF_8));
-            }
             emitter.send(Message.of(row.envelope)
                     .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                             .withKey(row.aggregateId).withHeaders(headers).build())
+                    // the producer span continues the request's trace, not the relay thread's (none)
+                    .addMetadata(TracingMetadata.withCurrent(TraceContexts.fromTraceParent(row.traceParent)))
                     .withAck(() -> {
                         ack.complete(null);
                         return CompletableFuture.completedFuture(null);

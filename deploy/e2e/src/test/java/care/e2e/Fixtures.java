@@ -33,8 +33,8 @@ final class Fixtures {
 
     private final Map<String, String> shared = new HashMap<>();
     private final Disputes disputes = new Disputes();
-    /** The X-Request-Id the 新设备案 was approved with, and its 备案回执 number. */
-    volatile String approvalRequestId;
+    /** The trace the 新设备案 was approved in (the caller's traceparent), and its 备案回执 number. */
+    volatile String approvalTraceId;
     volatile String receiptNumber;
 
     /** One record per name. Making one may need another (a filing needs the institution), so no map lambda here. */
@@ -123,11 +123,12 @@ final class Fixtures {
                 .body("total", equalTo(0));
         accept(filing);
 
-        approvalRequestId = "e2e-approve-" + filing.substring(0, 8);
-        receiptNumber = given().auth().oauth2(token("mz-530102")).header("X-Request-Id", approvalRequestId)
+        approvalTraceId = filing.replace("-", ""); // 32 hex digits, as a W3C trace id is
+        receiptNumber = given().auth().oauth2(token("mz-530102"))
+                .header("traceparent", "00-" + approvalTraceId + "-00f067aa0ba902b7-01")
                 .contentType(ContentType.JSON).body(Map.of("comment", "材料齐全，准予备案"))
                 .post("/api/filings/" + filing + "/approve").then()
-                .statusCode(200).header("X-Request-Id", approvalRequestId).body("status", equalTo("APPROVED"))
+                .statusCode(200).header("X-Request-Id", approvalTraceId).body("status", equalTo("APPROVED"))
                 .body("receiptNumber", matchesPattern("530102-\\d{4}-\\d{6}"))
                 .extract().path("receiptNumber");
         // filing-service outbox → filing-events → registry inbox: 已备案 in the anonymous directory

@@ -43,12 +43,15 @@ class WalkingSkeletonTest {
         as("admin-530100", "GET", "/api/subsidy/institutions/" + institutionId, null).statusCode(200)
                 .body("ownership", equalTo("PRIVATE")).body("filingNumber", equalTo(fixtures.receiptNumber));
 
-        // the approval's request id travels on both events it caused, for tracing across services
+        // the approval's trace goes on through both events it caused (the registry's in turn, after it applied the
+        // filing's): in each record's traceparent header and as the envelope's requestId
         String kafka = stack.infra.kafka.bootstrapServers();
         for (String topic : List.of("filing-events", "registry-events")) {
             assertFalse(TestTopics.read(kafka, topic, Duration.ofSeconds(10), record ->
-                    record.headers().lastHeader("X-Request-Id") != null && fixtures.approvalRequestId.equals(
-                            new String(record.headers().lastHeader("X-Request-Id").value(), StandardCharsets.UTF_8)))
+                    record.headers().lastHeader("traceparent") != null
+                            && new String(record.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8)
+                            .startsWith("00-" + fixtures.approvalTraceId + "-")
+                            && record.value().contains("\"requestId\":\"" + fixtures.approvalTraceId + "\""))
                     .isEmpty(), topic);
         }
     }

@@ -9,9 +9,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -28,15 +30,26 @@ public final class TestTopics {
         publish(topic, key, List.of(value));
     }
 
+    /** One record with headers, as another service's producer would send them (a traceparent, say). */
+    public static void publish(String topic, String key, String value, Map<String, String> headers) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
+        send(List.of(record));
+    }
+
     /** Several records of one key, sent together (a consumer then most likely receives them in one poll). */
     public static void publish(String topic, String key, List<String> values) {
+        send(values.stream().map(value -> new ProducerRecord<>(topic, key, value)).toList());
+    }
+
+    private static void send(List<ProducerRecord<String, String>> records) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, CareTestResource.infra().kafka.bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (var producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             List<Future<?>> sent = new ArrayList<>();
-            for (String value : values) {
-                sent.add(producer.send(new ProducerRecord<>(topic, key, value)));
+            for (ProducerRecord<String, String> record : records) {
+                sent.add(producer.send(record));
             }
             for (Future<?> future : sent) {
                 future.get();
@@ -45,7 +58,7 @@ public final class TestTopics {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("publishing to " + topic + " failed", e.getCause());
+            throw new IllegalStateException("publishing to " + records.get(0).topic() + " failed", e.getCause());
         }
     }
 

@@ -8,9 +8,11 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -58,6 +60,24 @@ class FilingEventsConsumerTest {
                 r -> r.value().contains(uscc) && r.value().contains("InstitutionRegistered"));
         assertEquals(1, registered.size());
         assertTrue(registered.get(0).value().contains("\"totalCapacity\":80"), registered.get(0).value());
+    }
+
+    @Test
+    void theTraceOfTheApprovalGoesOnThroughTheRegistrysOwnEvent() {
+        String uscc = Identifiers.completeUscc("52530103MJB000060");
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        String filingSpan = "b7ad6b7169203331";
+        TestTopics.publish("filing-events", uscc, filingApproved(UUID.randomUUID(), uscc, "追踪颐养院", "530103-2026-000011"),
+                Map.of("traceparent", "00-" + traceId + "-" + filingSpan + "-01"));
+
+        var registered = TestTopics.read("registry-events", Duration.ofSeconds(20),
+                r -> r.value().contains(uscc) && r.value().contains("InstitutionRegistered"));
+        assertEquals(1, registered.size());
+        String traceParent = new String(registered.get(0).headers().lastHeader("traceparent").value(),
+                StandardCharsets.UTF_8);
+        assertTrue(traceParent.startsWith("00-" + traceId + "-") && !traceParent.contains(filingSpan),
+                "the same trace, under a span of the registry's own: " + traceParent);
+        assertTrue(registered.get(0).value().contains("\"requestId\":\"" + traceId + "\""), registered.get(0).value());
     }
 
     @Test
