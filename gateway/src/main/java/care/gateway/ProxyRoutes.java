@@ -88,10 +88,10 @@ public class ProxyRoutes {
 
     void install(@Observes Router router) {
         // on every path, before anything else of the gateway's: what is refused here costs no token check and reaches
-        // no service
+        // no service (and the caller still learns the trace id to quote)
+        router.route().order(-111).handler(ProxyRoutes::showTraceId);
         router.route().order(-110).handler(ProxyRoutes::refuseUnsafeTargets);
         router.route().order(-109).handler(this::refuseDeclaredOversizeBodies);
-        router.route().order(-100).handler(ProxyRoutes::showTraceId);
         router.route("/api/*").order(-99).handler(ProxyRoutes::securityHeaders);
         TokenCheck tokens = new TokenCheck(config.publicPrefixes(), identities);
         router.route("/api/*").order(-98).handler(tokens::recall);
