@@ -1,6 +1,9 @@
 package care.subsidy.programme.domain;
 
 import care.subsidy.support.Row;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -17,9 +20,11 @@ import java.util.Optional;
 public class ProgrammeRepository implements PanacheRepositoryBase<Programme, String> {
 
     private final EntityManager em;
+    private final ObjectMapper json;
 
-    public ProgrammeRepository(EntityManager em) {
+    public ProgrammeRepository(EntityManager em, ObjectMapper json) {
         this.em = em;
+        this.json = json;
     }
 
     /** The programmes a caller's scope covers: its city's, of its department(s). */
@@ -49,26 +54,32 @@ public class ProgrammeRepository implements PanacheRepositoryBase<Programme, Str
                 sector);
     }
 
-    /** Every version, oldest first. */
+    /** Every version, oldest first, with its lists and rates: one query, however many versions. */
     public List<ProgrammeVersion> versions(String code) {
         @SuppressWarnings("unchecked")
         List<Tuple> rows = em.createNativeQuery("""
-                        select id, effective_from, effective_until, eligible_role, baseline_date, inclusive_only,
-                               max_amount_fen, source, created_by, created_at, extended_by, extended_at,
-                               extension_source
-                        from programme_version where programme_code = ?1 order by effective_from""", Tuple.class)
+                        select v.id, v.effective_from, v.effective_until, v.eligible_role, v.baseline_date,
+                               v.inclusive_only, v.max_amount_fen, v.source, v.created_by, v.created_at, v.extended_by,
+                               v.extended_at, v.extension_source,
+                               array(select ownership from programme_ownership where version_id = v.id
+                                     order by 1)::text as ownerships,
+                               array(select kind from programme_institution_kind where version_id = v.id
+                                     order by 1)::text as kinds,
+                               array(select certificate_type from programme_certificate_type where version_id = v.id
+                                     order by 1)::text as certificate_types,
+                               (select jsonb_agg(jsonb_build_array(rate_key, amount_fen) order by rate_key desc)
+                                from programme_rate where version_id = v.id)::text as rates
+                        from programme_version v where v.programme_code = ?1 order by v.effective_from""", Tuple.class)
                 .setParameter(1, code).getResultList();
         List<ProgrammeVersion> versions = new ArrayList<>();
         for (Tuple tuple : rows) {
             Row r = Row.of(tuple);
-            long id = r.longValue("id");
             Number maxAmount = (Number) r.get("max_amount_fen");
-            versions.add(new ProgrammeVersion(id, code, r.date("effective_from"), r.date("effective_until"),
-                    r.string("eligible_role"), strings("programme_ownership", "ownership", id),
-                    strings("programme_institution_kind", "kind", id),
-                    strings("programme_certificate_type", "certificate_type", id),
+            versions.add(new ProgrammeVersion(r.longValue("id"), code, r.date("effective_from"),
+                    r.date("effective_until"), r.string("eligible_role"), textArray(r.string("ownerships")),
+                    textArray(r.string("kinds")), textArray(r.string("certificate_types")),
                     r.date("baseline_date"), (Boolean) r.get("inclusive_only"),
-                    maxAmount == null ? null : maxAmount.longValue(), rates(id), r.string("source"),
+                    maxAmount == null ? null : maxAmount.longValue(), rates(r.string("rates")), r.string("source"),
                     r.string("created_by"), r.instant("created_at"), r.string("extended_by"),
                     r.instant("extended_at"), r.string("extension_source")));
         }
@@ -80,29 +91,30 @@ public class ProgrammeRepository implements PanacheRepositoryBase<Programme, Str
      * (a later version replaces an earlier one from its start; an ended one leaves a gap nobody is paid in).
      */
     public Optional<ProgrammeVersion> versionOn(String code, LocalDate day) {
-        ProgrammeVersion found = null;
-        for (ProgrammeVersion v : versions(code)) {
-            if (!v.effectiveFrom().isAfter(day)) {
-                found = v;
+        return ProgrammeVersion.inForceOn(versions(code), day);
+    }
+
+    /**
+     * A PostgreSQL text[] as its text: codes (enum names) never need quoting, so it is {@code {A,B}} or {@code {}}.
+     * Text, not a JDBC array: the same on every driver path, and nothing to unwrap.
+     */
+    private static List<String> textArray(String text) {
+        String inner = text.substring(1, text.length() - 1);
+        return inner.isEmpty() ? List.of() : List.of(inner.split(","));
+    }
+
+    /** {@code [["KEY", fen], …]} in the query's order (largest key first), or null for a version without rates. */
+    private Map<String, Long> rates(String json) {
+        Map<String, Long> rates = new LinkedHashMap<>();
+        if (json != null) {
+            try {
+                for (JsonNode pair : this.json.readTree(json)) {
+                    rates.put(pair.get(0).asText(), pair.get(1).asLong());
+                }
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("programme_rate as JSON: " + json, e);
             }
         }
-        return Optional.ofNullable(found).filter(v -> v.covers(day));
-    }
-
-    /** One list of a version; table and column are this class's constants, never input. */
-    @SuppressWarnings("unchecked")
-    private List<String> strings(String table, String column, long versionId) {
-        return em.createNativeQuery("select " + column + " from " + table + " where version_id = ?1 order by 1")
-                .setParameter(1, versionId).getResultList();
-    }
-
-    private Map<String, Long> rates(long versionId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        "select rate_key, amount_fen from programme_rate where version_id = ?1 order by rate_key desc")
-                .setParameter(1, versionId).getResultList();
-        Map<String, Long> rates = new LinkedHashMap<>();
-        rows.forEach(r -> rates.put((String) r[0], ((Number) r[1]).longValue()));
         return rates;
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The parameters of a programme from {@code effectiveFrom} until the next version or {@code effectiveUntil}
@@ -21,6 +22,21 @@ public record ProgrammeVersion(long id, String programmeCode, LocalDate effectiv
                                List<String> eligibleCertificateTypes, LocalDate baselineDate, boolean inclusiveOnly,
                                Long maxAmountFen, Map<String, Long> ratesFen, String source, String createdBy,
                                Instant createdAt, String extendedBy, Instant extendedAt, String extensionSource) {
+
+    /**
+     * Of a programme's versions (oldest first), the one in force on {@code day}: the latest that started on or before
+     * it, unless it ended before it (a later version replaces an earlier one from its start; an ended one leaves a gap
+     * nobody is paid in).
+     */
+    public static Optional<ProgrammeVersion> inForceOn(List<ProgrammeVersion> versions, LocalDate day) {
+        ProgrammeVersion found = null;
+        for (ProgrammeVersion v : versions) {
+            if (!v.effectiveFrom().isAfter(day)) {
+                found = v;
+            }
+        }
+        return Optional.ofNullable(found).filter(v -> v.covers(day));
+    }
 
     /** In force on {@code day}: started on or before it and not ended before it. */
     public boolean covers(LocalDate day) {

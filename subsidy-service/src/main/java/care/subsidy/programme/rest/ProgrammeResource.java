@@ -90,7 +90,7 @@ public class ProgrammeResource {
     }
 
     private ProgrammeResponse response(Programme p, LocalDate today) {
-        return ProgrammeResponse.of(p, programmes.versions(p.code), programmes.versionOn(p.code, today).isPresent(),
-                today);
+        List<ProgrammeVersion> versions = programmes.versions(p.code);
+        return ProgrammeResponse.of(p, versions, ProgrammeVersion.inForceOn(versions, today).isPresent(), today);
     }
 }
