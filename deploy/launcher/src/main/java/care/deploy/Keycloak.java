@@ -62,7 +62,8 @@ public final class Keycloak implements AutoCloseable {
                 home, log);
         Keycloak keycloak = new Keycloak(process, port);
         process.awaitReady(() -> ChildProcess.answers200("http://localhost:" + managementPort + "/health/ready"),
-                Duration.ofMinutes(6)); // four were too few at load 30 on the shared 2-core machine
+                // six were too few at load 30 on the shared 2-core machine: the realm import alone took minutes
+                Duration.ofMinutes(12));
         return keycloak;
     }
 

@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -81,6 +82,59 @@ class RegistryEventsConsumerTest {
         return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> (Boolean) em.createNativeQuery(
                         "select disputed from caregiver where staff_id = ?1").setParameter(1, staffId)
                 .getResultStream().findFirst().orElse(null));
+    }
+
+    static String changed(UUID institutionId, String uscc, String occurredAt, String name, String effectiveOn,
+                          int capacity) {
+        return """
+                {"eventId":"%s","type":"InstitutionChanged","schemaVersion":1,"occurredAt":"%s",
+                 "aggregateId":"%s","cityCode":"530100","divisionCode":"530111",
+                 "payload":{"institutionId":"%s","uscc":"%s","name":"%s","sector":"ELDERLY",
+                   "kind":"PRIVATE_CARE_HOME","ownership":"PRIVATE","cityCode":"530100","divisionCode":"530111",
+                   "filingStatus":"FILED","effectiveOn":"%s","totalCapacity":%d,"inclusive":false,
+                   "demonstration":false}}
+                """.formatted(UUID.randomUUID(), occurredAt, institutionId, institutionId, uscc, name, effectiveOn,
+                capacity);
+    }
+
+    @Test
+    void anOlderChangeDeliveredAfterANewerOneLeavesTheNewerFactsAndIsKeptOnlyAsEarlierHistory() {
+        UUID id = UUID.randomUUID();
+        String uscc = "52530111MJC000031L";
+        String key = id.toString();
+        TestTopics.publish("registry-events", key, registered(UUID.randomUUID(), id, uscc, "530111")); // 11-20 02:00
+        TestTopics.publish("registry-events", key,
+                changed(id, uscc, "2026-11-25T02:00:00Z", "官渡区福寿园（新名）", "2026-11-25", 80));
+        // delivered late: changes that occurred before the one above, and the registration again as a new event
+        TestTopics.publish("registry-events", key,
+                changed(id, uscc, "2026-11-22T02:00:00Z", "官渡区福寿园（旧名）", "2026-11-22", 50));
+        TestTopics.publish("registry-events", key,
+                changed(id, uscc, "2026-11-24T02:00:00Z", "官渡区福寿园（同日旧名）", "2026-11-25", 60));
+        TestTopics.publish("registry-events", key, registered(UUID.randomUUID(), id, uscc, "530111")
+                .replace("2026-11-20T02:00:00Z", "2026-11-20T01:00:00Z"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> states(id).size() == 3);
+
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("官渡区福寿园（新名）", "2026-11-25", 80),
+                one("select name, effective_on::text, total_capacity from institution_view where institution_id = ?1",
+                        id));
+        // the state on a day between the changes is the older change's; from the newer one's day, the newer's
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("2026-11-20 0", "2026-11-22 50", "2026-11-25 80"),
+                states(id));
+    }
+
+    private List<Object> one(String sql, UUID id) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            Object[] row = (Object[]) em.createNativeQuery(sql).setParameter(1, id).getSingleResult();
+            return List.of(row).stream().map(v -> v instanceof Number n ? (Object) n.intValue() : v).toList();
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> states(UUID id) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                        "select effective_on::text || ' ' || total_capacity from institution_state"
+                                + " where institution_id = ?1 order by effective_on, seq").setParameter(1, id)
+                .getResultList());
     }
 
     @Test

@@ -50,4 +50,6 @@ public class InstitutionView {
     public boolean inclusive;
     public boolean demonstration;
     public Instant updatedAt;
+    /** When the event whose facts these are occurred at the registry: an older event does not overwrite them. */
+    public Instant factsAt;
 }

@@ -53,9 +53,10 @@ public class RegistryEventsConsumer {
             }
             switch (event.type()) {
                 case InstitutionRegisteredV1.TYPE ->
-                        writer.registered(json.treeToValue(event.payload(), InstitutionRegisteredV1.class));
+                        writer.registered(json.treeToValue(event.payload(), InstitutionRegisteredV1.class),
+                                event.occurredAt());
                 case InstitutionChangedV1.TYPE ->
-                        writer.changed(json.treeToValue(event.payload(), InstitutionChangedV1.class));
+                        writer.changed(json.treeToValue(event.payload(), InstitutionChangedV1.class), event.occurredAt());
                 case CaregiverChangedV1.TYPE ->
                         writer.caregiver(json.treeToValue(event.payload(), CaregiverChangedV1.class), event.occurredAt());
                 default -> LOG.debugf("ignoring %s", event.type());

@@ -2,7 +2,10 @@ package care.subsidy.readmodel.service;
 
 import care.contracts.event.CaregiverChangedV1;
 import care.contracts.event.InstitutionChangedV1;
+import care.contracts.event.InstitutionKind;
 import care.contracts.event.InstitutionRegisteredV1;
+import care.contracts.event.Ownership;
+import care.contracts.event.Sector;
 import care.subsidy.batch.service.BatchGenerator;
 import care.subsidy.readmodel.domain.InstitutionView;
 import care.subsidy.readmodel.domain.InstitutionViewRepository;
@@ -13,6 +16,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.UUID;
 
 /**
  * Applies the register's facts. Institutions keep every state with the day it took effect
@@ -34,9 +38,16 @@ public class ReadModelWriter {
         this.em = em;
     }
 
-    public void registered(InstitutionRegisteredV1 e) {
+    /** An InstitutionRegistered that occurred at the registry at {@code occurredAt}. */
+    public void registered(InstitutionRegisteredV1 e, Instant occurredAt) {
         InstitutionView view = views.findByIdOptional(e.institutionId()).orElseGet(InstitutionView::new);
         boolean known = view.institutionId != null;
+        LocalDate from = e.filedOn() != null ? e.filedOn() : Periods.today();
+        if (known && older(view, occurredAt)) {
+            history(view, "FILED", from, e.totalCapacity() != null ? e.totalCapacity() : view.totalCapacity,
+                    e.ownership(), e.sector(), e.cityCode(), e.divisionCode(), e.kind());
+            return;
+        }
         describe(view, e.institutionId(), e.uscc(), e.name(), e.sector(), e.kind(), e.ownership(), e.cityCode(),
                 e.divisionCode());
         view.filingNumber = e.filingNumber();
@@ -47,15 +58,22 @@ public class ReadModelWriter {
             if (e.totalCapacity() != null) { // else (an older event) the first InstitutionChanged brings it
                 view.totalCapacity = e.totalCapacity();
             }
+            view.factsAt = occurredAt;
         }
         view.updatedAt = Instant.now();
         views.persist(view);
-        LocalDate from = e.filedOn() != null ? e.filedOn() : Periods.today();
         state(view, "FILED", from, view.totalCapacity);
     }
 
-    public void changed(InstitutionChangedV1 e) {
+    /** An InstitutionChanged that occurred at the registry at {@code occurredAt}. */
+    public void changed(InstitutionChangedV1 e, Instant occurredAt) {
         InstitutionView view = views.findByIdOptional(e.institutionId()).orElseGet(InstitutionView::new);
+        LocalDate from = e.effectiveOn() != null ? e.effectiveOn() : Periods.today();
+        if (older(view, occurredAt)) {
+            history(view, e.filingStatus(), from, e.totalCapacity(), e.ownership(), e.sector(), e.cityCode(),
+                    e.divisionCode(), e.kind());
+            return;
+        }
         describe(view, e.institutionId(), e.uscc(), e.name(), e.sector(), e.kind(), e.ownership(), e.cityCode(),
                 e.divisionCode());
         view.filingStatus = e.filingStatus();
@@ -63,14 +81,38 @@ public class ReadModelWriter {
         view.totalCapacity = e.totalCapacity();
         view.inclusive = e.inclusive();
         view.demonstration = e.demonstration();
+        view.factsAt = occurredAt;
         view.updatedAt = Instant.now();
         views.persist(view);
-        state(view, e.filingStatus(), e.effectiveOn() != null ? e.effectiveOn() : Periods.today(), e.totalCapacity());
+        state(view, e.filingStatus(), from, e.totalCapacity());
     }
 
-    private static void describe(InstitutionView view, java.util.UUID id, String uscc, String name,
-                                 care.contracts.event.Sector sector, care.contracts.event.InstitutionKind kind,
-                                 care.contracts.event.Ownership ownership, String cityCode, String divisionCode) {
+    /**
+     * Whether an event that occurred at {@code occurredAt} is older than the facts the view holds: delivered after a
+     * newer one (a replay, a redelivery), it must not overwrite them. Events are ordered by when they occurred at the
+     * registry, which writes one institution's changes one transaction after another.
+     */
+    private static boolean older(InstitutionView view, Instant occurredAt) {
+        return view.factsAt != null && occurredAt != null && occurredAt.isBefore(view.factsAt);
+    }
+
+    /**
+     * The state an older event describes, kept as history only if it took effect before the facts held (the state
+     * at the end of a month between the two is then right) on a day no state starts yet; from the day of the held
+     * facts on, they hold.
+     */
+    private void history(InstitutionView view, String status, LocalDate from, int capacity, Ownership ownership,
+                         Sector sector, String cityCode, String divisionCode, InstitutionKind kind) {
+        boolean dayTaken = !em.createNativeQuery(
+                        "select 1 from institution_state where institution_id = ?1 and effective_on = ?2")
+                .setParameter(1, view.institutionId).setParameter(2, from).getResultList().isEmpty();
+        if (view.effectiveOn != null && from.isBefore(view.effectiveOn) && !dayTaken) {
+            insertState(view.institutionId, status, from, capacity, ownership, sector, cityCode, divisionCode, kind);
+        }
+    }
+
+    private static void describe(InstitutionView view, UUID id, String uscc, String name, Sector sector,
+                                 InstitutionKind kind, Ownership ownership, String cityCode, String divisionCode) {
         view.institutionId = id;
         view.uscc = uscc;
         view.name = name;
@@ -83,14 +125,19 @@ public class ReadModelWriter {
 
     private void state(InstitutionView v, String status, LocalDate from, int capacity) {
         em.flush();
+        insertState(v.institutionId, status, from, capacity, v.ownership, v.sector, v.cityCode, v.divisionCode, v.kind);
+    }
+
+    private void insertState(UUID institution, String status, LocalDate from, int capacity, Ownership ownership,
+                             Sector sector, String cityCode, String divisionCode, InstitutionKind kind) {
         em.createNativeQuery("""
                         insert into institution_state (institution_id, effective_on, filing_status, ownership, sector,
                                                        city_code, division_code, total_capacity, kind)
                         values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)""")
-                .setParameter(1, v.institutionId).setParameter(2, from).setParameter(3, status)
-                .setParameter(4, v.ownership.name()).setParameter(5, v.sector.name())
-                .setParameter(6, v.cityCode).setParameter(7, v.divisionCode).setParameter(8, capacity)
-                .setParameter(9, v.kind.name())
+                .setParameter(1, institution).setParameter(2, from).setParameter(3, status)
+                .setParameter(4, ownership.name()).setParameter(5, sector.name())
+                .setParameter(6, cityCode).setParameter(7, divisionCode).setParameter(8, capacity)
+                .setParameter(9, kind.name())
                 .executeUpdate();
     }
 
