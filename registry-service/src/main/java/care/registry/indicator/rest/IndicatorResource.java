@@ -112,6 +112,7 @@ public class IndicatorResource {
 
     @POST
     @Path("/populations")
+    @RolesAllowed(Roles.CITY_ADMIN) // others are refused before their body is read (Access decides the city)
     @Operation(summary = "The city admin enters a population figure (a new version; earlier ones are kept)")
     public Response addPopulation(@NotNull @Valid PopulationRequest request) {
         String city = access.indicatorAdminCity();
@@ -131,6 +132,7 @@ public class IndicatorResource {
 
     @POST
     @Path("/targets/{code}/versions")
+    @RolesAllowed(Roles.CITY_ADMIN)
     @Operation(summary = "The city admin records a new version of a measured target, with its source")
     public Response addTargetVersion(
             @PathParam("code") @Pattern(regexp = "[A-Z]{2}-[A-Z]-\\d{2}", message = "应为指标编号") String code,

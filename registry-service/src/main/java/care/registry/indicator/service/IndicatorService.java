@@ -27,6 +27,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,7 +116,8 @@ public class IndicatorService {
         List<Area> areas = new ArrayList<>();
         if (countyCode == null) {
             areas.add(new Area(city.code(), city.name(), "CITY"));
-            Divisions.countiesOf(cityCode).forEach(d -> areas.add(new Area(d.code(), d.name(), "COUNTY")));
+            Divisions.countiesOf(cityCode).stream().sorted(Comparator.comparing(Divisions.Division::code))
+                    .forEach(d -> areas.add(new Area(d.code(), d.name(), "COUNTY")));
         } else {
             var county = Divisions.find(countyCode).filter(d -> cityCode.equals(d.parentCode()))
                     .orElseThrow(() -> ProblemException.notFound("county", countyCode));
@@ -135,7 +137,7 @@ public class IndicatorService {
             return new Figure(area.code(), area.name(), s.value, s.numerator, s.denominator, s.missing, null, null,
                     null, null, null, trend);
         }
-        BigDecimal target = t.targetValue;
+        BigDecimal target = t.targetValue.setScale(2, RoundingMode.HALF_UP);
         if (s.value == null) {
             return new Figure(area.code(), area.name(), null, s.numerator, s.denominator, s.missing, target, null,
                     null, IndicatorTable.NO_DATA.code(), IndicatorTable.NO_DATA.label(), trend);
@@ -145,7 +147,7 @@ public class IndicatorService {
         boolean onLine = t.atLeast() ? s.value.compareTo(expected) >= 0 : s.value.compareTo(expected) <= 0;
         Status status = met ? IndicatorTable.MET : onLine && asOf.isBefore(t.targetOn) ? IndicatorTable.ON_TRACK
                 : IndicatorTable.BEHIND;
-        BigDecimal gap = met ? null : target.subtract(s.value).abs();
+        BigDecimal gap = met ? null : target.subtract(s.value).abs().setScale(2, RoundingMode.HALF_UP);
         return new Figure(area.code(), area.name(), s.value, s.numerator, s.denominator, null, target, gap, expected,
                 status.code(), status.label(), trend);
     }
@@ -175,7 +177,8 @@ public class IndicatorService {
 
     private static Indicator indicator(IndicatorTarget t, List<Figure> figures) {
         return new Indicator(t.code, t.name, t.sector.name(), t.measured(), t.notMeasuredReason,
-                t.measured() ? t.measure.name() : null, t.unit, t.direction, t.targetValue, t.targetOn, t.baselineOn,
+                t.measured() ? t.measure.name() : null, t.unit, t.direction,
+                t.targetValue == null ? null : t.targetValue.setScale(2, RoundingMode.HALF_UP), t.targetOn, t.baselineOn,
                 t.scope, new IndicatorTable.Source(t.sourceDocument, t.sourceSection, t.sourceSentence), t.version,
                 t.measured() ? t.measure.numeratorLabel : null, t.measured() ? t.measure.denominatorLabel : null,
                 figures);
