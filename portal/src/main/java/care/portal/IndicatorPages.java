@@ -4,6 +4,7 @@ import care.portal.client.IndicatorClient;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.Location;
+import io.quarkus.qute.RawString;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -56,7 +57,7 @@ public class IndicatorPages {
         try {
             return views.page(indicators).data("t", table).data("measured", measured).data("unmeasured", unmeasured)
                     // raw in a script element: no "<" may end it early, whatever a name or sentence holds
-                    .data("chartData", json.writeValueAsString(measured).replace("<", "\\u003c"));
+                    .data("chartData", new RawString(json.writeValueAsString(measured).replace("<", "\\u003c")));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
