@@ -32,6 +32,11 @@ public record User(boolean loggedIn, String username, String displayName, Set<St
         return reviewer() && !institution();
     }
 
+    /** Reads 指标监测: reviewers (their county and sector), city admin and auditor (their city); never an institution. */
+    public boolean indicators() {
+        return reviewer() && !institution();
+    }
+
     public boolean decides() {
         return is("civil-affairs-reviewer") || is("health-reviewer");
     }

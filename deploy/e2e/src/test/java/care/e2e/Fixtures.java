@@ -65,6 +65,7 @@ final class Fixtures {
             case "staff" -> as("inst-elderly", "POST", "/api/institutions/" + shared("institution") + "/staff",
                     body("staff")).statusCode(201).extract().path("id");
             case "programme" -> "KM-NURSING";
+            case "indicator" -> "KM-E-07"; // 每千名老年人养老床位数 (民政)
             case "programmeVersion" -> String.valueOf(as("admin-530100", "GET", "/api/subsidy/programmes/KM-NURSING", null)
                     .statusCode(200).extract().<Number>path("versions[0].id"));
             case "batch" -> batch();

@@ -121,6 +121,42 @@ public class Access {
         return caller.cityCode().orElseThrow(() -> ProblemException.forbidden("token is not bound to a city"));
     }
 
+    // --- indicators (指标监测) ---
+
+    /**
+     * The part of the register whose indicators the caller reads: a city admin or auditor their city, both sectors;
+     * a reviewer their sector in their county (or their city, for a city-level code). The institutions are those of
+     * {@link #scope(String)}; this names the city, the one county (or null) and the one sector (or null).
+     */
+    public IndicatorArea indicatorArea() {
+        refuseInstitutionHolder("the indicators");
+        if (caller.is(Roles.CITY_ADMIN) || caller.is(Roles.AUDITOR)) {
+            return new IndicatorArea(caller.cityCode()
+                    .orElseThrow(() -> ProblemException.forbidden("token is not bound to a city")), null, null);
+        }
+        var sector = caller.sector().filter(caller::reviews);
+        var area = caller.divisionCode();
+        if (sector.isEmpty() || area.isEmpty()) {
+            throw ProblemException.forbidden("only city admins, auditors and reviewers read the indicators");
+        }
+        String code = area.get();
+        String city = code.substring(0, 4) + "00";
+        return new IndicatorArea(city, code.equals(city) ? null : code, sector.get());
+    }
+
+    /** Populations and targets are changed by the city admin of the city only. */
+    public String indicatorAdminCity() {
+        refuseInstitutionHolder("the indicators");
+        if (!caller.is(Roles.CITY_ADMIN)) {
+            throw ProblemException.forbidden("only the city admin enters populations and targets");
+        }
+        return caller.cityCode().orElseThrow(() -> ProblemException.forbidden("token is not bound to a city"));
+    }
+
+    /** A city, and within it one county and one sector or all (null). */
+    public record IndicatorArea(String cityCode, String countyCode, Sector sector) {
+    }
+
     // --- roster disputes ---
 
     /**

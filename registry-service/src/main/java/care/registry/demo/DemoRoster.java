@@ -10,6 +10,7 @@ import care.contracts.validation.Identifiers;
 import care.registry.audit.service.AuditTrail;
 import care.registry.institution.domain.Institution;
 import care.registry.institution.service.FilingOutcomeService.InstitutionFirstRegistered;
+import care.registry.staff.domain.Education;
 import care.registry.staff.domain.Staff;
 import care.registry.staff.service.StaffService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -129,7 +130,24 @@ public class DemoRoster {
             s.updatedAt = s.createdAt;
             entries.add(s);
         }
+        if (institution.facts.sector == Sector.CHILDCARE && !entries.isEmpty()) {
+            head(institution, entries.get(0));
+        }
         return new Roster(entries, ids);
+    }
+
+    /**
+     * A 托育机构's first person is its head (负责人), with an education: about 70 % 大专及以上, near Qujing's target.
+     * Drawn from a random of its own, so that the rest of the roster stays as it was generated before heads.
+     */
+    private static void head(Institution institution, Staff first) {
+        Random random = new Random(UUID.nameUUIDFromBytes((institution.uscc + "/head").getBytes(StandardCharsets.UTF_8))
+                .getMostSignificantBits());
+        int roll = random.nextInt(100);
+        first.head = true;
+        first.education = roll < 45 ? Education.JUNIOR_COLLEGE : roll < 68 ? Education.BACHELOR
+                : roll < 70 ? Education.POSTGRADUATE : roll < 95 ? Education.SENIOR_SECONDARY
+                : Education.JUNIOR_SECONDARY_OR_BELOW;
     }
 
     private static void certificate(Random random, Staff s, String county) {

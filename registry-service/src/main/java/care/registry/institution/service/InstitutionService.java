@@ -2,6 +2,8 @@ package care.registry.institution.service;
 
 import care.contracts.ChinaTime;
 import care.registry.audit.service.AuditTrail;
+import care.registry.institution.domain.DesignationVersion;
+import care.registry.institution.domain.DesignationVersionRepository;
 import care.registry.institution.domain.Institution;
 import care.registry.institution.event.InstitutionEvents;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,10 +22,13 @@ public class InstitutionService {
 
     private final AuditTrail audit;
     private final InstitutionEvents events;
+    private final DesignationVersionRepository designationVersions;
 
-    public InstitutionService(AuditTrail audit, InstitutionEvents events) {
+    public InstitutionService(AuditTrail audit, InstitutionEvents events,
+                              DesignationVersionRepository designationVersions) {
         this.audit = audit;
         this.events = events;
+        this.designationVersions = designationVersions;
     }
 
     public Institution contacts(Institution i, ContactDetails r, Long expectedVersion, String actor) {
@@ -50,6 +55,7 @@ public class InstitutionService {
         i.inclusive = r.inclusive();
         i.demonstration = r.demonstration();
         i.updatedAt = Instant.now();
+        designationVersions.persist(DesignationVersion.of(i)); // a past month's 普惠/示范 stays reproducible
         audit.record(actor, "DESIGNATIONS_UPDATED", "institution", i.id, i, detail);
         events.changed(i, ChinaTime.today());
         return i;

@@ -5,6 +5,8 @@ import care.contracts.event.Sector;
 import care.contracts.problem.Violation;
 import care.registry.audit.service.AuditTrail;
 import care.registry.institution.domain.Institution;
+import care.registry.site.domain.CapacityVersion;
+import care.registry.site.domain.CapacityVersionRepository;
 import care.registry.site.domain.ServiceOffered;
 import care.registry.site.domain.Site;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,9 +28,11 @@ import java.util.stream.Collectors;
 public class SiteCapacityService {
 
     private final AuditTrail audit;
+    private final CapacityVersionRepository versions;
 
-    public SiteCapacityService(AuditTrail audit) {
+    public SiteCapacityService(AuditTrail audit, CapacityVersionRepository versions) {
         this.audit = audit;
+        this.versions = versions;
     }
 
     public Site update(Institution institution, Site site, CapacityBreakdown request, Long expectedVersion,
@@ -59,6 +63,7 @@ public class SiteCapacityService {
         site.townshipCode = request.townshipCode();
         site.updatedAt = Instant.now();
         site.updatedBy = actor;
+        versions.persist(CapacityVersion.of(site)); // the indicators read a past month's capacity from these
         audit.record(actor, "SITE_CAPACITY_UPDATED", "site", site.id, institution,
                 Map.of("before", before, "after", snapshot(site)));
         return site;

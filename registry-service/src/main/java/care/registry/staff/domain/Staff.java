@@ -46,6 +46,11 @@ public class Staff {
     public LocalDate employedFrom;
     public LocalDate employedUntil;
 
+    /** The institution's head (负责人), whose education a plan's target counts. */
+    public boolean head;
+    @Enumerated(EnumType.STRING)
+    public Education education;
+
     /** ACTIVE, DISPUTED (another institution claims the person: waits for the county) or REFUSED. */
     @Enumerated(EnumType.STRING)
     public StaffStatus status = StaffStatus.ACTIVE;

@@ -3,6 +3,7 @@ package care.registry.staff.rest;
 import care.contracts.event.CertificateGrade;
 import care.contracts.event.StaffRole;
 import care.contracts.validation.CitizenId;
+import care.registry.staff.domain.Education;
 import care.registry.staff.service.StaffDetails;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -13,7 +14,8 @@ import java.time.LocalDate;
 
 /**
  * A roster entry as the institution enters it. {@code citizenId} is required when adding; when editing it may be
- * left out (kept) or given to correct it.
+ * left out (kept) or given to correct it. {@code head} marks the institution's 负责人 (absent: not the head);
+ * {@code education} is one of {@link Education}.
  */
 public record StaffRequest(
         @NotBlank @Size(max = 60) String name,
@@ -26,11 +28,14 @@ public record StaffRequest(
         LocalDate certificateIssuedOn,
         LocalDate certificateValidUntil,
         @NotNull LocalDate employedFrom,
-        LocalDate employedUntil) {
+        LocalDate employedUntil,
+        Boolean head,
+        Education education) {
 
     public StaffDetails toDetails() {
         return new StaffDetails(name, role, citizenId, certificateType, certificateGrade, certificateNumber,
-                certificateIssuedOn, certificateValidUntil, employedFrom, employedUntil);
+                certificateIssuedOn, certificateValidUntil, employedFrom, employedUntil, Boolean.TRUE.equals(head),
+                education);
     }
 
     @Override

@@ -28,6 +28,9 @@ public record StaffResponse(
         LocalDate employedFrom,
         LocalDate employedUntil,
         boolean employed,
+        boolean head,
+        String education,
+        String educationLabel,
         String status,
         String statusLabel,
         String disputeOutcome,
@@ -47,6 +50,8 @@ public record StaffResponse(
                 certified && (s.certificateValidUntil == null || !s.certificateValidUntil.isBefore(today)),
                 s.employedFrom, s.employedUntil,
                 s.status != StaffStatus.REFUSED && (s.employedUntil == null || !s.employedUntil.isBefore(today)),
+                s.head, s.education == null ? null : s.education.name(),
+                s.education == null ? null : s.education.label,
                 s.status.name(), s.status.label, s.disputeOutcome == null ? null : s.disputeOutcome.name(),
                 s.status == StaffStatus.DISPUTED ? DISPUTED_NOTICE : null, s.version);
     }

@@ -2,6 +2,7 @@ package care.registry.staff.service;
 
 import care.contracts.event.CertificateGrade;
 import care.contracts.event.StaffRole;
+import care.registry.staff.domain.Education;
 
 import java.time.LocalDate;
 
@@ -19,7 +20,9 @@ public record StaffDetails(
         LocalDate certificateIssuedOn,
         LocalDate certificateValidUntil,
         LocalDate employedFrom,
-        LocalDate employedUntil) {
+        LocalDate employedUntil,
+        boolean head,
+        Education education) {
 
     @Override
     public String toString() { // never let the plain ID reach a log line

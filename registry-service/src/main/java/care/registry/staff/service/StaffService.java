@@ -159,6 +159,8 @@ public class StaffService {
         entry.certificateValidUntil = r.certificateValidUntil();
         entry.employedFrom = r.employedFrom();
         entry.employedUntil = r.employedUntil();
+        entry.head = r.head();
+        entry.education = r.education();
     }
 
     private List<Violation> check(StaffDetails r, boolean adding) {
