@@ -176,6 +176,7 @@ public final class Stack implements AutoCloseable {
                 "gateway.routes.portal.url", serviceUrl("portal")));
         if (!layout.persistent()) { // end-to-end tests call quickly as few users; the gateway's own tests cover limits
             config.put("gateway.rate-limit.per-second", "1000");
+            config.put("gateway.rate-limit.registrations-per-hour", "1000");
         }
         return quarkusApp("gateway", layout.gateway(), config);
     }
