@@ -52,8 +52,9 @@ class RegistrationTest {
                 .body("find { it.id == '%s' }.mobile".formatted(id), equalTo(mobile));
         given().auth().oauth2(Tokens.of("wj-530302")).get("/api/registrations").then().body("id", not(hasItem(id)));
         given().auth().oauth2(Tokens.of("mz-530102")).get("/api/registrations").then().body("id", not(hasItem(id)));
+        // 卫健 of the county sees that it exists (a reviewer of the area) but does not decide it
         given().auth().oauth2(Tokens.of("wj-530302")).post("/api/registrations/{id}/confirm", id).then()
-                .statusCode(404);
+                .statusCode(403);
 
         given().auth().oauth2(Tokens.of("mz-530302")).post("/api/registrations/{id}/confirm", id).then()
                 .statusCode(200).body("status", equalTo("CONFIRMED")).body("decidedBy", equalTo("mz-530302"));
