@@ -45,6 +45,10 @@ public interface GatewayConfig {
         @WithDefault("50")
         int tokenChecksPerSecond();
 
+        /** Registrations (anonymous POST /api/registrations) per address per hour, all of them usable at once. */
+        @WithDefault("5")
+        int registrationsPerHour();
+
         /** Overrides of {@link #perSecond} by the token's client (azp), e.g. the finance bureau's system. */
         Map<String, Integer> clients();
     }

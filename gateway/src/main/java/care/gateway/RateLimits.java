@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 
 import java.time.Duration;
@@ -15,6 +16,10 @@ import java.time.Duration;
  * tokens not yet verified. The latter runs before {@link TokenCheck} verifies anything, so a flood of garbage or
  * forged tokens meets 429 instead of costing a signature check each. A flood gets 429 with Retry-After; everyone
  * else goes on.
+ * <p>
+ * Registrations ({@code POST /api/registrations}, anonymous) have a bucket of their own per address, counted in
+ * hours rather than seconds: each one makes an account that a county official must look at, so a script that
+ * registers in bursts meets 429 after a handful, while an office registering its institutions is not held up.
  * <p>
  * The address is the TCP peer's, or the client's that a trusted proxy names in X-Forwarded-For when
  * {@code quarkus.http.proxy.*} says which proxies are trusted (Quarkus resolves that before any route runs).
@@ -28,6 +33,7 @@ final class RateLimits implements Handler<RoutingContext> {
     private final Cache<String, Bucket> clients = cache();
     private final Cache<String, Bucket> anonymous = cache();
     private final Cache<String, Bucket> tokenChecks = cache();
+    private final Cache<String, Bucket> registrations = cache();
 
     RateLimits(GatewayConfig.RateLimit config) {
         this.config = config;
@@ -40,6 +46,16 @@ final class RateLimits implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
+        if (isRegistration(ctx)) {
+            ConsumptionProbe registration = registrations.get(address(ctx), key -> Bucket.builder()
+                    .addLimit(limit -> limit.capacity(config.registrationsPerHour())
+                            .refillGreedy(config.registrationsPerHour(), Duration.ofHours(1)))
+                    .build()).tryConsumeAndReturnRemaining(1);
+            if (!registration.isConsumed()) {
+                refuse(ctx, registration);
+                return;
+            }
+        }
         Bucket bucket = bucketOf(ctx);
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
@@ -47,6 +63,18 @@ final class RateLimits implements Handler<RoutingContext> {
             ctx.next();
             return;
         }
+        refuse(ctx, probe);
+    }
+
+    private static boolean isRegistration(RoutingContext ctx) {
+        return ctx.request().method() == HttpMethod.POST && ctx.request().path().equals("/api/registrations");
+    }
+
+    private static String address(RoutingContext ctx) {
+        return ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
+    }
+
+    private static void refuse(RoutingContext ctx, ConsumptionProbe probe) {
         long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
         ctx.response().putHeader("Retry-After", Long.toString(seconds));
         Problems.send(ctx, 429, "RATE_LIMITED", "请求过于频繁，请稍后再试",
@@ -59,7 +87,7 @@ final class RateLimits implements Handler<RoutingContext> {
             return clients.get(token.bucketKey(), key ->
                     bucket(config.clients().getOrDefault(token.client(), config.perSecond())));
         }
-        String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
+        String address = address(ctx);
         if (ctx.get(TokenCheck.UNVERIFIED) != null) {
             return tokenChecks.get(address, key -> bucket(config.tokenChecksPerSecond()));
         }

@@ -28,7 +28,7 @@ class RateLimitsTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("gateway.rate-limit.per-second", "2", "gateway.rate-limit.anonymous-per-second", "2",
-                    "gateway.rate-limit.token-checks-per-second", "2");
+                    "gateway.rate-limit.token-checks-per-second", "2", "gateway.rate-limit.registrations-per-hour", "2");
         }
     }
 
@@ -70,6 +70,21 @@ class RateLimitsTest {
         assertTrue(refused.header("Content-Type").startsWith("application/problem+json"));
         assertTrue(Integer.parseInt(refused.header("Retry-After")) >= 1);
         assertEquals("RATE_LIMITED", JsonPath.from(refused.body()).getString("code"));
+    }
+
+    @Test
+    void registrationsFromOneAddressAreLimitedPerHourWhileItsOtherCallsGoOn() {
+        // from an address of its own (127.0.0.3): two registrations pass, the third meets 429 for most of an hour
+        String from = "127.0.0.3";
+        String registration = "POST /api/registrations HTTP/1.1";
+        for (int sent = 1; sent <= 2; sent++) {
+            assertEquals(200, RawHttp.sendFrom(from, registration, "Content-Length: 0").status());
+        }
+        RawHttp.Response refused = RawHttp.sendFrom(from, registration, "Content-Length: 0");
+        assertEquals(429, refused.status());
+        assertTrue(Integer.parseInt(refused.header("Retry-After")) > 60);
+        assertEquals("RATE_LIMITED", JsonPath.from(refused.body()).getString("code"));
+        assertEquals(200, RawHttp.sendFrom(from, "GET /api/directory/institutions HTTP/1.1").status());
     }
 
     /** The burst is 4 and 2 more come each second: a quick flood meets a 429 long before 40 requests. */

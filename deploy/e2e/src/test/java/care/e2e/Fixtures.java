@@ -72,6 +72,10 @@ final class Fixtures {
             case "unknown" -> UUID.randomUUID().toString();
             case "otherInstitution" -> Disputes.fileOtherInstitution();
             case "dispute" -> disputes.open(shared("institution"), shared("otherInstitution"));
+            case "registration" -> given().contentType(ContentType.JSON).body(body("registration"))
+                    .post("/api/registrations").then().statusCode(201).extract().path("id");
+            case "staffAccount" -> as("admin-530100", "POST", "/api/accounts/staff", body("staffAccount"))
+                    .statusCode(201).extract().path("id");
             default -> throw new IllegalArgumentException("no fixture " + name);
         };
     }
@@ -104,6 +108,12 @@ final class Fixtures {
             case "paymentResult" -> Map.of("outcome", "PAID", "amountFen", 10000, "bankReference", "B1",
                     "paidOn", "2026-11-20");
             case "reversal" -> Map.of("amountFen", 10000, "reason", "收款账户已冻结，资金退回", "returnedOn", "2026-11-20");
+            case "registration" -> Registrations.registration(Registrations.uscc("530102"), "530102", "ELDERLY",
+                    Registrations.mobile());
+            case "refusal" -> Map.of("reason", "矩阵测试");
+            case "staffAccount" -> Map.of("username", "mz-m" + STAFF.incrementAndGet() + "-" + System.nanoTime() % 100000,
+                    "fullName", "矩阵测试", "role", "civil-affairs-reviewer", "divisionCode", "530102");
+            case "operator" -> Map.of("fullName", "矩阵测试", "mobile", Registrations.mobile());
             default -> throw new IllegalArgumentException("no body " + name);
         };
     }

@@ -49,7 +49,9 @@ public class CareTestResource implements QuarkusTestResourceLifecycleManager {
         Infra running = infra();
         Map<String, String> config = new java.util.HashMap<>(Map.of(
                 "kafka.bootstrap.servers", running.kafka.bootstrapServers(),
-                "quarkus.oidc.auth-server-url", running.keycloak.realmUrl()));
+                "quarkus.oidc.auth-server-url", running.keycloak.realmUrl(),
+                // registry-service's accounts feature drives Keycloak's admin API (others ignore it)
+                "quarkus.keycloak.admin-client.server-url", running.keycloak.serverUrl()));
         if (database != null) {
             config.put("quarkus.datasource.jdbc.url", running.postgres.jdbcUrl(database));
             config.put("quarkus.datasource.username", Postgres.USER);

@@ -68,7 +68,12 @@ public final class Keycloak implements AutoCloseable {
     }
 
     public String realmUrl() {
-        return "http://localhost:" + port + "/realms/" + REALM;
+        return serverUrl() + "/realms/" + REALM;
+    }
+
+    /** The server's root, where its admin API answers (registry-service's accounts). */
+    public String serverUrl() {
+        return "http://localhost:" + port;
     }
 
     public int port() {
@@ -77,8 +82,16 @@ public final class Keycloak implements AutoCloseable {
 
     /** An access token for a demo user, by the password grant of the local-only client care-cli. */
     public String token(String username) {
+        return token(username, DEMO_PASSWORD);
+    }
+
+    /**
+     * An access token for any user of the realm by its password (accounts the platform made in a test); refused
+     * (IllegalStateException) for a disabled user or one that must first change a one-time password.
+     */
+    public String token(String username, String password) {
         return requestToken(Map.of("grant_type", "password", "client_id", CLI_CLIENT,
-                "username", username, "password", DEMO_PASSWORD));
+                "username", username, "password", password));
     }
 
     /** An access token for a confidential client, by client credentials (the finance bureau's system). */
@@ -180,6 +193,34 @@ public final class Keycloak implements AutoCloseable {
                     HttpResponse.BodyHandlers.ofString());
             if (mapped.statusCode() >= 300) {
                 throw new IllegalStateException("role " + role + " not given to " + username + ": " + mapped.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Gives a user a password of their own, as the holder of a one-time password does at the first sign-in (a test
+     * that signs in by the password grant cannot answer Keycloak's update-password page).
+     */
+    public void setPassword(String username, String password) {
+        try {
+            String admin = adminToken();
+            String users = "http://localhost:" + port + "/admin/realms/" + REALM + "/users";
+            var found = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(users + "?exact=true&username="
+                            + URLEncoder.encode(username, StandardCharsets.UTF_8)))
+                    .header("Authorization", "Bearer " + admin).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+            String credential = JSON.createObjectNode().put("type", "password").put("value", password)
+                    .put("temporary", false).toString();
+            HttpResponse<String> reset = HTTP.send(HttpRequest.newBuilder(URI.create(users + "/"
+                            + found.get(0).get("id").asText() + "/reset-password"))
+                    .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(credential)).build(), HttpResponse.BodyHandlers.ofString());
+            if (reset.statusCode() >= 300) {
+                throw new IllegalStateException("password of " + username + " not set: " + reset.body());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

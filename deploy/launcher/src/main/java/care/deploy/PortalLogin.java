@@ -50,6 +50,11 @@ public final class PortalLogin {
 
     /** Logs the user in; fails, saying where, if the login does not reach a portal page. */
     public void login(String gatewayUrl, String username) {
+        login(gatewayUrl, username, Keycloak.DEMO_PASSWORD);
+    }
+
+    /** Logs in with a password of the user's own (an account the platform made); fails like the demo login. */
+    public void login(String gatewayUrl, String username, String password) {
         HttpResponse<String> page = follow(get(URI.create(gatewayUrl + "/portal/login")));
         Matcher action = FORM_ACTION.matcher(page.body());
         if (page.statusCode() != 200 || !action.find()) {
@@ -57,7 +62,7 @@ public final class PortalLogin {
                     + page.statusCode());
         }
         String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(Keycloak.DEMO_PASSWORD, StandardCharsets.UTF_8) + "&credentialId=";
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&credentialId=";
         HttpResponse<String> home = follow(send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build()));

@@ -145,6 +145,9 @@ public final class Stack implements AutoCloseable {
             // the local stack's data outlives a restart, so it keeps the published demo keys; a test run has its own
             config.put("care.pii.key", layout.persistent() ? "R5rF267sNQo2Ul+8ELg4nH/OjhLtUtAe6gSNSD/3t90=" : randomKey());
             config.put("care.pii.hash-key", layout.persistent() ? "tdYgWWOJmBA2A8zwbY+QNuMZA7YUE+yBBx2g9TqT3Pg=" : randomKey());
+            // accounts are made through Keycloak's admin API, as the demo realm's client registry-accounts
+            config.put("quarkus.keycloak.admin-client.server-url", infra.keycloak.serverUrl());
+            config.put("quarkus.keycloak.admin-client.client-secret", "registry-accounts-demo-secret");
         }
         if (name.equals("subsidy-service") && !layout.persistent()) {
             // the end-to-end tests' slices take milliseconds: a generation whose service was killed is taken up
@@ -173,6 +176,7 @@ public final class Stack implements AutoCloseable {
                 "gateway.routes.portal.url", serviceUrl("portal")));
         if (!layout.persistent()) { // end-to-end tests call quickly as few users; the gateway's own tests cover limits
             config.put("gateway.rate-limit.per-second", "1000");
+            config.put("gateway.rate-limit.registrations-per-hour", "1000");
         }
         return quarkusApp("gateway", layout.gateway(), config);
     }

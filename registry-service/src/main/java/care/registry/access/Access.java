@@ -1,9 +1,16 @@
 package care.registry.access;
 
 import care.contracts.event.Sector;
+import care.contracts.problem.Problem;
 import care.contracts.problem.ProblemException;
 import care.contracts.security.Caller;
 import care.contracts.security.Roles;
+import care.registry.account.domain.Account;
+import care.registry.account.domain.AccountKind;
+import care.registry.account.domain.AccountRepository;
+import care.registry.account.domain.AccountStatus;
+import care.registry.account.domain.Registration;
+import care.registry.institution.domain.FilingStatus;
 import care.registry.institution.domain.Institution;
 import care.registry.institution.domain.InstitutionRepository;
 import care.registry.institution.domain.InstitutionScope;
@@ -23,10 +30,12 @@ public class Access {
 
     private final Caller caller;
     private final InstitutionRepository institutions;
+    private final AccountRepository accounts;
 
-    public Access(Caller caller, InstitutionRepository institutions) {
+    public Access(Caller caller, InstitutionRepository institutions, AccountRepository accounts) {
         this.caller = caller;
         this.institutions = institutions;
+        this.accounts = accounts;
     }
 
     public Caller caller() {
@@ -64,11 +73,18 @@ public class Access {
         return institution;
     }
 
-    /** Operational facts (sites' capacity, contacts, roster) are kept by the institution itself only. */
+    /**
+     * Operational facts (sites' capacity, contacts, roster) are kept by the institution itself only, and only while
+     * it is filed: once 已注销 (CLOSE approved) its accounts still read their history, but change nothing.
+     */
     public Institution keptByCaller(UUID id) {
         Institution institution = readable(id);
         if (!caller.is(Roles.INSTITUTION)) {
             throw ProblemException.forbidden("only the institution itself keeps its sites, contacts and roster");
+        }
+        if (institution.filingStatus == FilingStatus.CLOSED) {
+            throw new ProblemException(Problem.of(403, "INSTITUTION_CLOSED", "机构已注销，只能查阅历史记录",
+                    "institution " + institution.id + " is deregistered; its records are read-only"));
         }
         return institution;
     }
@@ -192,5 +208,99 @@ public class Access {
         if (caller.is(Roles.INSTITUTION)) {
             throw ProblemException.forbidden("an institution's account has no part in " + what);
         }
+    }
+
+    // --- accounts: registrations, an institution's operators, a city's staff ---
+
+    /**
+     * Registrations the caller may list: the competent reviewer's (sector, and county or city), the city admin's and
+     * auditor's of their city. An institution's token, or none of these roles, is refused (403).
+     */
+    public InstitutionScope registrationScope() {
+        refuseInstitutionHolder("registrations of other institutions");
+        if (caller.is(Roles.CITY_ADMIN) || caller.is(Roles.AUDITOR)) {
+            return caller.cityCode().map(city -> new InstitutionScope("cityCode = :scopeCity",
+                    Parameters.with("scopeCity", city))).orElse(InstitutionScope.NOTHING);
+        }
+        var sector = caller.sector().filter(caller::reviews);
+        var area = caller.divisionCode();
+        if (sector.isEmpty() || area.isEmpty()) {
+            throw ProblemException.forbidden("only the competent department, the city admin and the auditor see "
+                    + "registrations");
+        }
+        String code = area.get();
+        String place = code.endsWith("00") ? "cityCode" : "divisionCode";
+        return new InstitutionScope("sector = :scopeSector and " + place + " = :scopeArea",
+                Parameters.with("scopeSector", sector.get()).and("scopeArea", code));
+    }
+
+    /**
+     * A registration is confirmed or refused by the competent department of its sector and county (or city), or by
+     * the administrator of the institution it names; anyone else who may see it gets 403, the rest 404.
+     */
+    public Registration decidedByCaller(Registration registration) {
+        if (caller.is(Roles.INSTITUTION)) {
+            boolean administrator = administrator().filter(a -> a.uscc.equals(registration.uscc)).isPresent();
+            if (!administrator) {
+                throw ProblemException.notFound("registration", registration.id);
+            }
+            return registration;
+        }
+        if (reviewerOf(registration.sector, registration.divisionCode)) {
+            return registration;
+        }
+        boolean sees = (caller.is(Roles.CITY_ADMIN) || caller.is(Roles.AUDITOR)
+                || caller.is(Roles.CIVIL_AFFAIRS_REVIEWER) || caller.is(Roles.HEALTH_REVIEWER))
+                && caller.covers(registration.divisionCode);
+        if (!sees) {
+            throw ProblemException.notFound("registration", registration.id);
+        }
+        throw ProblemException.forbidden("only the competent department of the institution's county decides it");
+    }
+
+    /** The caller's own account if it is an institution's administrator; otherwise 403. */
+    public Account administeringCaller() {
+        return administrator().orElseThrow(() -> ProblemException.forbidden(
+                "only the institution's administrator (its first confirmed account) manages its operators"));
+    }
+
+    private java.util.Optional<Account> administrator() {
+        if (!caller.is(Roles.INSTITUTION)) {
+            return java.util.Optional.empty();
+        }
+        return accounts.liveByUsername(caller.name())
+                .filter(a -> a.administrator && a.status == AccountStatus.ACTIVE && a.uscc.equals(caller.uscc()));
+    }
+
+    /** One of the administrator's institution's operators; another institution's (or none) is 404. */
+    public Account operatorOfCaller(UUID accountId) {
+        Account administrator = administeringCaller();
+        Account account = accounts.findById(accountId);
+        if (account == null || account.kind != AccountKind.INSTITUTION || !administrator.uscc.equals(account.uscc)) {
+            throw ProblemException.notFound("account", accountId);
+        }
+        return account;
+    }
+
+    /**
+     * The city whose staff accounts the caller manages: a city admin's own, never another (there is no claim to
+     * widen it). Institutions, reviewers and auditors manage none (403).
+     */
+    public String staffCity() {
+        refuseInstitutionHolder("staff accounts");
+        if (!caller.is(Roles.CITY_ADMIN)) {
+            throw ProblemException.forbidden("only a city admin manages staff accounts");
+        }
+        return caller.cityCode().orElseThrow(() -> ProblemException.forbidden("token is not bound to a city"));
+    }
+
+    /** A staff account of the caller's city; any other account (another city's, an institution's) is 404. */
+    public Account staffOfCaller(UUID accountId) {
+        String city = staffCity();
+        Account account = accounts.findById(accountId);
+        if (account == null || account.kind != AccountKind.STAFF || !city.equals(account.cityCode)) {
+            throw ProblemException.notFound("account", accountId);
+        }
+        return account;
     }
 }

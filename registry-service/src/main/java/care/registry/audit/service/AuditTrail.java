@@ -27,15 +27,28 @@ public class AuditTrail {
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String actor, String action, String entity, UUID entityId, Institution institution,
                        Map<String, ?> detail) {
+        record(actor, action, entity, entityId, institution.id, institution.facts.cityCode,
+                institution.facts.divisionCode, detail);
+    }
+
+    /** A change that concerns no institution of the register (yet): an account, a registration. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(String actor, String action, String entity, UUID entityId, String cityCode,
+                       String divisionCode, Map<String, ?> detail) {
+        record(actor, action, entity, entityId, null, cityCode, divisionCode, detail);
+    }
+
+    private void record(String actor, String action, String entity, UUID entityId, UUID institutionId,
+                        String cityCode, String divisionCode, Map<String, ?> detail) {
         AuditEntry entry = new AuditEntry();
         entry.at = Instant.now();
         entry.actor = actor;
         entry.action = action;
         entry.entity = entity;
         entry.entityId = entityId;
-        entry.institutionId = institution.id;
-        entry.cityCode = institution.facts.cityCode;
-        entry.divisionCode = institution.facts.divisionCode;
+        entry.institutionId = institutionId;
+        entry.cityCode = cityCode;
+        entry.divisionCode = divisionCode;
         try {
             entry.detail = json.writeValueAsString(detail);
         } catch (JsonProcessingException e) {

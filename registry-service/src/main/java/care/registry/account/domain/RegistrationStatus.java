@@ -1,0 +1,7 @@
+package care.registry.account.domain;
+
+public enum RegistrationStatus {
+    PENDING,
+    CONFIRMED,
+    REFUSED
+}

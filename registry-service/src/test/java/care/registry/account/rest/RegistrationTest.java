@@ -1,0 +1,161 @@
+package care.registry.account.rest;
+
+import care.deploy.CareTestResource;
+import care.deploy.Tokens;
+import care.registry.support.Db;
+import care.registry.support.Register;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static care.registry.account.rest.Accounts.PASSWORD;
+import static care.registry.account.rest.Accounts.claims;
+import static care.registry.account.rest.Accounts.mobile;
+import static care.registry.account.rest.Accounts.register;
+import static care.registry.account.rest.Accounts.registration;
+import static care.registry.account.rest.Accounts.signIn;
+import static care.registry.account.rest.Accounts.uscc;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** 机构注册 with real Keycloak users: register, the county confirms or refuses, the administrator adds operators. */
+@QuarkusTest
+@WithTestResource(value = CareTestResource.class, initArgs = @ResourceArg(name = "database", value = "registry"))
+class RegistrationTest {
+
+    @Inject
+    Register register;
+    @Inject
+    Db db;
+
+    @Test
+    void aNewInstitutionCannotSignInUntilItsCountyConfirmsItThenActsAsThatInstitutionOnly() {
+        String uscc = uscc("530302");
+        String mobile = mobile();
+        String id = register(registration(uscc, "530302", "ELDERLY", mobile)).statusCode(201)
+                .body("status", equalTo("PENDING")).extract().path("id");
+        assertNull(signIn(mobile, PASSWORD), "a pending account signs in");
+
+        // the 麒麟区 民政 reviewer sees it; 卫健 of the county and 民政 of another county do not
+        given().auth().oauth2(Tokens.of("mz-530302")).get("/api/registrations").then().statusCode(200)
+                .body("id", hasItem(id)).body("find { it.id == '%s' }.knownInstitution".formatted(id), equalTo(false))
+                .body("find { it.id == '%s' }.mobile".formatted(id), equalTo(mobile));
+        given().auth().oauth2(Tokens.of("wj-530302")).get("/api/registrations").then().body("id", not(hasItem(id)));
+        given().auth().oauth2(Tokens.of("mz-530102")).get("/api/registrations").then().body("id", not(hasItem(id)));
+        // 卫健 of the county sees that it exists (a reviewer of the area) but does not decide it
+        given().auth().oauth2(Tokens.of("wj-530302")).post("/api/registrations/{id}/confirm", id).then()
+                .statusCode(403);
+
+        given().auth().oauth2(Tokens.of("mz-530302")).post("/api/registrations/{id}/confirm", id).then()
+                .statusCode(200).body("status", equalTo("CONFIRMED")).body("decidedBy", equalTo("mz-530302"));
+        given().auth().oauth2(Tokens.of("mz-530302")).post("/api/registrations/{id}/confirm", id).then()
+                .statusCode(409).body("code", equalTo("REGISTRATION_DECIDED"));
+
+        String token = signIn(mobile, PASSWORD);
+        assertNotNull(token, "the confirmed account signs in");
+        Map<String, Object> claims = claims(token);
+        assertEquals(uscc, claims.get("uscc"));
+        assertEquals("ELDERLY", claims.get("sector"));
+        assertEquals("530302", claims.get("division_code"));
+        assertEquals("530300", claims.get("city_code"));
+        given().auth().oauth2(token).get("/api/institutions").then().statusCode(200).body("total", equalTo(0));
+
+        // its first confirmed account is its administrator: it adds an operator of its own institution, and removes it
+        given().auth().oauth2(token).get("/api/accounts/operators").then().statusCode(200)
+                .body("[0].username", equalTo(mobile)).body("[0].administrator", equalTo(true));
+        String operatorMobile = mobile();
+        String operator = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("fullName", "赵敏", "mobile", operatorMobile, "uscc", "52530102MJA00001X1"))
+                .post("/api/accounts/operators").then().statusCode(201).body("uscc", equalTo(uscc))
+                .body("administrator", equalTo(false)).body("initialPassword.length()", equalTo(16))
+                .extract().path("id");
+        given().auth().oauth2(Tokens.of("inst-elderly")).get("/api/accounts/operators").then().statusCode(403);
+        given().auth().oauth2(Tokens.of("inst-elderly")).delete("/api/accounts/operators/{id}", operator).then()
+                .statusCode(403);
+        given().auth().oauth2(token).delete("/api/accounts/operators/{id}", operator).then().statusCode(204);
+        given().auth().oauth2(token).get("/api/accounts/operators").then().body("size()", equalTo(1));
+
+        // every step is in the city's audit trail
+        given().auth().oauth2(Tokens.of("admin-530300")).get("/api/institutions/audit").then().statusCode(200)
+                .body("action", hasItem("REGISTRATION_CONFIRMED")).body("action", hasItem("OPERATOR_REMOVED"));
+    }
+
+    @Test
+    void claimingAFiledInstitutionShowsNothingOfItAndARefusalFreesTheMobileNumber() {
+        register.elderly530102();
+        String mobile = mobile();
+        String id = register(registration(Register.ELDERLY_530102, "530102", "ELDERLY", mobile)).statusCode(201)
+                .extract().path("id");
+        assertNull(signIn(mobile, PASSWORD), "a claim on a filed institution signs in before it is confirmed");
+        given().auth().oauth2(Tokens.of("mz-530102")).get("/api/registrations").then()
+                .body("find { it.id == '%s' }.knownInstitution".formatted(id), equalTo(true));
+
+        given().auth().oauth2(Tokens.of("mz-530102")).contentType(ContentType.JSON).body(Map.of("reason", " "))
+                .post("/api/registrations/{id}/refuse", id).then().statusCode(400);
+        given().auth().oauth2(Tokens.of("mz-530102")).contentType(ContentType.JSON)
+                .body(Map.of("reason", "经核实，注册人与该机构无关"))
+                .post("/api/registrations/{id}/refuse", id).then().statusCode(200).body("status", equalTo("REFUSED"))
+                .body("reason", equalTo("经核实，注册人与该机构无关"));
+        assertNull(signIn(mobile, PASSWORD));
+        given().auth().oauth2(Tokens.of("mz-530102")).get("/api/registrations?status=REFUSED").then()
+                .body("id", hasItem(id));
+        register(registration(uscc("530102"), "530102", "ELDERLY", mobile)).statusCode(201);
+    }
+
+    @Test
+    void badInputAndDuplicatesAreRefusedAndCreateNothing() {
+        long before = db.count("select count(*) from account");
+        String uscc = uscc("530102");
+        String wrongCheck = uscc.substring(0, 17) + (uscc.charAt(17) == '0' ? '1' : '0');
+        register(registration(wrongCheck, "530102", "ELDERLY", mobile())).statusCode(400)
+                .contentType("application/problem+json").body("violations.field", hasItem("uscc"));
+        register(registration(uscc, "110101", "ELDERLY", mobile())).statusCode(400)
+                .body("violations.field", hasItem("divisionCode"));
+        register(registration(uscc, "530100", "ELDERLY", mobile())).statusCode(400);
+        var weak = registration(uscc, "530102", "ELDERLY", mobile());
+        weak.put("password", "short");
+        register(weak).statusCode(400).body("violations.field", hasItem("password"));
+        var badMobile = registration(uscc, "530102", "ELDERLY", "12345");
+        register(badMobile).statusCode(400).body("violations.field", hasItem("mobile"));
+        var badSector = registration(uscc, "530102", "BOTH", mobile());
+        register(badSector).statusCode(400);
+        assertEquals(before, db.count("select count(*) from account"));
+
+        String mobile = mobile();
+        register(registration(uscc, "530102", "ELDERLY", mobile)).statusCode(201);
+        register(registration(uscc("530103"), "530103", "ELDERLY", mobile)).statusCode(409)
+                .contentType("application/problem+json").body("code", equalTo("MOBILE_REGISTERED"));
+        register(registration(uscc, "530102", "ELDERLY", mobile())).statusCode(409)
+                .body("code", equalTo("REGISTRATION_PENDING"));
+        assertEquals(before + 1, db.count("select count(*) from account"));
+    }
+
+    @Test
+    void institutionsAndOtherCountiesHaveNoPartInTheQueue() {
+        String id = register(registration(uscc("530103"), "530103", "CHILDCARE", mobile())).statusCode(201)
+                .extract().path("id");
+        given().get("/api/registrations").then().statusCode(401);
+        given().auth().oauth2(Tokens.of("inst-elderly")).get("/api/registrations").then().statusCode(403)
+                .contentType("application/problem+json");
+        given().auth().oauth2(Tokens.of("inst-elderly")).post("/api/registrations/{id}/confirm", id).then()
+                .statusCode(404);
+        // the city admin sees the city's queue but the county's health department decides
+        given().auth().oauth2(Tokens.of("admin-530100")).get("/api/registrations").then().body("id", hasItem(id));
+        given().auth().oauth2(Tokens.of("admin-530100")).post("/api/registrations/{id}/confirm", id).then()
+                .statusCode(403);
+        given().auth().oauth2(Tokens.of("admin-530300")).post("/api/registrations/{id}/confirm", id).then()
+                .statusCode(404);
+        given().auth().oauth2(Tokens.of("wj-530100")).post("/api/registrations/{id}/confirm", id).then()
+                .statusCode(200);
+    }
+}
