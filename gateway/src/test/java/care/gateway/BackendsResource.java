@@ -31,7 +31,9 @@ public class BackendsResource extends CareTestResource {
                       "/api/filings":{"post":{"tags":["Filings"],"responses":{"201":{"description":"created"}}}},
                       "/q/health":{"get":{"responses":{"200":{"description":"ok"}}}}},
              "tags":[{"name":"Directory"},{"name":"Filings"}],
-             "components":{"schemas":{"Problem":{"type":"object"}}}}
+             "components":{"schemas":{"Problem":{"type":"object"}},
+                           "securitySchemes":{"keycloak":{"type":"openIdConnect",
+                                              "openIdConnectUrl":"http://keycloak/.well-known/openid-configuration"}}}}
             """;
 
     static final String RECEIVED = "/__received";

@@ -133,7 +133,7 @@ class ProxyRoutesTest {
                 .body("info.title", containsString("一老一小"))
                 .body("paths.keySet()", containsInAnyOrder("/api/directory/institutions", "/api/filings"))
                 .body("components.schemas.Problem.type", equalTo("object"))
-                .body("components.securitySchemes.keycloak.scheme", equalTo("bearer"))
+                .body("components.securitySchemes.keycloak.type", equalTo("openIdConnect")) // the services' own
                 .body("x-unavailable", contains("subsidy"));
         given().get("/q/swagger-ui/").then().statusCode(200);
     }

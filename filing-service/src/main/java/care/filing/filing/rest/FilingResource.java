@@ -35,6 +35,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -42,6 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.util.List;
 import java.util.UUID;
 
+@Tag(name = "Filings", description = "备案：新设、变更、增设场所、注销，提交、受理、补正、准予、不予备案 (the 备案 workflow)")
 @Path("/api/filings")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -70,7 +73,8 @@ public class FilingResource {
 
     @POST
     @RolesAllowed(Roles.INSTITUTION)
-    @Operation(summary = "Start a filing (draft) for the caller's institution: NEW, CHANGE, ADD_SITE or CLOSE")
+    @Operation(operationId = "createFiling", summary = "新建备案（草稿）",
+            description = "Start a filing (draft) for the caller's institution: NEW, CHANGE, ADD_SITE or CLOSE")
     public Response create(@NotNull FilingRequest request, UriInfo uri) {
         Filing filing = service.createDraft(request.toDraft(), invalid(request));
         return respond(Response.created(uri.getAbsolutePathBuilder().path(filing.id.toString()).build()), filing);
@@ -79,7 +83,8 @@ public class FilingResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.INSTITUTION)
-    @Operation(summary = "Edit a draft or a filing returned for correction (If-Match: its ETag)")
+    @Operation(operationId = "updateFiling", summary = "修改备案",
+            description = "Edit a draft or a filing returned for correction (If-Match: its ETag)")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                            @NotNull FilingRequest request) {
         return respond(Response.ok(), service.update(id, version(ifMatch), request.toDraft(), invalid(request)));
@@ -88,17 +93,21 @@ public class FilingResource {
     @GET
     @Path("/{id}")
     @Authenticated
-    @Operation(summary = "One filing, if the caller may see it")
+    @Operation(operationId = "getFiling", summary = "查看备案",
+            description = "One filing, if the caller may see it")
     public Response get(@PathParam("id") UUID id) {
         return respond(Response.ok(), service.get(id));
     }
 
     @GET
     @Authenticated
-    @Operation(summary = "The institution's own filings (newest first), or the reviewer's work queue: open filings "
+    @Operation(operationId = "listFilings", summary = "备案列表 / 审查队列",
+            description = "The institution's own filings (newest first), or the reviewer's work queue: open filings "
             + "of their sector and area, earliest deadline first; filter by status, type, overdue")
-    public List<FilingResponse> list(@QueryParam("status") String status,
-                                     @QueryParam("type") String type,
+    public List<FilingResponse> list(@QueryParam("status")
+                                     @Parameter(schema = @Schema(implementation = FilingStatus.class)) String status,
+                                     @QueryParam("type") @Parameter(schema = @Schema(implementation = FilingType.class))
+                                     String type,
                                      @QueryParam("overdue") @DefaultValue("false") boolean overdue,
                                      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Pages.MAX_PAGE) int page,
                                      @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
@@ -112,7 +121,8 @@ public class FilingResource {
     @Path("/{id}/submit")
     @Consumes(MediaType.WILDCARD) // no body: whatever Content-Type a client sends
     @RolesAllowed(Roles.INSTITUTION)
-    @Operation(summary = "Submit a draft, or resubmit a returned filing; 422 MATERIALS_MISSING lists what is missing")
+    @Operation(operationId = "submitFiling", summary = "提交备案",
+            description = "Submit a draft, or resubmit a returned filing; 422 MATERIALS_MISSING lists what is missing")
     public Response submit(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return respond(Response.ok(), service.submit(id, version(ifMatch)));
     }
@@ -121,7 +131,8 @@ public class FilingResource {
     @Path("/{id}/withdraw")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.INSTITUTION)
-    @Operation(summary = "Withdraw before a decision; publishes FilingWithdrawn")
+    @Operation(operationId = "withdrawFiling", summary = "撤回备案",
+            description = "Withdraw before a decision; publishes FilingWithdrawn")
     public Response withdraw(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                              @Valid DecisionRequest decision) {
         return respond(Response.ok(), service.withdraw(id, version(ifMatch), comment(decision)));
@@ -131,7 +142,8 @@ public class FilingResource {
     @Path("/{id}/accept")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.CIVIL_AFFAIRS_REVIEWER, Roles.HEALTH_REVIEWER})
-    @Operation(summary = "受理: take a submitted filing into review")
+    @Operation(operationId = "acceptFiling", summary = "受理",
+            description = "受理: take a submitted filing into review")
     public Response accept(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                            @Valid DecisionRequest decision) {
         return respond(Response.ok(), service.accept(id, version(ifMatch), comment(decision)));
@@ -140,7 +152,8 @@ public class FilingResource {
     @POST
     @Path("/{id}/return")
     @RolesAllowed({Roles.CIVIL_AFFAIRS_REVIEWER, Roles.HEALTH_REVIEWER})
-    @Operation(summary = "补正: return for correction with reasons per item; publishes FilingReturned")
+    @Operation(operationId = "returnFiling", summary = "退回补正",
+            description = "补正: return for correction with reasons per item; publishes FilingReturned")
     public Response returnForCorrection(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                         @NotNull ReturnRequest request) {
         return respond(Response.ok(),
@@ -151,7 +164,8 @@ public class FilingResource {
     @Path("/{id}/approve")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.CIVIL_AFFAIRS_REVIEWER, Roles.HEALTH_REVIEWER})
-    @Operation(summary = "Approve an accepted filing: issues the 备案回执 and publishes FilingApproved")
+    @Operation(operationId = "approveFiling", summary = "准予备案",
+            description = "Approve an accepted filing: issues the 备案回执 and publishes FilingApproved")
     public Response approve(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                             @Valid DecisionRequest decision) {
         return respond(Response.ok(), service.approve(id, version(ifMatch), comment(decision)));
@@ -160,7 +174,8 @@ public class FilingResource {
     @POST
     @Path("/{id}/reject")
     @RolesAllowed({Roles.CIVIL_AFFAIRS_REVIEWER, Roles.HEALTH_REVIEWER})
-    @Operation(summary = "不予备案 with a reason; publishes FilingRejected")
+    @Operation(operationId = "rejectFiling", summary = "不予备案",
+            description = "不予备案 with a reason; publishes FilingRejected")
     public Response reject(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                            @Valid DecisionRequest decision) {
         return respond(Response.ok(), service.reject(id, version(ifMatch), comment(decision)));
@@ -169,7 +184,8 @@ public class FilingResource {
     @GET
     @Path("/{id}/history")
     @Authenticated
-    @Operation(summary = "The audit trail: every transition and material change with actor, time and comment")
+    @Operation(operationId = "filingHistory", summary = "备案办理记录",
+            description = "The audit trail: every transition and material change with actor, time and comment")
     public List<HistoryEntry> history(@PathParam("id") UUID id) {
         return service.history(id).stream().map(HistoryEntry::of).toList();
     }
@@ -178,7 +194,8 @@ public class FilingResource {
     @Path("/{id}/receipt")
     @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
     @Authenticated
-    @Operation(summary = "The printable 备案回执 (HTML, UTF-8) of an approved filing")
+    @Operation(operationId = "filingReceipt", summary = "备案回执（HTML）",
+            description = "The printable 备案回执 (HTML, UTF-8) of an approved filing")
     public Response receipt(@PathParam("id") UUID id) {
         Filing filing = withReceipt(id);
         return Response.ok(receipts.html(filing), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
@@ -190,7 +207,8 @@ public class FilingResource {
     @Path("/{id}/receipt.pdf")
     @Produces({"application/pdf", MediaType.APPLICATION_JSON})
     @Authenticated
-    @Operation(summary = "The 备案回执 of an approved filing as an A4 PDF, its Chinese font embedded")
+    @Operation(operationId = "filingReceiptPdf", summary = "备案回执（PDF）",
+            description = "The 备案回执 of an approved filing as an A4 PDF, its Chinese font embedded")
     public Response receiptPdf(@PathParam("id") UUID id) {
         Filing filing = withReceipt(id);
         return Response.ok(receiptPdf.pdf(filing), "application/pdf")

@@ -20,6 +20,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -34,6 +36,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** The 申报材料 of a filing: checklist, upload (raw body), download, delete. */
+@Tag(name = "Filing materials", description = "备案材料：清单、上传、下载 (the checklist and uploaded files of a filing)")
 @Path("/api/filings/{id}/materials")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "4XX", description = "refused",
@@ -48,7 +51,8 @@ public class MaterialResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "The checklist of this filing's sector and type, with what has been uploaded")
+    @Operation(operationId = "materialChecklist", summary = "材料清单",
+            description = "The checklist of this filing's sector and type, with what has been uploaded")
     public List<ChecklistEntry> checklist(@PathParam("id") UUID id) {
         return materials.checklist(id).stream().map(ChecklistEntry::of).toList();
     }
@@ -57,11 +61,13 @@ public class MaterialResource {
     @Path("/{code}")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.INSTITUTION)
-    @Operation(summary = "Upload (or replace) the file for one checklist item: the raw bytes as the body; the "
+    @Operation(operationId = "uploadMaterial", summary = "上传材料",
+            description = "Upload (or replace) the file for one checklist item: the raw bytes as the body; the "
             + "type is taken from the content (PDF, JPEG, PNG), not from Content-Type or the name")
     public MaterialSummary upload(@PathParam("id") UUID id, @PathParam("code") String code,
-                                  @QueryParam("fileName") String fileName,
-                                  @HeaderParam("X-File-Name") String headerName, InputStream body) {
+                                  @QueryParam("fileName") @Parameter(schema = @Schema(maxLength = 255)) String fileName,
+                                  @HeaderParam("X-File-Name") @Parameter(description = "the file name, URL-encoded",
+                                          schema = @Schema(maxLength = 2000)) String headerName, InputStream body) {
         return materials.upload(id, code, fileName != null ? fileName : decode(headerName), body);
     }
 
@@ -69,7 +75,8 @@ public class MaterialResource {
     @Path("/{code}")
     @Produces(MediaType.WILDCARD)
     @Authenticated
-    @Operation(summary = "Download a material: the applicant, the competent reviewer and the city's admins only")
+    @Operation(operationId = "downloadMaterial", summary = "下载材料",
+            description = "Download a material: the applicant, the competent reviewer and the city's admins only")
     public Response download(@PathParam("id") UUID id, @PathParam("code") String code) {
         Material m = materials.download(id, code);
         return Response.ok(m.content, m.contentType)
@@ -103,7 +110,8 @@ public class MaterialResource {
     @DELETE
     @Path("/{code}")
     @RolesAllowed(Roles.INSTITUTION)
-    @Operation(summary = "Remove an uploaded material while the filing is a draft or returned")
+    @Operation(operationId = "deleteMaterial", summary = "删除材料",
+            description = "Remove an uploaded material while the filing is a draft or returned")
     public Response delete(@PathParam("id") UUID id, @PathParam("code") String code) {
         materials.delete(id, code);
         return Response.noContent().build();

@@ -12,6 +12,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -19,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
+@Tag(name = "Filing statistics", description = "备案统计：审查用时 (decision times per type and county)")
 @Path("/api/filings/stats")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "invalid input",
@@ -42,9 +46,12 @@ public class DecisionStatsResource {
     @GET
     @Path("/decision-times")
     @RolesAllowed({Roles.CITY_ADMIN, Roles.AUDITOR})
-    @Operation(summary = "Working days from submission to decision per type and county (median, p90), for the "
+    @Operation(operationId = "filingDecisionTimes", summary = "审查用时统计",
+            description = "Working days from submission to decision per type and county (median, p90), for the "
             + "caller's city; from/to are dates (default: the last 365 days)")
-    public DecisionStats.Report decisionTimes(@QueryParam("from") String from, @QueryParam("to") String to) {
+    public DecisionStats.Report decisionTimes(
+            @QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String from,
+            @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String to) {
         LocalDate end = date("to", to, ChinaTime.today());
         LocalDate start = date("from", from, end.minusDays(365));
         return stats.decisionTimes(start, end);

@@ -15,12 +15,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /** The audit trail of the register, for the city admin and auditor of the city it concerns. */
+@Tag(name = "Audit", description = "审计记录 (who changed what in the register, and when)")
 @Path("/api/institutions/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.CITY_ADMIN, Roles.AUDITOR})
@@ -40,7 +42,8 @@ public class AuditResource {
 
     @GET
     @Transactional
-    @Operation(summary = "Who changed what and when, newest first, in the caller's city")
+    @Operation(operationId = "searchAudit", summary = "审计记录",
+            description = "Who changed what and when, newest first, in the caller's city")
     public List<Entry> search(@QueryParam("institutionId") UUID institutionId,
                               @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Pages.MAX_PAGE) int page,
                               @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {

@@ -31,7 +31,7 @@ public record DirectoryEntry(
         String filingNumber,
         LocalDate filedOn) {
 
-    static DirectoryEntry of(Institution i) {
+    public static DirectoryEntry of(Institution i) {
         InstitutionFacts f = i.facts;
         return new DirectoryEntry(i.id, i.uscc, f.name, f.sector.name(), f.sector.label, f.kind.name(), f.kind.label,
                 f.ownership.label, f.cityCode, f.divisionCode,

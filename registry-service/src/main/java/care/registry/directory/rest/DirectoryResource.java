@@ -28,11 +28,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 import java.util.UUID;
 
 /** The anonymous public directory (信息公开): filed institutions only, never personal data. */
+@Tag(name = "Directory", description = "信息公开：已备案机构名录，无需登录 (the anonymous public directory)")
 @Path("/api/directory/institutions")
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll
@@ -57,7 +59,8 @@ public class DirectoryResource {
 
     @GET
     @Transactional
-    @Operation(summary = "Search filed institutions by city, county, sector, kind, 普惠, 示范 and name")
+    @Operation(operationId = "searchDirectory", summary = "查询已备案机构",
+            description = "Search filed institutions by city, county, sector, kind, 普惠, 示范 and name")
     public DirectoryPage search(@QueryParam("city") @Pattern(regexp = "\\d{6}") String city,
                                 @QueryParam("county") @Pattern(regexp = "\\d{6}") String county,
                                 @QueryParam("sector") @Pattern(regexp = "ELDERLY|CHILDCARE") String sector,
@@ -110,7 +113,8 @@ public class DirectoryResource {
     @GET
     @Path("/{id}")
     @Transactional
-    @Operation(summary = "One filed institution with its sites, capacity and disclosed inspections")
+    @Operation(operationId = "getDirectoryEntry", summary = "已备案机构详情",
+            description = "One filed institution with its sites, capacity and disclosed inspections")
     public DirectoryDetail get(@PathParam("id") UUID id) {
         Institution institution = institutions.findById(id);
         if (institution == null || institution.filingStatus != FilingStatus.FILED) {

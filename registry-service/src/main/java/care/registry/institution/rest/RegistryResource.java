@@ -32,6 +32,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 import java.util.UUID;
@@ -42,6 +43,7 @@ import java.util.UUID;
  * Invisible records answer 404, visible ones one may not change 403. An institution's sites, roster and inspections
  * are their features' resources under the same path (SiteResource, StaffResource, InspectionResource).
  */
+@Tag(name = "Institutions", description = "机构名录（登记）：已备案机构的联系信息与普惠、示范认定 (the register of institutions)")
 @Path("/api/institutions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -63,7 +65,8 @@ public class RegistryResource {
 
     @GET
     @Transactional
-    @Operation(summary = "Institutions the caller may see (its own, or its area's), filtered and paged")
+    @Operation(operationId = "listInstitutions", summary = "机构列表",
+            description = "Institutions the caller may see (its own, or its area's), filtered and paged")
     public InstitutionSummary.Page list(@QueryParam("county") @Pattern(regexp = "\\d{6}") String county,
                                         @QueryParam("sector") @Pattern(regexp = "ELDERLY|CHILDCARE") String sector,
                                         @QueryParam("status") @Pattern(regexp = "UNFILED|FILED|CLOSED") String status,
@@ -77,6 +80,8 @@ public class RegistryResource {
     }
 
     @GET
+    @Operation(operationId = "getInstitution", summary = "查看机构",
+            description = "One institution the caller may see, with its ETag (the version to name in If-Match)")
     @Path("/{id}")
     @Transactional
     public Response get(@PathParam("id") UUID id) {
@@ -87,7 +92,8 @@ public class RegistryResource {
     @PUT
     @Path("/{id}/contacts")
     @Transactional
-    @Operation(summary = "The institution updates its day-to-day contacts")
+    @Operation(operationId = "updateContacts", summary = "修改联系信息",
+            description = "The institution updates its day-to-day contacts")
     public Response contacts(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                              @NotNull @Valid ContactsRequest request) {
         Institution i = access.keptByCaller(id);
@@ -99,7 +105,8 @@ public class RegistryResource {
     @PUT
     @Path("/{id}/designations")
     @Transactional
-    @Operation(summary = "The competent department or city admin sets the 普惠 and 示范 designations")
+    @Operation(operationId = "updateDesignations", summary = "普惠、示范认定",
+            description = "The competent department or city admin sets the 普惠 and 示范 designations")
     public Response designations(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                  @NotNull @Valid DesignationsRequest request) {
         Institution i = access.supervisedByCaller(id);

@@ -21,11 +21,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 import java.util.UUID;
 
 /** An institution's sites: read by whoever sees the institution, their capacity kept by the institution itself. */
+@Tag(name = "Sites", description = "经营场所与床位、托位 (sites, capacity and occupancy)")
 @Path("/api/institutions/{id}/sites")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -43,12 +45,16 @@ public class SiteResource {
     }
 
     @GET
+    @Operation(operationId = "listSites", summary = "经营场所列表",
+            description = "The sites of an institution the caller may see, with their capacity")
     @Transactional
     public List<SiteResponse> sites(@PathParam("id") UUID id) {
         return sites.ofInstitution(access.readable(id).id).stream().map(SiteResponse::of).toList();
     }
 
     @GET
+    @Operation(operationId = "getSite", summary = "查看经营场所",
+            description = "One site with its capacity breakdown and its ETag")
     @Path("/{siteId}")
     @Transactional
     public Response site(@PathParam("id") UUID id, @PathParam("siteId") UUID siteId) {
@@ -59,7 +65,8 @@ public class SiteResource {
     @PUT
     @Path("/{siteId}/capacity")
     @Transactional
-    @Operation(summary = "The institution keeps a site's capacity breakdown, services and occupancy")
+    @Operation(operationId = "updateCapacity", summary = "修改床位、托位",
+            description = "The institution keeps a site's capacity breakdown, services and occupancy")
     public Response capacity(@PathParam("id") UUID id, @PathParam("siteId") UUID siteId,
                              @HeaderParam("If-Match") String ifMatch, @NotNull @Valid CapacityRequest request) {
         Institution i = access.keptByCaller(id);

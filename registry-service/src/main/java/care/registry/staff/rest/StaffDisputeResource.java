@@ -28,6 +28,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -42,6 +43,8 @@ import java.util.stream.Collectors;
  * reviewers of the counties involved, read-only for the city admin and auditor; the decision is the deciding
  * county's reviewer's (see Access). Under /api/institutions, which the gateway routes here.
  */
+@Tag(name = "Staff disputes", description = "名册争议"
+        + " (a person on two institutions' rosters at once, decided by the county)")
 @Path("/api/institutions/staff-disputes")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -65,7 +68,8 @@ public class StaffDisputeResource {
 
     @GET
     @Transactional
-    @Operation(summary = "Roster disputes with a claim of an institution in the caller's area, oldest first")
+    @Operation(operationId = "listStaffDisputes", summary = "名册争议队列",
+            description = "Roster disputes with a claim of an institution in the caller's area, oldest first")
     public StaffDisputeResponse.Page queue(
             @QueryParam("status") @DefaultValue("OPEN") @Pattern(regexp = "OPEN|DECIDED") String status,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Pages.MAX_PAGE) int page,
@@ -79,7 +83,9 @@ public class StaffDisputeResource {
     @GET
     @Path("/{id}")
     @Transactional
-    @Operation(summary = "One roster dispute with every claim: institution, role, employment, when entered, certificate")
+    @Operation(operationId = "getStaffDispute", summary = "查看名册争议",
+            description = "One roster dispute with every claim: institution, role, employment, when entered, "
+                    + "certificate")
     public StaffDisputeResponse get(@PathParam("id") UUID id) {
         return shown(List.of(readable(id))).get(0);
     }
@@ -87,7 +93,8 @@ public class StaffDisputeResource {
     @POST
     @Path("/{id}/decision")
     @Transactional
-    @Operation(summary = "The deciding county's competent reviewer decides which claim stands, with a reason; the "
+    @Operation(operationId = "decideStaffDispute", summary = "裁定名册争议",
+            description = "The deciding county's competent reviewer decides which claim stands, with a reason; the "
             + "others are ended before it or refused, and the allowance follows the decision")
     public StaffDisputeResponse decide(@PathParam("id") UUID id, @NotNull @Valid StaffDisputeResponse.Decision decision) {
         StaffDispute d = readable(id);

@@ -32,6 +32,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
 
@@ -39,6 +40,7 @@ import java.util.UUID;
  * An institution's roster: read by whoever sees the institution, kept by the institution itself. Citizen IDs are
  * masked in every answer.
  */
+@Tag(name = "Staff", description = "从业人员名册 (an institution's roster, citizen IDs masked)")
 @Path("/api/institutions/{id}/staff")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -59,7 +61,8 @@ public class StaffResource {
 
     @GET
     @Transactional
-    @Operation(summary = "The roster, citizen IDs masked; current=true leaves out those who have left")
+    @Operation(operationId = "listStaff", summary = "从业人员名册",
+            description = "The roster, citizen IDs masked; current=true leaves out those who have left")
     public StaffResponse.Page roster(@PathParam("id") UUID id,
                                      @QueryParam("current") @DefaultValue("false") boolean current,
                                      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Pages.MAX_PAGE) int page,
@@ -73,7 +76,8 @@ public class StaffResource {
 
     @POST
     @Transactional
-    @Operation(summary = "Add a roster entry (201). A person another institution has on its roster for an overlapping "
+    @Operation(operationId = "addStaff", summary = "新增从业人员",
+            description = "Add a roster entry (201). A person another institution has on its roster for an overlapping "
             + "time is recorded as DISPUTED and sent to the county's competent department (202). With an Idempotency-Key, a retry with the same key and body gets the "
             + "first answer (Idempotency-Replayed: true); the same key with another body is 422")
     public Response addStaff(@PathParam("id") UUID id, @HeaderParam(IdempotencyKeys.HEADER) String key,
@@ -91,6 +95,8 @@ public class StaffResource {
     }
 
     @GET
+    @Operation(operationId = "getStaff", summary = "查看从业人员",
+            description = "One roster entry, citizen ID masked, with its ETag")
     @Path("/{staffId}")
     @Transactional
     public Response staffMember(@PathParam("id") UUID id, @PathParam("staffId") UUID staffId) {
@@ -102,7 +108,8 @@ public class StaffResource {
     @PUT
     @Path("/{staffId}")
     @Transactional
-    @Operation(summary = "Correct a roster entry or end the employment (employedUntil); 409 EMPLOYMENT_DISPUTED while "
+    @Operation(operationId = "updateStaff", summary = "修改从业人员",
+            description = "Correct a roster entry or end the employment (employedUntil); 409 EMPLOYMENT_DISPUTED while "
             + "the county verifies it, 202 if the change contradicts another institution's entry (DISPUTED)")
     public Response updateStaff(@PathParam("id") UUID id, @PathParam("staffId") UUID staffId,
                                 @HeaderParam("If-Match") String ifMatch, @NotNull @Valid StaffRequest request) {

@@ -21,11 +21,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 import java.util.UUID;
 
 /** An institution's inspections: read by whoever sees it, recorded by the city admin or the competent department. */
+@Tag(name = "Inspections", description = "监督检查：双随机、一公开 (inspections of an institution)")
 @Path("/api/institutions/{id}/inspections")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -46,6 +48,8 @@ public class InspectionResource {
     }
 
     @GET
+    @Operation(operationId = "listInspections", summary = "检查记录",
+            description = "The inspections of an institution the caller may see, newest first")
     @Transactional
     public List<InspectionResponse> inspections(@PathParam("id") UUID id) {
         return inspections.of(access.readable(id).id, false).stream().map(InspectionResponse::of).toList();
@@ -53,7 +57,8 @@ public class InspectionResource {
 
     @POST
     @Transactional
-    @Operation(summary = "Record an inspection (双随机、一公开): city admin or the competent department. With an "
+    @Operation(operationId = "recordInspection", summary = "登记检查结果",
+            description = "Record an inspection (双随机、一公开): city admin or the competent department. With an "
             + "Idempotency-Key, a retry with the same key and body gets the first answer; another body is 422")
     public Response inspect(@PathParam("id") UUID id, @HeaderParam(IdempotencyKeys.HEADER) String key,
                             @NotNull @Valid InspectionRequest request, @Context UriInfo uri) {

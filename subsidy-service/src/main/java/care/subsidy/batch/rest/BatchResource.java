@@ -21,6 +21,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -35,12 +36,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
 /** Monthly allowance and grant batches of the caller's city: generation, progress, review, release. */
+@Tag(name = "Batches", description = "发放批次：生成、审核、下达 (monthly payment batches)")
 @Path("/api/subsidy/batches")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.CIVIL_AFFAIRS_REVIEWER, Roles.HEALTH_REVIEWER, Roles.CITY_ADMIN, Roles.AUDITOR})
@@ -66,7 +69,8 @@ public class BatchResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CITY_ADMIN, Roles.CIVIL_AFFAIRS_REVIEWER, Roles.HEALTH_REVIEWER})
-    @Operation(summary = "Generate a programme's batch for a month, asynchronously: 202, then poll the batch")
+    @Operation(operationId = "generateBatch", summary = "生成发放批次",
+            description = "Generate a programme's batch for a month, asynchronously: 202, then poll the batch")
     public Response generate(@Valid @NotNull BatchRequests.Generate request) {
         PaymentBatch batch = service.request(request.programmeCode(), request.period(), access);
         generator.submit(batch.id);
@@ -75,8 +79,9 @@ public class BatchResource {
     }
 
     @GET
-    @Operation(summary = "Batches of the caller's city, newest first")
-    public List<BatchResponse> list(@QueryParam("programme") String programme,
+    @Operation(operationId = "listBatches", summary = "发放批次列表",
+            description = "Batches of the caller's city, newest first")
+    public List<BatchResponse> list(@QueryParam("programme") @Size(max = 40) String programme,
                                     @QueryParam("period") @Pattern(regexp = "\\d{4}-\\d{2}") String period,
                                     @QueryParam("status") List<BatchStatus> status,
                                     @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Pages.MAX_PAGE) int page,
@@ -87,7 +92,8 @@ public class BatchResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A batch and its generation progress (processed/total); ETag = version")
+    @Operation(operationId = "getBatch", summary = "查看发放批次",
+            description = "A batch and its generation progress (processed/total); ETag = version")
     public Response get(@PathParam("id") UUID id) {
         PaymentBatch batch = service.visible(id, access);
         return Response.ok(view(List.of(batch)).get(0)).tag(new EntityTag(String.valueOf(batch.version))).build();
@@ -95,7 +101,8 @@ public class BatchResource {
 
     @GET
     @Path("/{id}/instructions")
-    @Operation(summary = "The batch's payment instructions, paged; a county reviewer sees its county's only")
+    @Operation(operationId = "listBatchInstructions", summary = "批次支付指令",
+            description = "The batch's payment instructions, paged; a county reviewer sees its county's only")
     public Page<InstructionView> instructions(@PathParam("id") UUID id,
                                               @QueryParam("status") @Pattern(regexp = "[A-Z]+") String status,
                                               @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Pages.MAX_PAGE) int page,
@@ -110,7 +117,8 @@ public class BatchResource {
     @Path("/{id}/approve")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CITY_ADMIN, Roles.CIVIL_AFFAIRS_REVIEWER, Roles.HEALTH_REVIEWER})
-    @Operation(summary = "Approve a generated batch (city admin or city-level reviewer of the programme's department; "
+    @Operation(operationId = "approveBatch", summary = "审核通过批次",
+            description = "Approve a generated batch (city admin or city-level reviewer of the programme's department; "
             + "never its maker, nor who set the rates it pays)")
     public BatchResponse approve(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                  @Valid BatchRequests.Approve request) {
@@ -121,7 +129,8 @@ public class BatchResource {
     @Path("/{id}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CITY_ADMIN, Roles.CIVIL_AFFAIRS_REVIEWER, Roles.HEALTH_REVIEWER})
-    @Operation(summary = "Reject a generated or approved batch with a reason; its entitlements go to the next batch")
+    @Operation(operationId = "rejectBatch", summary = "驳回批次",
+            description = "Reject a generated or approved batch with a reason; its entitlements go to the next batch")
     public BatchResponse reject(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                 @Valid @NotNull BatchRequests.Reject request) {
         return BatchResponse.of(service.reject(id, request.reason(), version(ifMatch), access));
@@ -130,7 +139,8 @@ public class BatchResource {
     @POST
     @Path("/{id}/release")
     @RolesAllowed(Roles.CITY_ADMIN)
-    @Operation(summary = "Release an approved batch to finance (a city admin who neither generated nor approved it); "
+    @Operation(operationId = "releaseBatch", summary = "下达批次",
+            description = "Release an approved batch to finance (a city admin who neither generated nor approved it); "
             + "each instruction is ISSUED in the ledger")
     public BatchResponse release(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return BatchResponse.of(service.release(id, version(ifMatch), access));
@@ -140,7 +150,8 @@ public class BatchResource {
     @Path("/{id}/reconciliation")
     @RolesAllowed({Roles.CIVIL_AFFAIRS_REVIEWER, Roles.HEALTH_REVIEWER, Roles.CITY_ADMIN, Roles.AUDITOR, Roles.FINANCE})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Issued, paid, failed, reversed and outstanding fen of a batch, checked against instructions")
+    @Operation(operationId = "reconcileBatch", summary = "批次对账",
+            description = "Issued, paid, failed, reversed and outstanding fen of a batch, checked against instructions")
     public Reconciliation batch(@PathParam("id") UUID id) {
         return ledger.ofBatch(service.visible(id, access), access.scope());
     }
@@ -149,7 +160,8 @@ public class BatchResource {
     @Path("/{id}/export.csv")
     @RolesAllowed({Roles.CIVIL_AFFAIRS_REVIEWER, Roles.HEALTH_REVIEWER, Roles.CITY_ADMIN, Roles.AUDITOR, Roles.FINANCE})
     @Produces(LedgerResource.CSV)
-    @Operation(summary = "The batch's instructions as CSV (UTF-8 with BOM, opens in Excel)")
+    @Operation(operationId = "exportBatch", summary = "导出批次（CSV）",
+            description = "The batch's instructions as CSV (UTF-8 with BOM, opens in Excel)")
     public Response exportBatch(@PathParam("id") UUID id) {
         PaymentBatch batch = service.visible(id, access);
         Scope scope = access.scope();

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -23,6 +24,7 @@ public record BulkResultRequest(@NotNull @Size(min = 1, max = BulkResultRequest.
     public static final int MAX_ITEMS = 1000;
 
     /** One result: the fields of {@link ResultRequest} plus the instruction and the key. */
+    @Schema(name = "BulkResultItem")
     public record Item(
             @NotNull UUID instructionId,
             @NotBlank @Size(max = 200) String idempotencyKey,

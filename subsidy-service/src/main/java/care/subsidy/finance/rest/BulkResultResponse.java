@@ -1,8 +1,10 @@
 package care.subsidy.finance.rest;
 
 import care.contracts.problem.Problem;
+import care.subsidy.finance.service.FinanceInstruction;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 import java.util.UUID;
@@ -22,8 +24,10 @@ public record BulkResultResponse(int applied, int replayed, int refused, List<It
      * @param problem     otherwise: the problem (code, Chinese title, violations)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "BulkResultAnswer")
     public record Item(UUID instructionId, String idempotencyKey, int status, boolean replayed,
-                       @JsonRawValue String instruction, Problem problem) {
+                       @JsonRawValue @Schema(implementation = FinanceInstruction.class) String instruction,
+                       Problem problem) {
     }
 
     public static BulkResultResponse of(List<Item> items) {

@@ -2,6 +2,7 @@ package care.subsidy.finance.rest;
 
 import care.contracts.http.Pages;
 import care.contracts.idempotency.IdempotencyKeys;
+import care.contracts.openapi.PlatformContract;
 import care.contracts.problem.ProblemException;
 import care.contracts.security.Roles;
 import care.subsidy.access.Access;
@@ -33,6 +34,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,9 +52,12 @@ import java.util.UUID;
  * The finance bureau's machine-to-machine API (client credentials, role finance). The token's city_code scopes
  * everything: another city's batches and instructions do not exist for this client.
  */
+@Tag(name = "Finance", description = "财政接口：已下达批次、支付指令、支付结果、退汇"
+        + " (the finance bureau's machine-to-machine API, client credentials)")
 @Path("/api/subsidy/finance")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.FINANCE)
+@SecurityRequirement(name = PlatformContract.FINANCE)
 public class FinanceResource {
 
     private final PaymentBatchRepository batches;
@@ -66,7 +77,8 @@ public class FinanceResource {
 
     @GET
     @Path("/batches")
-    @Operation(summary = "Batches released to finance, newest first")
+    @Operation(operationId = "listReleasedBatches", summary = "已下达批次",
+            description = "Batches released to finance, newest first")
     public List<BatchResponse> batches(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Pages.MAX_PAGE) int page,
                                        @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         return batches.search(access.scope(), null, null, List.of(BatchStatus.RELEASED),
@@ -75,7 +87,8 @@ public class FinanceResource {
 
     @GET
     @Path("/batches/{id}/instructions")
-    @Operation(summary = "A released batch's payment instructions, paged (status RELEASED = still to pay; REVERSED = "
+    @Operation(operationId = "listReleasedInstructions", summary = "批次支付指令",
+            description = "A released batch's payment instructions, paged (status RELEASED = still to pay; REVERSED = "
             + "paid, then returned by the bank)")
     public Page<FinanceInstruction> instructions(@PathParam("id") UUID id,
                                                  @QueryParam("status") @Pattern(regexp = "RELEASED|PAID|FAILED|REVERSED")
@@ -90,7 +103,8 @@ public class FinanceResource {
 
     @GET
     @Path("/instructions/{id}")
-    @Operation(summary = "One instruction of a released batch and its result")
+    @Operation(operationId = "getInstruction", summary = "查看支付指令",
+            description = "One instruction of a released batch and its result")
     public FinanceInstruction instruction(@PathParam("id") UUID id) {
         return instructions.find(id, access.scope())
                 .filter(i -> !i.status().equals("PENDING") && !i.status().equals("CANCELLED"))
@@ -101,8 +115,14 @@ public class FinanceResource {
     @POST
     @Path("/instructions/{id}/result")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Report an instruction paid or failed. Idempotency-Key required: a retry with the same key "
+    @Operation(operationId = "postResult", summary = "回报支付结果",
+            description = "Report an instruction paid or failed. Idempotency-Key required: a retry with the same key "
             + "and body returns the first answer; another body with that key is 422; a second result is 409")
+    @APIResponse(responseCode = "200", description = "the instruction with its result (a replay: the first answer)",
+            headers = @Header(name = IdempotencyKeys.REPLAYED, description = "true when this is a retry's replayed answer",
+                    schema = @Schema(type = SchemaType.BOOLEAN)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = FinanceInstruction.class)))
     public Response result(@PathParam("id") UUID id,
                            @HeaderParam(IdempotencyKeys.HEADER) String key,
                            @Valid @NotNull ResultRequest request) {
@@ -112,10 +132,16 @@ public class FinanceResource {
     @POST
     @Path("/instructions/{id}/reversal")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Report a paid instruction returned by the bank (退汇): the whole amount, a reason in Chinese, "
+    @Operation(operationId = "postReversal", summary = "回报退汇",
+            description = "Report a paid instruction returned by the bank (退汇): the whole amount, a reason in Chinese, "
             + "the return date. Idempotency-Key required, as for results. The payment no longer counts: the "
             + "entitlement is re-issued by the programme's next batch. Not paid → 409 NOT_PAID; reversed before → "
             + "409 ALREADY_REVERSED")
+    @APIResponse(responseCode = "200", description = "the instruction with its result (a replay: the first answer)",
+            headers = @Header(name = IdempotencyKeys.REPLAYED, description = "true when this is a retry's replayed answer",
+                    schema = @Schema(type = SchemaType.BOOLEAN)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = FinanceInstruction.class)))
     public Response reversal(@PathParam("id") UUID id,
                              @HeaderParam(IdempotencyKeys.HEADER) String key,
                              @Valid @NotNull ReversalRequest request) {
@@ -125,7 +151,8 @@ public class FinanceResource {
     @POST
     @Path("/results")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Report up to 1000 results at once, each with its own idempotencyKey, answered per item "
+    @Operation(operationId = "postResults", summary = "批量回报支付结果",
+            description = "Report up to 1000 results at once, each with its own idempotencyKey, answered per item "
             + "(200 with the instruction, or the problem the single-result endpoint would give). One transaction: "
             + "a retry of the whole request replays the applied items")
     public BulkResultResponse results(@Valid @NotNull BulkResultRequest request) {

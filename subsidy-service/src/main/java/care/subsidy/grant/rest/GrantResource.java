@@ -14,10 +14,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
 /** Grant decisions: 示范性 designations and capacity subsidies, paid through the programme's next batch. */
+@Tag(name = "Grants", description = "建设补贴、示范补贴 (one-off grant decisions)")
 @Path("/api/subsidy/grants")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.CIVIL_AFFAIRS_REVIEWER, Roles.HEALTH_REVIEWER, Roles.CITY_ADMIN, Roles.AUDITOR})
@@ -32,7 +34,8 @@ public class GrantResource {
     }
 
     @GET
-    @Operation(summary = "Grant decisions with their payment status: the caller's city, or a reviewer's county and "
+    @Operation(operationId = "listGrants", summary = "补贴决定列表",
+            description = "Grant decisions with their payment status: the caller's city, or a reviewer's county and "
             + "department")
     public List<GrantResponse> list() {
         return service.list(access.scope()).stream().map(GrantResponse::of).toList();
@@ -42,7 +45,9 @@ public class GrantResource {
     @Path("/demonstration")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.HEALTH_REVIEWER)
-    @Operation(summary = "Decide the grant of a 示范性 childcare institution of the reviewer's area (designated by the register, or a kind the programme names)")
+    @Operation(operationId = "decideDemonstrationGrant", summary = "示范补贴决定",
+            description = "Decide the grant of a 示范性 childcare institution of the reviewer's area (designated by "
+                    + "the register, or a kind the programme names)")
     public Response demonstration(@Valid @NotNull GrantRequests.Demonstration request) {
         return Response.status(201).entity(GrantResponse.of(service.demonstration(request.command(), access))).build();
     }
@@ -51,7 +56,9 @@ public class GrantResource {
     @Path("/capacity")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.HEALTH_REVIEWER, Roles.CIVIL_AFFAIRS_REVIEWER})
-    @Operation(summary = "Subsidise the beds/托位 an institution filed after the programme's baseline and not yet subsidised (rate × units)")
+    @Operation(operationId = "decideCapacityGrant", summary = "新增床位、托位补贴决定",
+            description = "Subsidise the beds/托位 an institution filed after the programme's baseline and not yet "
+                    + "subsidised (rate × units)")
     public Response capacity(@Valid @NotNull GrantRequests.Capacity request) {
         return Response.status(201).entity(GrantResponse.of(service.capacity(request.command(), access))).build();
     }

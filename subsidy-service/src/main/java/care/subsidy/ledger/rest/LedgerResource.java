@@ -16,10 +16,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
 /** Reconciliation and exports of the ledger, for civil affairs, finance and auditors of the city. */
+@Tag(name = "Ledger", description = "台账与对账 (ledger and monthly reconciliation)")
 @Path("/api/subsidy/ledger")
 @RolesAllowed({Roles.CITY_ADMIN, Roles.CIVIL_AFFAIRS_REVIEWER, Roles.HEALTH_REVIEWER, Roles.AUDITOR, Roles.FINANCE})
 public class LedgerResource {
@@ -42,9 +46,11 @@ public class LedgerResource {
     @GET
     @Path("/reconciliation")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Per programme and in total for a month (entitlements of that month), within the caller's "
+    @Operation(operationId = "reconcilePeriod", summary = "月度对账",
+            description = "Per programme and in total for a month (entitlements of that month), within the caller's "
             + "scope: the city, or a reviewer's county and department")
-    public PeriodReconciliation period(@QueryParam("period") String period) {
+    public PeriodReconciliation period(@QueryParam("period")
+            @Parameter(description = "the month, YYYY-MM", schema = @Schema(pattern = "\\d{4}-\\d{2}")) String period) {
         Periods.parse("period", period);
         Scope scope = access.scope();
         List<Reconciliation> rows = ledger.ofPeriod(scope, period);
@@ -55,8 +61,11 @@ public class LedgerResource {
     @GET
     @Path("/export.csv")
     @Produces(CSV)
-    @Operation(summary = "The ledger entries of a month within the caller's scope, with totals, as CSV (UTF-8 with BOM)")
-    public Response exportPeriod(@QueryParam("period") String period) {
+    @Operation(operationId = "exportLedger", summary = "导出台账（CSV）",
+            description = "The ledger entries of a month within the caller's scope, with totals, as CSV (UTF-8 "
+                    + "with BOM)")
+    public Response exportPeriod(@QueryParam("period")
+            @Parameter(description = "the month, YYYY-MM", schema = @Schema(pattern = "\\d{4}-\\d{2}")) String period) {
         Periods.parse("period", period);
         Scope scope = access.scope();
         StreamingOutput body = out -> ledger.exportPeriod(scope, period, out);

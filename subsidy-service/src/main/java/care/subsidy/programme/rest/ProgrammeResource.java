@@ -19,11 +19,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
 import java.util.List;
 
 /** The subsidy programmes of the caller's city and their effective-dated parameters. */
+@Tag(name = "Programmes", description = "补贴项目与参数版本 (subsidy programmes and their parameter versions)")
 @Path("/api/subsidy/programmes")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.CIVIL_AFFAIRS_REVIEWER, Roles.HEALTH_REVIEWER, Roles.CITY_ADMIN, Roles.FINANCE, Roles.AUDITOR})
@@ -40,7 +42,9 @@ public class ProgrammeResource {
     }
 
     @GET
-    @Operation(summary = "Programmes of the caller's city (a reviewer: of their department) with every parameter version")
+    @Operation(operationId = "listProgrammes", summary = "补贴项目列表",
+            description = "Programmes of the caller's city (a reviewer: of their department) with every parameter "
+                    + "version")
     public List<ProgrammeResponse> list() {
         LocalDate today = Periods.today();
         return programmes.inScope(access.scope()).stream().map(p -> response(p, today)).toList();
@@ -48,14 +52,16 @@ public class ProgrammeResource {
 
     @GET
     @Path("/kinds")
-    @Operation(summary = "The kinds of programme a city may configure, each with the sentence of the plan naming it")
+    @Operation(operationId = "listProgrammeKinds", summary = "补贴项目种类",
+            description = "The kinds of programme a city may configure, each with the sentence of the plan naming it")
     public List<KindResponse> kinds() {
         return service.kinds().stream().map(KindResponse::of).toList();
     }
 
     @GET
     @Path("/{code}")
-    @Operation(summary = "One programme of the caller's city")
+    @Operation(operationId = "getProgramme", summary = "查看补贴项目",
+            description = "One programme of the caller's city")
     public ProgrammeResponse get(@PathParam("code") String code) {
         return response(service.visible(code, access), Periods.today());
     }
@@ -63,7 +69,8 @@ public class ProgrammeResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CITY_ADMIN)
-    @Operation(summary = "A new programme of the caller's city, of a configured kind; it pays nothing until a version")
+    @Operation(operationId = "createProgramme", summary = "新建补贴项目",
+            description = "A new programme of the caller's city, of a configured kind; it pays nothing until a version")
     public Response create(@Valid @NotNull ProgrammeRequest request) {
         Programme p = service.create(request.command(), access);
         return Response.status(201).entity(response(p, Periods.today())).build();
@@ -73,7 +80,8 @@ public class ProgrammeResource {
     @Path("/{code}/versions")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CITY_ADMIN)
-    @Operation(summary = "New parameters from a date (city admin of the programme's city); earlier months keep theirs")
+    @Operation(operationId = "addProgrammeVersion", summary = "新增参数版本",
+            description = "New parameters from a date (city admin of the programme's city); earlier months keep theirs")
     public Response addVersion(@PathParam("code") String code, @Valid @NotNull VersionRequest request) {
         ProgrammeVersion version = service.addVersion(code, request.command(), access);
         return Response.status(201).entity(version).build();
@@ -83,7 +91,8 @@ public class ProgrammeResource {
     @Path("/{code}/versions/{id}/extension")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CITY_ADMIN)
-    @Operation(summary = "A new end for a version (later, earlier or open), with the decision it rests on")
+    @Operation(operationId = "extendProgrammeVersion", summary = "调整参数版本期限",
+            description = "A new end for a version (later, earlier or open), with the decision it rests on")
     public ProgrammeVersion extend(@PathParam("code") String code, @PathParam("id") long id,
                                    @Valid @NotNull ExtensionRequest request) {
         return service.extend(code, id, request.effectiveUntil(), request.source(), access);

@@ -17,11 +17,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 import java.util.UUID;
 
 /** The institutions the subsidy service knows of, for the staff and systems that pay them. */
+@Tag(name = "Subsidy institutions", description = "补贴侧机构视图"
+        + " (the institutions the subsidy service knows, from the register's events)")
 @Path("/api/subsidy/institutions")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.CIVIL_AFFAIRS_REVIEWER, Roles.HEALTH_REVIEWER, Roles.CITY_ADMIN, Roles.FINANCE, Roles.AUDITOR})
@@ -36,7 +39,8 @@ public class InstitutionViewResource {
     }
 
     @GET
-    @Operation(summary = "Institutions in the caller's scope (city; a reviewer's county and sector), as the subsidy "
+    @Operation(operationId = "listSubsidyInstitutions", summary = "补贴侧机构列表",
+            description = "Institutions in the caller's scope (city; a reviewer's county and sector), as the subsidy "
             + "read model holds them")
     public List<InstitutionViewResponse> list(
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Pages.MAX_PAGE) int page,
@@ -46,7 +50,8 @@ public class InstitutionViewResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One institution, if it lies in the caller's scope")
+    @Operation(operationId = "getSubsidyInstitution", summary = "补贴侧机构详情",
+            description = "One institution, if it lies in the caller's scope")
     public InstitutionViewResponse get(@PathParam("id") UUID id) {
         return views.inScope(id, access.scope()).map(InstitutionViewResponse::of)
                 .orElseThrow(() -> ProblemException.notFound("institution", id));

@@ -1,0 +1,165 @@
+package care.registry.directory.rest;
+
+import care.contracts.validation.Identifiers;
+import care.deploy.CareTestResource;
+import care.registry.support.Register;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static care.registry.support.Register.approved;
+import static care.registry.support.Register.site;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The public directory's change feed: a mirror that only reads it ends up equal to the directory. */
+@QuarkusTest
+@WithTestResource(value = CareTestResource.class, initArgs = @ResourceArg(name = "database", value = "registry"))
+class DirectoryChangesTest {
+
+    static final String COUNTY = "530124"; // 富民县: no other test files institutions here
+
+    @Inject
+    Register register;
+
+    private static String uscc(int n) {
+        return Identifiers.completeUscc("525301240000" + String.format("%04d", n) + "X");
+    }
+
+    private void file(String type, int n, String name, int capacity, LocalDate day) {
+        String address = "富民县永定街" + n + "号";
+        register.deliver(approved(UUID.randomUUID(), UUID.randomUUID(), type, COUNTY + "-2026-" + type.charAt(0) + n,
+                day, uscc(n), name, "ELDERLY", "PRIVATE_CARE_HOME", "PRIVATE", COUNTY, address, capacity,
+                type.equals("NEW") ? site(name, COUNTY, address, capacity) : null));
+    }
+
+    /** Reads the feed from {@code cursor} to its end, {@code limit} at a time, into the mirror; the cursor it ends on. */
+    private static String follow(Map<String, Map<String, Object>> mirror, String cursor, int limit) {
+        while (true) {
+            JsonPath page = given().queryParam("since", cursor).queryParam("limit", limit)
+                    .get("/api/directory/changes").then().statusCode(200).extract().jsonPath();
+            for (Map<String, Object> change : page.<Map<String, Object>>getList("changes")) {
+                String id = (String) change.get("institutionId");
+                if (change.get("kind").equals("REMOVED")) {
+                    mirror.remove(id);
+                } else {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> entry = (Map<String, Object>) change.get("entry");
+                    mirror.put(id, entry);
+                }
+            }
+            cursor = page.getString("next");
+            if (!page.getBoolean("more")) {
+                return cursor;
+            }
+        }
+    }
+
+    private static Map<String, Map<String, Object>> directoryOfTheCounty() {
+        List<Map<String, Object>> items = given().queryParam("county", COUNTY).queryParam("size", 100)
+                .get("/api/directory/institutions").then().statusCode(200).extract().jsonPath().getList("items");
+        Map<String, Map<String, Object>> directory = new HashMap<>();
+        items.forEach(item -> directory.put((String) item.get("id"), item));
+        return directory;
+    }
+
+    private static Map<String, Map<String, Object>> ofTheCounty(Map<String, Map<String, Object>> mirror) {
+        Map<String, Map<String, Object>> county = new HashMap<>();
+        mirror.forEach((id, entry) -> {
+            if (COUNTY.equals(entry.get("divisionCode"))) {
+                county.put(id, entry);
+            }
+        });
+        return county;
+    }
+
+    @Test
+    void aMirrorBuiltOnlyFromTheFeedEqualsTheDirectoryAfterApprovalsChangesAndClosures() {
+        Map<String, Map<String, Object>> mirror = new HashMap<>();
+        String cursor = follow(mirror, "", 7);
+
+        LocalDate day = LocalDate.of(2026, 6, 1);
+        for (int n = 1; n <= 6; n++) {
+            file("NEW", n, "富民县第" + n + "养老院", 30 + n, day);
+        }
+        file("CHANGE", 2, "富民县永康颐养院", 32, day.plusDays(3));
+        file("CLOSE", 3, "富民县第3养老院", 33, day.plusDays(4));
+        file("CHANGE", 4, "富民县第4养老院", 60, day.plusDays(5)); // capacity only: still a change the directory shows
+        // resumed after the burst with the cursor of before it, in small pages
+        cursor = follow(mirror, cursor, 2);
+        assertEquals(directoryOfTheCounty(), ofTheCounty(mirror));
+        assertEquals(5, ofTheCounty(mirror).size());
+
+        file("CLOSE", 5, "富民县第5养老院", 35, day.plusDays(6));
+        file("NEW", 7, "富民县第7养老院", 37, day.plusDays(6));
+        follow(mirror, cursor, 100);
+        assertEquals(directoryOfTheCounty(), ofTheCounty(mirror));
+
+        // and one started from the empty cursor, long after, ends up the same
+        Map<String, Map<String, Object>> late = new HashMap<>();
+        follow(late, null, 1000);
+        assertEquals(directoryOfTheCounty(), ofTheCounty(late));
+    }
+
+    @Test
+    void aRemovalCarriesNoEntryAndARedeliveredApprovalAddsNoChange() {
+        Map<String, Map<String, Object>> mirror = new HashMap<>();
+        String cursor = follow(mirror, "", 1000);
+        LocalDate day = LocalDate.of(2026, 7, 1);
+        file("NEW", 20, "富民县松柏养老院", 40, day);
+        // a 变更备案 with the same facts: an event of the registry, but nothing the directory shows changes
+        file("CHANGE", 20, "富民县松柏养老院", 40, day.plusDays(1));
+        file("CLOSE", 20, "富民县松柏养老院", 40, day.plusDays(2));
+
+        JsonPath page = given().queryParam("since", cursor).get("/api/directory/changes").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(List.of("ENTERED", "REMOVED"), page.getList("changes.kind"));
+        assertEquals("富民县松柏养老院", page.getString("changes[0].entry.name"));
+        assertEquals("已备案", page.getString("changes[0].entry.filingStatus"));
+        assertTrue(page.getMap("changes[1]").get("entry") == null);
+        assertFalse(page.getBoolean("more"));
+
+        // polling again with next: nothing new, and the same cursor to keep
+        String next = page.getString("next");
+        given().queryParam("since", next).get("/api/directory/changes").then().statusCode(200)
+                .body("changes.size()", equalTo(0)).body("next", equalTo(next)).body("more", equalTo(false));
+    }
+
+    @Test
+    void theFeedCarriesOnlyWhatTheDirectoryShows() {
+        file("NEW", 30, "富民县安康养老院", 45, LocalDate.of(2026, 8, 1));
+        JsonPath page = given().queryParam("limit", 1000).get("/api/directory/changes").then().statusCode(200)
+                .extract().jsonPath();
+        Map<String, Object> entry = page.getMap("changes.find { it.entry?.name == '富民县安康养老院' }.entry");
+        assertEquals(directoryOfTheCounty().get((String) entry.get("id")), entry, "the directory's entry, no field more");
+        assertFalse(page.prettify().contains("李强"), "no legal representative or phone in the feed");
+        assertFalse(page.prettify().contains("0871-63330000"));
+    }
+
+    @Test
+    void aCursorThatIsNotOneIsA400AndTheJsonFeedListsTheNewestFirst() {
+        given().queryParam("since", "not-a-cursor").get("/api/directory/changes").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("since"));
+        given().queryParam("limit", 1001).get("/api/directory/changes").then().statusCode(400);
+
+        file("NEW", 40, "富民县福寿养老院", 50, LocalDate.of(2026, 9, 1));
+        given().get("/api/directory/changes/feed.json").then().statusCode(200)
+                .contentType(startsWith("application/feed+json"))
+                .body("version", equalTo("https://jsonfeed.org/version/1.1"))
+                .body("items[0].title", equalTo("新备案：富民县福寿养老院"))
+                .body("items[0].url", startsWith("/api/directory/institutions/"));
+    }
+}
