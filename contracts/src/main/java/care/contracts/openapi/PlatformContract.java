@@ -145,7 +145,8 @@ public class PlatformContract implements OASFilter {
         for (Parameter parameter : parameters) {
             if (parameter.getIn() == Parameter.In.HEADER && IdempotencyKeys.HEADER.equals(parameter.getName())) {
                 idempotent = true;
-                parameter.required(true).description("a key of the client's choosing, one per intended effect: a "
+                // required where the resource says so (the finance API); optional elsewhere, as the code takes it
+                parameter.description("a key of the client's choosing, one per intended effect: a "
                                 + "retry with the same key and body returns the first answer (Idempotency-Replayed: "
                                 + "true); the same key with another body is 422")
                         .schema(string(null, IdempotencyKeys.MAX_KEY).minLength(1));
@@ -165,7 +166,7 @@ public class PlatformContract implements OASFilter {
             error(responses, "Unauthorized");
             error(responses, "Forbidden");
         } else {
-            // an anonymous operation: the merged document's default (a token) does not apply
+            // anonymous, said explicitly: an operation without any security requirement reads as one that forgot it
             operation.setSecurity(List.of());
         }
         if (path.contains("{")) {

@@ -17,6 +17,7 @@ import care.apiclient.model.ResultRequest;
 import care.apiclient.model.ReversalRequest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -47,6 +48,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * day file with Idempotency-Keys, a retry after the connection dropped, a bank's return (退汇), the reconciliation.
  * If the client cannot say a step, the document is wrong.
  */
+@Disabled("not run yet against a started platform (written against the generated client and compiled); run it, then enable")
 class FinanceDayTest {
 
     static final String PERIOD = "2026-08";

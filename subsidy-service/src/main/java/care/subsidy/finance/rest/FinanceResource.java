@@ -39,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -124,7 +125,7 @@ public class FinanceResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = FinanceInstruction.class)))
     public Response result(@PathParam("id") UUID id,
-                           @HeaderParam(IdempotencyKeys.HEADER) String key,
+                           @HeaderParam(IdempotencyKeys.HEADER) @Parameter(required = true) String key,
                            @Valid @NotNull ResultRequest request) {
         return service.result(id, IdempotencyKeys.required(key), request.toResult(), access).toResponse();
     }
@@ -143,7 +144,7 @@ public class FinanceResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = FinanceInstruction.class)))
     public Response reversal(@PathParam("id") UUID id,
-                             @HeaderParam(IdempotencyKeys.HEADER) String key,
+                             @HeaderParam(IdempotencyKeys.HEADER) @Parameter(required = true) String key,
                              @Valid @NotNull ReversalRequest request) {
         return service.reversal(id, IdempotencyKeys.required(key), request.toReversal(), access).toResponse();
     }
