@@ -30,17 +30,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(value = CareTestResource.class, initArgs = @ResourceArg(name = "database", value = "registry"))
 class DirectoryChangesTest {
 
-    static final String COUNTY = "530124"; // 富民县: no other test files institutions here
+    static final String COUNTY = "530129"; // 寻甸县: no other test files institutions here (IndicatorsTest counts 富民县)
 
     @Inject
     Register register;
 
     private static String uscc(int n) {
-        return Identifiers.completeUscc("525301240000" + String.format("%04d", n) + "X");
+        return Identifiers.completeUscc("525301290000" + String.format("%04d", n) + "X");
     }
 
     private void file(String type, int n, String name, int capacity, LocalDate day) {
-        String address = "富民县永定街" + n + "号";
+        String address = "寻甸县永定街" + n + "号";
         register.deliver(approved(UUID.randomUUID(), UUID.randomUUID(), type, COUNTY + "-2026-" + type.charAt(0) + n,
                 day, uscc(n), name, "ELDERLY", "PRIVATE_CARE_HOME", "PRIVATE", COUNTY, address, capacity,
                 type.equals("NEW") ? site(name, COUNTY, address, capacity) : null));
@@ -93,19 +93,19 @@ class DirectoryChangesTest {
 
         LocalDate day = LocalDate.of(2026, 6, 1);
         for (int n = 1; n <= 6; n++) {
-            file("NEW", n, "富民县第" + n + "养老院", 30 + n, day);
+            file("NEW", n, "寻甸县第" + n + "养老院", 30 + n, day);
         }
-        file("CHANGE", 2, "富民县永康颐养院", 32, day.plusDays(3));
-        file("CLOSE", 3, "富民县第3养老院", 33, day.plusDays(4));
-        file("CHANGE", 4, "富民县第4养老院", 60, day.plusDays(5)); // capacity only: still a change the directory shows
+        file("CHANGE", 2, "寻甸县永康颐养院", 32, day.plusDays(3));
+        file("CLOSE", 3, "寻甸县第3养老院", 33, day.plusDays(4));
+        file("CHANGE", 4, "寻甸县第4养老院", 60, day.plusDays(5)); // capacity only: still a change the directory shows
         // resumed after the burst with the cursor of before it, in small pages
         cursor = follow(mirror, cursor, 2);
         assertEquals(directoryOfTheCounty(), ofTheCounty(mirror));
-        assertTrue(mirror.values().stream().noneMatch(entry -> entry.get("name").equals("富民县第3养老院")), "closed");
-        assertTrue(mirror.values().stream().anyMatch(entry -> entry.get("name").equals("富民县永康颐养院")), "renamed");
+        assertTrue(mirror.values().stream().noneMatch(entry -> entry.get("name").equals("寻甸县第3养老院")), "closed");
+        assertTrue(mirror.values().stream().anyMatch(entry -> entry.get("name").equals("寻甸县永康颐养院")), "renamed");
 
-        file("CLOSE", 5, "富民县第5养老院", 35, day.plusDays(6));
-        file("NEW", 7, "富民县第7养老院", 37, day.plusDays(6));
+        file("CLOSE", 5, "寻甸县第5养老院", 35, day.plusDays(6));
+        file("NEW", 7, "寻甸县第7养老院", 37, day.plusDays(6));
         follow(mirror, cursor, 100);
         assertEquals(directoryOfTheCounty(), ofTheCounty(mirror));
 
@@ -120,15 +120,15 @@ class DirectoryChangesTest {
         Map<String, Map<String, Object>> mirror = new HashMap<>();
         String cursor = follow(mirror, "", 1000);
         LocalDate day = LocalDate.of(2026, 7, 1);
-        file("NEW", 20, "富民县松柏养老院", 40, day);
+        file("NEW", 20, "寻甸县松柏养老院", 40, day);
         // a 变更备案 with the same facts: an event of the registry, but nothing the directory shows changes
-        file("CHANGE", 20, "富民县松柏养老院", 40, day.plusDays(1));
-        file("CLOSE", 20, "富民县松柏养老院", 40, day.plusDays(2));
+        file("CHANGE", 20, "寻甸县松柏养老院", 40, day.plusDays(1));
+        file("CLOSE", 20, "寻甸县松柏养老院", 40, day.plusDays(2));
 
         JsonPath page = given().queryParam("since", cursor).get("/api/directory/changes").then().statusCode(200)
                 .extract().jsonPath();
         assertEquals(List.of("ENTERED", "REMOVED"), page.getList("changes.kind"));
-        assertEquals("富民县松柏养老院", page.getString("changes[0].entry.name"));
+        assertEquals("寻甸县松柏养老院", page.getString("changes[0].entry.name"));
         assertEquals("已备案", page.getString("changes[0].entry.filingStatus"));
         assertTrue(page.getMap("changes[1]").get("entry") == null);
         assertFalse(page.getBoolean("more"));
@@ -141,10 +141,10 @@ class DirectoryChangesTest {
 
     @Test
     void theFeedCarriesOnlyWhatTheDirectoryShows() {
-        file("NEW", 30, "富民县安康养老院", 45, LocalDate.of(2026, 8, 1));
+        file("NEW", 30, "寻甸县安康养老院", 45, LocalDate.of(2026, 8, 1));
         JsonPath page = given().queryParam("limit", 1000).get("/api/directory/changes").then().statusCode(200)
                 .extract().jsonPath();
-        Map<String, Object> entry = page.getMap("changes.find { it.entry?.name == '富民县安康养老院' }.entry");
+        Map<String, Object> entry = page.getMap("changes.find { it.entry?.name == '寻甸县安康养老院' }.entry");
         assertEquals(directoryOfTheCounty().get((String) entry.get("id")), entry, "the directory's entry, no field more");
         assertFalse(page.prettify().contains("李强"), "no legal representative or phone in the feed");
         assertFalse(page.prettify().contains("0871-63330000"));
@@ -156,11 +156,11 @@ class DirectoryChangesTest {
                 .contentType("application/problem+json").body("violations[0].field", equalTo("since"));
         given().queryParam("limit", 1001).get("/api/directory/changes").then().statusCode(400);
 
-        file("NEW", 40, "富民县福寿养老院", 50, LocalDate.of(2026, 9, 1));
+        file("NEW", 40, "寻甸县福寿养老院", 50, LocalDate.of(2026, 9, 1));
         given().get("/api/directory/changes/feed.json").then().statusCode(200)
                 .contentType(startsWith("application/feed+json"))
                 .body("version", equalTo("https://jsonfeed.org/version/1.1"))
-                .body("items[0].title", equalTo("新备案：富民县福寿养老院"))
+                .body("items[0].title", equalTo("新备案：寻甸县福寿养老院"))
                 .body("items[0].url", startsWith("/api/directory/institutions/"));
     }
 }
