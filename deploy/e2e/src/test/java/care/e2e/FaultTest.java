@@ -51,8 +51,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * for the month it generates, so that neither the maker nor the approver of the batch set them.
  * <p>
  * Sized to run in about three minutes besides the platform's start; larger bursts and longer outages:
- * {@code -Dfaults.soak=true}.
+ * {@code -Dfaults.soak=true}. Run with {@code -Dfaults=true}: with it, {@code ./mvnw verify} takes about 22 minutes on
+ * the 2-core machine, over its 20-minute budget, until the modules share one started Keycloak.
  */
+@EnabledIfSystemProperty(named = "faults", matches = "true",
+        disabledReason = "opt-in (-Dfaults=true): about 2.5 minutes more than verify's 20-minute budget allows today")
 class FaultTest {
 
     static final boolean SOAK = Boolean.getBoolean("faults.soak");
