@@ -22,21 +22,24 @@ public final class Infra implements AutoCloseable {
         this.keycloak = keycloak;
     }
 
-    /** Where each part listens, and whether PostgreSQL keeps its data between starts. */
+    /** Where each part listens (Keycloak elsewhere when the build's test JVMs share one: {@link Keycloak#sharedByBuild()}). */
     public record Ports(int postgres, int kafka, int kafkaController, int keycloak, int keycloakManagement) {
         public static Ports free() {
             return new Ports(Repo.freePort(), Repo.freePort(), Repo.freePort(), Repo.freePort(), Repo.freePort());
         }
     }
 
+    /** @param keepData whether PostgreSQL and Keycloak keep their data between starts (the local stack) */
     public static Infra start(Path workDir, Path keycloakHome, Ports ports, boolean keepData) {
         try {
             Files.createDirectories(workDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        var keycloak = CompletableFuture.supplyAsync(() -> Keycloak.start(keycloakHome, ports.keycloak(),
-                ports.keycloakManagement(), workDir.resolve("logs/keycloak.log")));
+        var keycloak = CompletableFuture.supplyAsync(() -> !keepData && Keycloak.sharedByBuild()
+                ? Keycloak.sharedByBuild(keycloakHome)
+                : Keycloak.start(keycloakHome, ports.keycloak(), ports.keycloakManagement(),
+                        workDir.resolve("logs/keycloak.log"), keepData));
         var kafka = CompletableFuture.supplyAsync(() -> Kafka.start(workDir.resolve("kafka"), ports.kafka(),
                 ports.kafkaController()));
         Postgres postgres = Postgres.start(workDir.resolve("postgres"), ports.postgres(), keepData);
