@@ -22,7 +22,7 @@ public final class Infra implements AutoCloseable {
         this.keycloak = keycloak;
     }
 
-    /** Where each part listens (Keycloak elsewhere when the build's test JVMs share one: {@link Keycloak#sharedByBuild()}). */
+    /** Where each part listens (Keycloak elsewhere when the build's test JVMs share one: {@link BuildKeycloak}). */
     public record Ports(int postgres, int kafka, int kafkaController, int keycloak, int keycloakManagement) {
         public static Ports free() {
             return new Ports(Repo.freePort(), Repo.freePort(), Repo.freePort(), Repo.freePort(), Repo.freePort());
@@ -36,8 +36,8 @@ public final class Infra implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        var keycloak = CompletableFuture.supplyAsync(() -> !keepData && Keycloak.sharedByBuild()
-                ? Keycloak.sharedByBuild(keycloakHome)
+        var keycloak = CompletableFuture.supplyAsync(() -> !keepData && BuildKeycloak.enabled()
+                ? BuildKeycloak.shared(keycloakHome)
                 : Keycloak.start(keycloakHome, ports.keycloak(), ports.keycloakManagement(),
                         workDir.resolve("logs/keycloak.log"), keepData));
         var kafka = CompletableFuture.supplyAsync(() -> Kafka.start(workDir.resolve("kafka"), ports.kafka(),

@@ -11,17 +11,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -37,21 +31,18 @@ public final class Keycloak implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Set by the root pom for surefire: the test JVMs of one build share one Keycloak. */
-    public static final String PER_BUILD = "care.keycloak.per-build";
-
-    private static final Map<String, String> ENVIRONMENT = Map.of("JAVA_HOME", System.getProperty("java.home"),
+    static final Map<String, String> ENVIRONMENT = Map.of("JAVA_HOME", System.getProperty("java.home"),
             "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",
             "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
             "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
     // six minutes were too few at load 30 on the shared 2-core machine: the realm import alone took minutes
-    private static final Duration READY_WITHIN = Duration.ofMinutes(12);
+    static final Duration READY_WITHIN = Duration.ofMinutes(12);
 
     /** The process this JVM started, or null for the build's shared Keycloak, which this JVM does not stop. */
     private final ChildProcess process;
     private final int port;
 
-    private Keycloak(ChildProcess process, int port) {
+    Keycloak(ChildProcess process, int port) {
         this.process = process;
         this.port = port;
     }
@@ -70,90 +61,7 @@ public final class Keycloak implements AutoCloseable {
         return keycloak;
     }
 
-    /**
-     * The Keycloak that every test JVM of one Maven build shares (surefire sets {@value #PER_BUILD}): the first JVM
-     * starts it, the others find it in {@code keycloak-per-build/state.properties} beside the home, and a watchdog
-     * stops it when the build's process (the JVMs' parent) ends. It saves a Keycloak start of 30–90 s per module.
-     * It is not this JVM's child: a test JVM that ends leaves it running for the next module.
-     */
-    public static Keycloak sharedByBuild(Path home) {
-        long build = ProcessHandle.current().parent().map(ProcessHandle::pid)
-                .orElseThrow(() -> new IllegalStateException("this JVM has no parent process"));
-        Path dir = home.resolveSibling("keycloak-per-build");
-        try {
-            Files.createDirectories(dir);
-            try (FileChannel lock = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = lock.lock()) { // one JVM at a time reads, starts and records it
-                Path statePath = dir.resolve("state.properties");
-                Properties state = new Properties();
-                if (Files.exists(statePath)) {
-                    try (var in = Files.newBufferedReader(statePath)) {
-                        state.load(in);
-                    }
-                    int port = Integer.parseInt(state.getProperty("port"));
-                    boolean ours = Long.parseLong(state.getProperty("build")) == build;
-                    if (ours && ChildProcess.answers200("http://localhost:" + state.getProperty("management-port") + "/health/ready")) {
-                        return new Keycloak(null, port);
-                    }
-                    // an earlier build's that is still stopping, or ours that died: gone before the home is reused
-                    stop(Long.parseLong(state.getProperty("watchdog")));
-                    Files.delete(statePath);
-                }
-                int port = Repo.freePort();
-                int managementPort = Repo.freePort();
-                freshRealm(home);
-                List<String> watched = new ArrayList<>(List.of("bash", "-c",
-                        "build=$1; shift; \"$@\" & kc=$!; "
-                                + "while kill -0 $build 2>/dev/null && kill -0 $kc 2>/dev/null; do sleep 1; done; "
-                                + "kill $kc 2>/dev/null; wait $kc", "keycloak-watchdog", Long.toString(build)));
-                watched.addAll(command(home, port, managementPort));
-                ProcessBuilder builder = new ProcessBuilder(watched).directory(home.toFile()).redirectErrorStream(true)
-                        .redirectOutput(dir.resolve("keycloak.log").toFile());
-                builder.environment().putAll(ENVIRONMENT);
-                Process watchdog = builder.start();
-                long deadline = System.nanoTime() + READY_WITHIN.toNanos();
-                while (!ChildProcess.answers200("http://localhost:" + managementPort + "/health/ready")) {
-                    if (!watchdog.isAlive() || System.nanoTime() > deadline) {
-                        stop(watchdog.pid());
-                        throw new IllegalStateException("Keycloak did not start; see " + dir.resolve("keycloak.log"));
-                    }
-                    ChildProcess.sleep(200);
-                }
-                state.setProperty("build", Long.toString(build));
-                state.setProperty("watchdog", Long.toString(watchdog.pid()));
-                state.setProperty("port", Integer.toString(port));
-                state.setProperty("management-port", Integer.toString(managementPort));
-                try (var out = Files.newBufferedWriter(statePath)) {
-                    state.store(out, "the Keycloak of the Maven build with process id " + build);
-                }
-                return new Keycloak(null, port);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Whether this JVM's tests share one Keycloak with the other test JVMs of its build (the root pom says so). */
-    public static boolean sharedByBuild() {
-        return Boolean.getBoolean(PER_BUILD);
-    }
-
-    private static void stop(long watchdog) {
-        ProcessHandle.of(watchdog).ifPresent(handle -> {
-            List<ProcessHandle> all = new ArrayList<>(handle.descendants().toList());
-            all.add(handle);
-            all.forEach(ProcessHandle::destroy);
-            for (ProcessHandle process : all) {
-                try {
-                    process.onExit().get(30, TimeUnit.SECONDS);
-                } catch (Exception e) {
-                    process.destroyForcibly();
-                }
-            }
-        });
-    }
-
-    private static void freshRealm(Path home) {
+    static void freshRealm(Path home) {
         try {
             Repo.deleteTree(home.resolve("data/h2"));
             Path imports = Files.createDirectories(home.resolve("data/import"));
@@ -164,7 +72,7 @@ public final class Keycloak implements AutoCloseable {
         }
     }
 
-    private static List<String> command(Path home, int port, int managementPort) {
+    static List<String> command(Path home, int port, int managementPort) {
         return List.of("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-port=" + port, "--http-management-port=" + managementPort,
                 "--import-realm", "--health-enabled=true",
@@ -346,7 +254,7 @@ public final class Keycloak implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString()).body()).get("access_token").asText();
     }
 
-    /** The process this JVM started; null for the build's shared Keycloak ({@link #sharedByBuild(Path)}). */
+    /** The process this JVM started; null for the build's shared Keycloak ({@link BuildKeycloak}). */
     public ChildProcess process() {
         return process;
     }
