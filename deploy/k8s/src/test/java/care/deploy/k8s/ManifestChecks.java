@@ -212,9 +212,21 @@ final class ManifestChecks {
         if (ofKind("PodDisruptionBudget").stream().noneMatch(pdb -> selects(pdb.at("/spec/selector/matchLabels"), deployment))) {
             problems.add(who + " has no PodDisruptionBudget");
         }
-        if (ofKind("HorizontalPodAutoscaler").stream().noneMatch(hpa ->
+        boolean autoscaled = ofKind("HorizontalPodAutoscaler").stream().anyMatch(hpa ->
                 hpa.at("/spec/scaleTargetRef/kind").asText().equals("Deployment")
-                        && hpa.at("/spec/scaleTargetRef/name").asText().equals(service.name()))) {
+                        && hpa.at("/spec/scaleTargetRef/name").asText().equals(service.name()));
+        Optional<String> replicasVariable = service.variableOf("gateway.rate-limit.replicas");
+        if (replicasVariable.isPresent()) {
+            // each replica allows 1/replicas of every rate limit: the count it is told must be the count that runs
+            String told = Optional.ofNullable(env.get(replicasVariable.get())).map(JsonNode::asText).orElse("1");
+            String runs = deployment.at("/spec/replicas").asText("1");
+            if (!told.equals(runs)) {
+                problems.add(who + " runs " + runs + " replicas but tells each " + replicasVariable.get() + "=" + told);
+            }
+            if (autoscaled) {
+                problems.add(who + " shares its rate limits by a fixed replica count: an autoscaler would break the share");
+            }
+        } else if (!autoscaled) {
             problems.add(who + " has no HorizontalPodAutoscaler");
         }
     }

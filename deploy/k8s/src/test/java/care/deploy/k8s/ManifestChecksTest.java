@@ -134,6 +134,24 @@ class ManifestChecksTest {
         assertEquals(List.of("Deployment registry-service does not set CARE_PII_HASH_KEY, which registry-service needs"), problems);
     }
 
+    @Test
+    void moreGatewayReplicasThanTheirRateLimitShareAssumesFails() {
+        List<String> problems = problemsAfter(docs -> deployment(docs, "gateway").with("spec").put("replicas", 3));
+        assertEquals(List.of("Deployment gateway runs 3 replicas but tells each GATEWAY_REPLICAS=2"), problems);
+    }
+
+    @Test
+    void anAutoscalerOnTheGatewayFails() {
+        List<String> problems = problemsAfter(docs -> {
+            ObjectNode hpa = named(docs, "HorizontalPodAutoscaler", "portal").deepCopy();
+            hpa.with("metadata").put("name", "gateway");
+            hpa.with("spec").with("scaleTargetRef").put("name", "gateway");
+            docs.add(hpa);
+        });
+        assertEquals(List.of("Deployment gateway shares its rate limits by a fixed replica count: an autoscaler would break the share"),
+                problems);
+    }
+
     private static List<String> problemsAfter(Consumer<List<ObjectNode>> change) {
         List<ObjectNode> copy = new ArrayList<>(production.stream().map(ObjectNode::deepCopy).toList());
         change.accept(copy);
