@@ -42,6 +42,7 @@ final class ManifestChecks {
     static List<String> problems(List<ObjectNode> docs, Map<String, ServiceConfig> services, JsonNode productionRealm) {
         ManifestChecks checks = new ManifestChecks(docs, services);
         checks.typedModels();
+        checks.namespaces();
         checks.topics();
         checks.kafkaUsers();
         checks.replication();
@@ -62,6 +63,20 @@ final class ManifestChecks {
                 problems.add(e.getMessage());
             }
         }
+    }
+
+    /** Everything in the one namespace the overlay makes: a resource outside it would go wherever kubectl points. */
+    private void namespaces() {
+        List<ObjectNode> namespaces = ofKind("Namespace");
+        if (namespaces.size() != 1) {
+            problems.add(namespaces.size() + " Namespaces rendered, not one");
+            return;
+        }
+        String namespace = nameOf(namespaces.get(0));
+        docs.stream()
+                .filter(doc -> !doc.path("kind").asText().equals("Namespace"))
+                .filter(doc -> !namespace.equals(doc.at("/metadata/namespace").asText()))
+                .forEach(doc -> problems.add(name(doc) + " is not in the namespace " + namespace));
     }
 
     // --- Kafka ---

@@ -135,6 +135,12 @@ class ManifestChecksTest {
     }
 
     @Test
+    void aResourceOutsideTheNamespaceFails() {
+        List<String> problems = problemsAfter(docs -> named(docs, "Secret", "care-realm-settings").with("metadata").remove("namespace"));
+        assertEquals(List.of("Secret care-realm-settings is not in the namespace care"), problems);
+    }
+
+    @Test
     void moreGatewayReplicasThanTheirRateLimitShareAssumesFails() {
         List<String> problems = problemsAfter(docs -> deployment(docs, "gateway").with("spec").put("replicas", 3));
         assertEquals(List.of("Deployment gateway runs 3 replicas but tells each GATEWAY_REPLICAS=2"), problems);

@@ -118,18 +118,8 @@ final class TypedModels {
         if (!isModel(value.getClass())) {
             return;
         }
-        for (Method getter : value.getClass().getMethods()) {
-            if (getter.getParameterCount() != 0 || Modifier.isStatic(getter.getModifiers())
-                    || !(getter.getName().startsWith("get") || getter.getName().startsWith("is"))
-                    || getter.getName().equals("getClass")) {
-                continue;
-            }
-            Class<?> type = getter.getReturnType();
+        for (Method getter : GETTERS.get(value.getClass())) {
             boolean additional = getter.getName().equals("getAdditionalProperties");
-            if (!additional && !isModel(type) && !Collection.class.isAssignableFrom(type)
-                    && !Map.class.isAssignableFrom(type) && type != Object.class) {
-                continue;
-            }
             Object child = invoke(getter, value);
             if (additional) {
                 if (child instanceof Map<?, ?> unknown && !unknown.isEmpty()) {
@@ -140,6 +130,27 @@ final class TypedModels {
             walk(child, path.isEmpty() ? property(getter) : path + "." + property(getter), found, seen);
         }
     }
+
+    /** Per model class, the getters that may lead to unknown fields: typed children, collections, maps. */
+    private static final ClassValue<List<Method>> GETTERS = new ClassValue<>() {
+        @Override
+        protected List<Method> computeValue(Class<?> model) {
+            List<Method> getters = new ArrayList<>();
+            for (Method getter : model.getMethods()) {
+                if (getter.getParameterCount() != 0 || Modifier.isStatic(getter.getModifiers())
+                        || !(getter.getName().startsWith("get") || getter.getName().startsWith("is"))
+                        || getter.getName().equals("getClass")) {
+                    continue;
+                }
+                Class<?> type = getter.getReturnType();
+                if (getter.getName().equals("getAdditionalProperties") || isModel(type)
+                        || Collection.class.isAssignableFrom(type) || Map.class.isAssignableFrom(type) || type == Object.class) {
+                    getters.add(getter);
+                }
+            }
+            return List.copyOf(getters);
+        }
+    };
 
     private static boolean isModel(Class<?> type) {
         String name = type.getName();
