@@ -51,6 +51,13 @@ public interface GatewayConfig {
 
         /** Overrides of {@link #perSecond} by the token's client (azp), e.g. the finance bureau's system. */
         Map<String, Integer> clients();
+
+        /**
+         * How many gateway replicas share these limits. Each counts in its own memory, so each allows this share of
+         * every rate and burst: the replicas together allow the configured rate, not this many times it.
+         */
+        @WithDefault("1")
+        int replicas();
     }
 
     interface Route {

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
@@ -23,6 +24,12 @@ import java.time.Duration;
  * <p>
  * The address is the TCP peer's, or the client's that a trusted proxy names in X-Forwarded-For when
  * {@code quarkus.http.proxy.*} says which proxies are trusted (Quarkus resolves that before any route runs).
+ * <p>
+ * The buckets live in this replica's memory. With several replicas behind one Service
+ * ({@code gateway.rate-limit.replicas}), each allows its share of every rate and burst ({@link #share}), so that
+ * together they allow the configured rate, not that many times it. The share assumes requests are spread evenly over
+ * the replicas, as the ingress controller does per request; a client whose requests all reach one replica gets only
+ * that replica's share.
  */
 final class RateLimits implements Handler<RoutingContext> {
 
@@ -47,10 +54,10 @@ final class RateLimits implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         if (isRegistration(ctx)) {
-            ConsumptionProbe registration = registrations.get(address(ctx), key -> Bucket.builder()
-                    .addLimit(limit -> limit.capacity(config.registrationsPerHour())
-                            .refillGreedy(config.registrationsPerHour(), Duration.ofHours(1)))
-                    .build()).tryConsumeAndReturnRemaining(1);
+            // all of an hour's registrations usable at once
+            ConsumptionProbe registration = registrations.get(address(ctx), key -> share(config.registrationsPerHour(),
+                    Duration.ofHours(1), 1, config.replicas(), TimeMeter.SYSTEM_MILLISECONDS))
+                    .tryConsumeAndReturnRemaining(1);
             if (!registration.isConsumed()) {
                 refuse(ctx, registration);
                 return;
@@ -94,10 +101,22 @@ final class RateLimits implements Handler<RoutingContext> {
         return anonymous.get(address, key -> bucket(config.anonymousPerSecond()));
     }
 
-    private static Bucket bucket(int perSecond) {
+    private Bucket bucket(int perSecond) {
         // a burst of one second's worth on top of the steady rate, refilled smoothly
+        return share(perSecond, Duration.ofSeconds(1), 2, config.replicas(), TimeMeter.SYSTEM_MILLISECONDS);
+    }
+
+    /**
+     * One replica's bucket for a limit of {@code rate} per {@code period} with a burst of {@code burstPeriods} periods'
+     * worth: 1/{@code replicas} of the burst (at least one request) and of the rate. The refill is one token at a
+     * time, every period × replicas / rate, so the replicas' rates add up to the configured one exactly.
+     */
+    static Bucket share(long rate, Duration period, int burstPeriods, int replicas, TimeMeter clock) {
+        long capacity = Math.max(1, burstPeriods * rate / replicas);
+        Duration perToken = period.multipliedBy(replicas).dividedBy(rate);
         return Bucket.builder()
-                .addLimit(limit -> limit.capacity(2L * perSecond).refillGreedy(perSecond, Duration.ofSeconds(1)))
+                .addLimit(limit -> limit.capacity(capacity).refillGreedy(1, perToken))
+                .withCustomTimePrecision(clock)
                 .build();
     }
 }
