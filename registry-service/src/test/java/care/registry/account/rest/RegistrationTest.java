@@ -11,7 +11,10 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static care.registry.account.rest.Accounts.PASSWORD;
 import static care.registry.account.rest.Accounts.claims;
@@ -39,12 +42,16 @@ class RegistrationTest {
     Db db;
 
     @Test
-    void aNewInstitutionCannotSignInUntilItsCountyConfirmsItThenActsAsThatInstitutionOnly() {
+    void aNewInstitutionIsARegistrantUntilItsCountyConfirmsItThenActsAsThatInstitutionOnly() {
         String uscc = uscc("530302");
         String mobile = mobile();
         String id = register(registration(uscc, "530302", "ELDERLY", mobile)).statusCode(201)
                 .body("status", equalTo("PENDING")).extract().path("id");
-        assertNull(signIn(mobile, PASSWORD), "a pending account signs in");
+        String registrant = signIn(mobile, PASSWORD);
+        assertNotNull(registrant, "a registration of a USCC the platform does not know signs in to file its NEW");
+        assertEquals(List.of("registrant"), roles(registrant));
+        assertEquals(uscc, claims(registrant).get("uscc"));
+        seesNothing(registrant, id);
 
         // the 麒麟区 民政 reviewer sees it; 卫健 of the county and 民政 of another county do not
         given().auth().oauth2(Tokens.of("mz-530302")).get("/api/registrations").then().statusCode(200)
@@ -63,6 +70,7 @@ class RegistrationTest {
 
         String token = signIn(mobile, PASSWORD);
         assertNotNull(token, "the confirmed account signs in");
+        assertEquals(List.of("institution"), roles(token), "confirmed: an institution, no longer a registrant");
         Map<String, Object> claims = claims(token);
         assertEquals(uscc, claims.get("uscc"));
         assertEquals("ELDERLY", claims.get("sector"));
@@ -88,6 +96,60 @@ class RegistrationTest {
         // every step is in the city's audit trail
         given().auth().oauth2(Tokens.of("admin-530300")).get("/api/institutions/audit").then().statusCode(200)
                 .body("action", hasItem("REGISTRATION_CONFIRMED")).body("action", hasItem("OPERATOR_REMOVED"));
+    }
+
+    @Test
+    void theApprovalOfTheRegistrantsOwnNewFilingConfirmsItsRegistrationOnce() {
+        String uscc = uscc("530302");
+        String mobile = mobile();
+        String id = register(registration(uscc, "530302", "ELDERLY", mobile)).statusCode(201).extract().path("id");
+        String registrant = signIn(mobile, PASSWORD);
+        String subject = (String) claims(registrant).get("sub");
+        String approval = Register.approved(UUID.randomUUID(), UUID.randomUUID(), "NEW", "530302-2026-900001",
+                LocalDate.of(2026, 11, 20), uscc, "麒麟区注册人养老院", "ELDERLY", "PRIVATE_CARE_HOME", "PRIVATE",
+                "530302", "曲靖市麒麟区南宁西路1号", 40, Register.site("麒麟区注册人养老院", "530302", "曲靖市麒麟区南宁西路1号", 40));
+
+        // a NEW of the USCC that another account filed (or one from before applicants were kept) decides nothing
+        register.deliver(Register.byApplicant(approval.replace("530302-2026-900001", "530302-2026-900000")
+                .replaceFirst("\"eventId\":\"[^\"]+\"", "\"eventId\":\"" + UUID.randomUUID() + "\""),
+                UUID.randomUUID().toString()));
+        assertEquals(List.of("PENDING"), db.strings("select status from registration where id = ?1", UUID.fromString(id)));
+        seesNothing(signIn(mobile, PASSWORD), id);
+
+        String own = Register.byApplicant(approval, subject);
+        register.deliver(own);
+        given().auth().oauth2(Tokens.of("mz-530302")).get("/api/registrations?status=CONFIRMED").then()
+                .body("find { it.id == '%s' }.decidedBy".formatted(id), equalTo("准予备案 530302-2026-900001"));
+        String institution = signIn(mobile, PASSWORD);
+        assertEquals(List.of("institution"), roles(institution));
+        given().auth().oauth2(institution).get("/api/institutions").then().statusCode(200).body("total", equalTo(1));
+        given().auth().oauth2(institution).get("/api/accounts/operators").then().statusCode(200)
+                .body("[0].administrator", equalTo(true)).body("[0].role", equalTo("institution"));
+
+        // once: the same event again (the inbox) and another approval naming it (already decided) change nothing
+        register.deliver(own);
+        register.deliver(own.replaceFirst("\"eventId\":\"[^\"]+\"", "\"eventId\":\"" + UUID.randomUUID() + "\""));
+        assertEquals(1, db.count("select count(*) from audit_entry where entity_id = ?1 "
+                + "and action = 'REGISTRATION_CONFIRMED'", UUID.fromString(id)));
+        given().auth().oauth2(Tokens.of("mz-530302")).post("/api/registrations/{id}/confirm", id).then()
+                .statusCode(409).body("code", equalTo("REGISTRATION_DECIDED"));
+    }
+
+    /** A registrant sees no institution, no registration and no account; it cannot confirm itself. */
+    private static void seesNothing(String registrant, String registration) {
+        given().auth().oauth2(registrant).get("/api/institutions").then().statusCode(200).body("total", equalTo(0));
+        given().auth().oauth2(registrant).get("/api/registrations").then().statusCode(403)
+                .contentType("application/problem+json");
+        given().auth().oauth2(registrant).post("/api/registrations/{id}/confirm", registration).then().statusCode(404);
+        given().auth().oauth2(registrant).get("/api/accounts/operators").then().statusCode(403);
+        given().auth().oauth2(registrant).get("/api/institutions/audit").then().statusCode(403);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> roles(String token) {
+        Map<String, Object> realmAccess = (Map<String, Object>) claims(token).get("realm_access");
+        return ((List<String>) realmAccess.get("roles")).stream()
+                .filter(r -> r.equals("registrant") || r.equals("institution")).toList();
     }
 
     @Test
