@@ -28,8 +28,7 @@ public class FilingRepository implements PanacheRepositoryBase<Filing, UUID> {
         return Optional.ofNullable(findById(id, LockModeType.PESSIMISTIC_WRITE));
     }
 
-    /** An institution's own filings, drafts included, newest first. */
-    /** An institution's filings, newest first; with {@code applicantId}, only those that account made. */
+    /** An institution's own filings, drafts included, newest first; with {@code applicantId}, only that account's. */
     public List<Filing> ofInstitution(String uscc, String applicantId, FilingStatus status, FilingType type,
                                       Page page) {
         StringBuilder query = new StringBuilder("uscc = :uscc");

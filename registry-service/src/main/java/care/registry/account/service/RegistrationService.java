@@ -15,6 +15,7 @@ import care.registry.account.domain.RegistrationStatus;
 import care.registry.audit.service.AuditTrail;
 import care.registry.institution.domain.InstitutionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -133,10 +134,13 @@ public class RegistrationService {
      * files for itself is still for a person to decide), a registration already decided, an event without applicant.
      * Applied once per event (the inbox); a replay finds the registration decided and does nothing.
      * <p>
-     * Keycloak is asked first and its failure does not fail the event, which also files the institution: the
-     * registration then stays PENDING in the department's queue (confirmed there by hand) and a warning is logged.
-     * Its change is idempotent, so a transaction rolled back after it and applied again does no harm.
+     * Keycloak is asked first and nothing it does fails the event, which also files the institution (a failed record
+     * would go to the dead-letter topic with the filing's outcome): the registration then stays PENDING in the
+     * department's queue (confirmed there by hand) and a warning is logged. Its change is idempotent, so a
+     * transaction rolled back after it and applied again does no harm. The admin client is request-scoped, and a
+     * Kafka record has no request: one is activated for the call.
      */
+    @ActivateRequestContext
     public void newFilingApproved(FilingApprovedV1 filing) {
         InstitutionSnapshotV1 institution = filing.institution();
         if (!"NEW".equals(filing.filingType()) || filing.applicantId() == null || institution == null) {
@@ -151,9 +155,9 @@ public class RegistrationService {
         }
         try {
             keycloak.confirm(registration.account);
-        } catch (ProblemException e) {
+        } catch (RuntimeException e) {
             LOG.warnf("registration %s not confirmed by the approval of filing %s: Keycloak did not take it (%s); "
-                    + "it stays in the department's queue", registration.id, filing.filingId(), e.getMessage());
+                    + "it stays in the department's queue", registration.id, filing.filingId(), e.toString());
             return;
         }
         String by = "准予备案 " + filing.receiptNumber();

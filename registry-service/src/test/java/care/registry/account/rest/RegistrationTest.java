@@ -1,6 +1,7 @@
 package care.registry.account.rest;
 
 import care.deploy.CareTestResource;
+import care.deploy.TestTopics;
 import care.deploy.Tokens;
 import care.registry.support.Db;
 import care.registry.support.Register;
@@ -11,6 +12,7 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,7 @@ import static care.registry.account.rest.Accounts.registration;
 import static care.registry.account.rest.Accounts.signIn;
 import static care.registry.account.rest.Accounts.uscc;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -91,6 +94,8 @@ class RegistrationTest {
         given().auth().oauth2(Tokens.of("inst-elderly")).delete("/api/accounts/operators/{id}", operator).then()
                 .statusCode(403);
         given().auth().oauth2(token).delete("/api/accounts/operators/{id}", operator).then().statusCode(204);
+        given().auth().oauth2(token).delete("/api/accounts/operators/{id}", operator).then().statusCode(404)
+                .contentType("application/problem+json");
         given().auth().oauth2(token).get("/api/accounts/operators").then().body("size()", equalTo(1));
 
         // every step is in the city's audit trail
@@ -116,10 +121,12 @@ class RegistrationTest {
         assertEquals(List.of("PENDING"), db.strings("select status from registration where id = ?1", UUID.fromString(id)));
         seesNothing(signIn(mobile, PASSWORD), id);
 
+        // through the broker, as filing-service publishes it: the consumer's own thread calls Keycloak
         String own = Register.byApplicant(approval, subject);
-        register.deliver(own);
-        given().auth().oauth2(Tokens.of("mz-530302")).get("/api/registrations?status=CONFIRMED").then()
-                .body("find { it.id == '%s' }.decidedBy".formatted(id), equalTo("准予备案 530302-2026-900001"));
+        TestTopics.publish("filing-events", uscc, own);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(Tokens.of("mz-530302")).get("/api/registrations?status=CONFIRMED").then()
+                        .body("find { it.id == '%s' }.decidedBy".formatted(id), equalTo("准予备案 530302-2026-900001")));
         String institution = signIn(mobile, PASSWORD);
         assertEquals(List.of("institution"), roles(institution));
         given().auth().oauth2(institution).get("/api/institutions").then().statusCode(200).body("total", equalTo(1));
