@@ -29,8 +29,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Accounts: 机构注册 (public), the competent department's 注册审核 queue, and a city admin's 账号管理. The registry
- * decides everything; these pages show its answers and its refusals at the fields.
+ * Accounts: 机构注册 (public), the competent department's 注册审核 queue, a city admin's 账号管理, and an institution
+ * administrator's 经办人账号. The registry decides everything; these pages show its answers and its refusals at the
+ * fields.
  */
 @Path("/portal")
 @Produces(MediaType.TEXT_HTML)
@@ -51,6 +52,10 @@ public class AccountPages {
     @Inject
     @Location("accounts.html")
     Template accounts;
+
+    @Inject
+    @Location("operators.html")
+    Template operators;
 
     @Inject
     @RestClient
@@ -183,6 +188,54 @@ public class AccountPages {
             return views.html(200, staffPage(Form.empty(), changed));
         } catch (ApiError e) {
             return views.html(e.status, staffPage(Form.empty().error(e), null));
+        }
+    }
+
+    // --- an institution's operators (its administrator only: the registry answers anyone else 403) ---
+
+    @GET
+    @Path("/operators")
+    @Authenticated
+    public TemplateInstance operatorList(@RestQuery String done) {
+        return operatorPage(Form.empty(), null).data("done", done);
+    }
+
+    private TemplateInstance operatorPage(Form form, AccountClient.Account shown) {
+        return views.page(operators).data("items", accountClient.operators()).data("form", form)
+                .data("shown", shown).data("done", null);
+    }
+
+    @POST
+    @Path("/operators")
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response inviteOperator(MultivaluedMap<String, String> input) {
+        Form form = Form.of(input);
+        Map<String, Object> body = new LinkedHashMap<>();
+        for (String field : List.of("fullName", "mobile")) {
+            String value = form.v(field).strip();
+            if (!value.isEmpty()) {
+                body.put(field, value);
+            }
+        }
+        try {
+            AccountClient.Account created = accountClient.inviteOperator(body);
+            // the one-time password is shown once, on this answer only (never in a URL)
+            return views.html(201, operatorPage(Form.empty(), created));
+        } catch (ApiError e) {
+            return views.html(e.status, operatorPage(form.error(e), null));
+        }
+    }
+
+    @POST
+    @Path("/operators/{id}/remove")
+    @Authenticated
+    public Response removeOperator(@RestPath String id) {
+        try {
+            accountClient.removeOperator(Views.id(id));
+            return Views.seeOther("/portal/operators?done=removed");
+        } catch (ApiError e) {
+            return views.html(e.status, operatorPage(Form.empty().error(e), null));
         }
     }
 }

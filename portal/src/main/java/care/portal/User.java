@@ -57,6 +57,7 @@ public record User(boolean loggedIn, String username, String displayName, Set<St
 
     public String roleLabel() {
         if (is("institution")) return "机构经办人";
+        if (is("registrant")) return "注册待确认";
         if (is("civil-affairs-reviewer")) return "民政审核员";
         if (is("health-reviewer")) return "卫健审核员";
         if (is("city-admin")) return "市级管理员";
@@ -66,7 +67,7 @@ public record User(boolean loggedIn, String username, String displayName, Set<St
 
     /** Where a user starts after login. */
     public String home() {
-        if (is("institution")) return "/portal/filings";
+        if (is("institution") || is("registrant")) return "/portal/filings";
         if (is("civil-affairs-reviewer") || is("health-reviewer") || is("auditor")) return "/portal/review";
         if (is("city-admin")) return "/portal/batches";
         return "/portal/";

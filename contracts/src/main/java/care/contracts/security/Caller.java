@@ -28,6 +28,14 @@ public class Caller {
         return username != null ? username : identity.getPrincipal().getName();
     }
 
+    /**
+     * The Keycloak user's id (claim {@code sub}): unlike the username, never given to another person (a refused
+     * registration frees its mobile number for someone else).
+     */
+    public String subject() {
+        return claim("sub").orElseThrow(() -> ProblemException.forbidden("token names no subject"));
+    }
+
     public boolean is(String role) {
         return identity.hasRole(role);
     }

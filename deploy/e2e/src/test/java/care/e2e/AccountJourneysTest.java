@@ -22,8 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * Accounts for real people, through the gateway with real Keycloak tokens and no one editing Keycloak: 曲靖's city
- * admin appoints a 会泽县 民政 reviewer, a new 会泽县 养老院 registers, is confirmed by that reviewer, files its
- * 新设备案 and gets its 备案回执; a claim on a filed USCC gets no token; a disabled reviewer cannot sign in.
+ * admin appoints a 会泽县 民政 reviewer, a new 会泽县 养老院 registers, files its 新设备案 as a registrant, gets its
+ * 备案回执 from that reviewer, whose approval confirms the registration; a claim on a filed USCC gets no token; a
+ * disabled reviewer cannot sign in.
  */
 class AccountJourneysTest {
 
@@ -50,7 +51,7 @@ class AccountJourneysTest {
     }
 
     @Test
-    void aNewHuizeCareHomeRegistersIsConfirmedByTheAppointedReviewerFilesAndGetsItsReceipt() {
+    void aNewHuizeCareHomeRegistersFilesItsNewAndTheApprovalByTheAppointedReviewerMakesItTheInstitution() {
         String reviewer = appointHuizeReviewer("mz-530326-" + ThreadLocalRandom.current().nextInt(100_000, 999_999));
 
         String uscc = Registrations.uscc("530326");
@@ -59,16 +60,14 @@ class AccountJourneysTest {
                 .body(Registrations.registration(uscc, "530326", "ELDERLY", mobile))
                 .post("/api/registrations").then().statusCode(201).body("status", equalTo("PENDING"))
                 .extract().path("id");
-        assertThrows(IllegalStateException.class, () -> keycloak.token(mobile, PASSWORD), "signs in unconfirmed");
 
-        // the new reviewer works 会泽县's queue: the registration is there, and is confirmed
-        with(reviewer).get("/api/registrations").then().statusCode(200).body("id", hasItem(registration));
-        with(reviewer).post("/api/registrations/" + registration + "/confirm").then().statusCode(200)
-                .body("status", equalTo("CONFIRMED"));
-
-        // the institution signs in as itself and files its 新设备案
-        String institution = keycloak.token(mobile, PASSWORD);
-        String filing = with(institution).body(Map.ofEntries(
+        // not yet confirmed, it signs in as a registrant: it files the 新设备案 of its USCC and sees nothing else
+        String registrant = keycloak.token(mobile, PASSWORD);
+        with(registrant).get("/api/institutions").then().statusCode(200).body("total", equalTo(0));
+        with(registrant).get("/api/registrations").then().statusCode(403);
+        with(registrant).body(Map.of("type", "CHANGE", "uscc", uscc, "institutionName", "改名")).post("/api/filings")
+                .then().statusCode(403);
+        String filing = with(registrant).body(Map.ofEntries(
                         Map.entry("type", "NEW"), Map.entry("sector", "ELDERLY"), Map.entry("uscc", uscc),
                         Map.entry("institutionName", "会泽县颐康养老院"), Map.entry("kind", "PRIVATE_CARE_HOME"),
                         Map.entry("ownership", "PRIVATE"), Map.entry("divisionCode", "530326"),
@@ -76,15 +75,26 @@ class AccountJourneysTest {
                         Map.entry("contactPhone", "0874-5120001"), Map.entry("capacity", 60)))
                 .post("/api/filings").then().statusCode(201).extract().path("id");
         for (String code : new String[]{"APPLICATION_FORM", "REGISTRATION_CERT", "COMMITMENT"}) {
-            given().auth().oauth2(institution).contentType("application/pdf").body(Fixtures.PDF)
+            given().auth().oauth2(registrant).contentType("application/pdf").body(Fixtures.PDF)
                     .queryParam("fileName", code.toLowerCase() + ".pdf")
                     .put("/api/filings/" + filing + "/materials/" + code).then().statusCode(200);
         }
-        with(institution).post("/api/filings/" + filing + "/submit").then().statusCode(200);
+        with(registrant).post("/api/filings/" + filing + "/submit").then().statusCode(200);
+
+        // the new reviewer works 会泽县's queues: the registration and the filing are there; approving the filing
+        // confirms the registration (registry consumes FilingApproved)
+        with(reviewer).get("/api/registrations").then().statusCode(200).body("id", hasItem(registration));
         with(reviewer).body(Map.of()).post("/api/filings/" + filing + "/accept").then().statusCode(200);
         with(reviewer).body(Map.of("comment", "材料齐全，准予备案")).post("/api/filings/" + filing + "/approve").then()
                 .statusCode(200).body("receiptNumber", matchesPattern("530326-\\d{4}-\\d{6}"));
-        given().auth().oauth2(institution).get("/api/filings/" + filing + "/receipt").then().statusCode(200);
+        given().auth().oauth2(registrant).get("/api/filings/" + filing + "/receipt").then().statusCode(200);
+        eventually(() -> with(reviewer).get("/api/registrations?status=CONFIRMED").then().extract()
+                .<String>path("find { it.id == '%s' }.status".formatted(registration)));
+
+        // signed in again, it is the institution's administrator and sees its institution
+        String institution = keycloak.token(mobile, PASSWORD);
+        with(institution).get("/api/accounts/operators").then().statusCode(200)
+                .body("[0].administrator", equalTo(true));
         eventually(() -> with(institution).get("/api/institutions").then().extract()
                 .<Integer>path("total") == 1 ? "filed" : null);
     }

@@ -24,8 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The account pages of the portal, through the gateway as a browser without JavaScript uses them (forms, cookies,
- * Keycloak's login page): 机构注册 → the county's 民政 confirms it on 注册审核 → the institution logs in; 曲靖's city
- * admin appoints a reviewer on 账号管理, who logs in with their own password, and after being disabled no longer can.
+ * Keycloak's login page): 机构注册 → the registrant logs in to its 新设备案 only → the county's 民政 confirms it on
+ * 注册审核 → the institution's administrator adds and removes an operator on 经办人账号; 曲靖's city admin appoints a
+ * reviewer on 账号管理, who logs in with their own password, and after being disabled no longer can.
  */
 class AccountPagesTest {
 
@@ -39,7 +40,7 @@ class AccountPagesTest {
     }
 
     @Test
-    void anInstitutionRegistersOnThePublicPageAndLogsInOnceItsCountyConfirmsIt() {
+    void anInstitutionRegistersOnThePublicPageAndManagesItsOperatorsOnceItsCountyConfirmsIt() {
         PortalLogin visitor = new PortalLogin();
         HttpResponse<String> page = visitor.send(get("/portal/register"));
         assertEquals(200, page.statusCode());
@@ -59,7 +60,15 @@ class AccountPagesTest {
         HttpResponse<String> submitted = visitor.send(post("/portal/register", form));
         assertEquals(201, submitted.statusCode());
         assertTrue(submitted.body().contains("id=\"submitted\"") && submitted.body().contains("民政"));
-        assertThrows(IllegalStateException.class, () -> new PortalLogin().login(gateway, mobile, PASSWORD));
+
+        // until confirmed it logs in as a registrant: its 新设备案 only, none of the other filings or pages
+        PortalLogin registrant = new PortalLogin();
+        registrant.login(gateway, mobile, PASSWORD);
+        HttpResponse<String> filings = registrant.send(get("/portal/filings"));
+        assertEquals(200, filings.statusCode());
+        assertTrue(filings.body().contains("id=\"registrant-note\"") && filings.body().contains("id=\"new-NEW\""));
+        assertTrue(!filings.body().contains("id=\"new-CHANGE\"") && !filings.body().contains("id=\"nav-sites\""),
+                "a registrant is offered more than its 新设备案");
 
         // 五华区 民政 confirms it on its queue
         PortalLogin reviewer = new PortalLogin();
@@ -73,7 +82,30 @@ class AccountPagesTest {
         assertEquals(303, confirmed.statusCode());
         assertTrue(reviewer.follow(confirmed).body().contains("已确认"));
 
-        new PortalLogin().login(gateway, mobile, PASSWORD); // ends on a portal page, as the institution
+        // now the institution's administrator: it adds an operator on 经办人账号, who gets a one-time password, and removes it
+        PortalLogin institution = new PortalLogin();
+        institution.login(gateway, mobile, PASSWORD);
+        HttpResponse<String> operators = institution.send(get("/portal/operators"));
+        assertEquals(200, operators.statusCode());
+        assertTrue(operators.body().contains("id=\"operator-" + mobile + "\"") && operators.body().contains("机构管理员"));
+        String operator = Registrations.mobile();
+        HttpResponse<String> bad = institution.send(post("/portal/operators", Map.of("fullName", "赵敏", "mobile", "123")));
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("field invalid\" id=\"field-mobile\""), "the mobile field is marked");
+        HttpResponse<String> added = institution.send(post("/portal/operators", Map.of("fullName", "赵敏", "mobile", operator)));
+        assertEquals(201, added.statusCode());
+        assertTrue(added.body().contains("id=\"initial-password\"") && added.body().contains("id=\"operator-" + operator + "\""));
+        Matcher remove = Pattern.compile("action=\"(/portal/operators/[0-9a-f-]{36}/remove)\"[^>]*>\\s*<button[^>]*id=\"remove-"
+                + Pattern.quote(operator) + "\"").matcher(added.body());
+        assertTrue(remove.find(), "a 删除 button on the operator's row");
+        HttpResponse<String> removed = institution.send(post(remove.group(1), Map.of()));
+        assertEquals(303, removed.statusCode());
+        String after = institution.follow(removed).body();
+        assertTrue(after.contains("id=\"done\"") && !after.contains("id=\"operator-" + operator + "\""));
+        // an operator is not its institution's administrator: the page says so
+        PortalLogin clerk = new PortalLogin();
+        clerk.login(gateway, "inst-elderly");
+        assertEquals(403, clerk.send(get("/portal/operators")).statusCode());
     }
 
     @Test

@@ -6,6 +6,7 @@ import care.contracts.security.Caller;
 import care.contracts.security.Roles;
 import care.filing.filing.domain.Filing;
 import care.filing.filing.domain.FilingRepository;
+import care.filing.filing.domain.FilingType;
 import jakarta.enterprise.context.RequestScoped;
 
 import java.util.Optional;
@@ -13,7 +14,10 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Object-level access to filings, the one place it is decided. An institution sees its own filings; a reviewer the
+ * Object-level access to filings, the one place it is decided. An institution sees its own filings; a self-registered
+ * account not yet confirmed (role registrant, see registry-service's Accounts) only the NEW filing it made itself for
+ * the USCC, sector and county it registered: the platform has not yet checked that it speaks for that institution, so
+ * it reads nothing else filed under the USCC, not even the institution's own earlier filings; a reviewer the
  * filings of their sector in the counties they cover, once submitted; a city admin or auditor their city, once
  * submitted (read only). A draft that was never submitted (even once withdrawn) is the applicant's alone; a filing
  * withdrawn after submission stays part of the record. A filing the caller may not see is answered as not found, so
@@ -43,6 +47,27 @@ public class Access {
         return check(filings.lock(id).orElse(null), id);
     }
 
+    /**
+     * Whether the caller may file this (start a draft, or edit one into it): an institution for its own USCC; a
+     * registrant only the NEW filing of the USCC, sector and county it registered (a sector or county not yet given is
+     * left to the form's checks). Refused with 403.
+     */
+    public void mayFile(FilingType type, String uscc, Sector sector, String divisionCode) {
+        if (caller.is(Roles.INSTITUTION)) {
+            if (!uscc.equals(caller.uscc())) {
+                throw ProblemException.forbidden("you may only file for the institution your account is bound to");
+            }
+            return;
+        }
+        boolean registered = caller.is(Roles.REGISTRANT) && type == FilingType.NEW && uscc.equals(caller.uscc())
+                && (sector == null || caller.sector().filter(sector::equals).isPresent())
+                && (divisionCode == null || caller.divisionCode().filter(divisionCode::equals).isPresent());
+        if (!registered) {
+            throw ProblemException.forbidden("an account waiting for confirmation files only the NEW filing of the "
+                    + "institution it registered, in the sector and county it registered");
+        }
+    }
+
     public Filing asApplicant(Filing filing) {
         if (!isApplicant(filing)) {
             throw ProblemException.forbidden("only the applicant institution may do this");
@@ -66,7 +91,16 @@ public class Access {
     }
 
     public boolean isApplicant(Filing filing) {
-        return caller.is(Roles.INSTITUTION) && filing.uscc.equals(caller.uscc());
+        if (caller.is(Roles.INSTITUTION)) {
+            return filing.uscc.equals(caller.uscc());
+        }
+        return registrantsOwn(filing);
+    }
+
+    /** A registrant's own NEW filing: of the USCC it registered and made by this very account. */
+    private boolean registrantsOwn(Filing filing) {
+        return caller.is(Roles.REGISTRANT) && filing.type == FilingType.NEW && filing.uscc.equals(caller.uscc())
+                && caller.subject().equals(filing.applicantId);
     }
 
     public boolean isReviewer(Filing filing) {
@@ -79,17 +113,21 @@ public class Access {
      */
     public FilingScope listScope() {
         if (caller.is(Roles.INSTITUTION)) {
-            return new FilingScope(caller.uscc(), null, null);
+            return new FilingScope(caller.uscc(), null, null, null);
+        }
+        if (caller.is(Roles.REGISTRANT)) {
+            return new FilingScope(caller.uscc(), caller.subject(), null, null);
         }
         if (isReviewerRole()) {
             Sector sector = caller.sector().filter(caller::reviews).orElseThrow(() ->
                     ProblemException.forbidden("the reviewer's token names no sector of their role"));
-            return new FilingScope(null, sector, prefix());
+            return new FilingScope(null, null, sector, prefix());
         }
         if (caller.is(Roles.CITY_ADMIN) || caller.is(Roles.AUDITOR)) {
-            return new FilingScope(null, null, prefix());
+            return new FilingScope(null, null, null, prefix());
         }
-        throw ProblemException.forbidden("only institutions, reviewers, city admins and auditors have filing lists");
+        throw ProblemException.forbidden("only institutions, registrants, reviewers, city admins and auditors have "
+                + "filing lists");
     }
 
     /** The filings a city admin's or auditor's figures draw on: their city, both sectors, submitted ones. */
@@ -97,7 +135,7 @@ public class Access {
         if (!(caller.is(Roles.CITY_ADMIN) || caller.is(Roles.AUDITOR))) {
             throw ProblemException.forbidden("time-to-decision figures are for city admins and auditors");
         }
-        return new FilingScope(null, null, prefix());
+        return new FilingScope(null, null, null, prefix());
     }
 
     /** Submitted at least once: only then is a filing anyone's business but the applicant's. */
@@ -115,6 +153,9 @@ public class Access {
     private boolean canSee(Filing filing) {
         if (caller.is(Roles.INSTITUTION)) {
             return filing.uscc.equals(caller.uscc());
+        }
+        if (caller.is(Roles.REGISTRANT)) {
+            return registrantsOwn(filing);
         }
         if (isReviewerRole()) {
             return isReviewer(filing) && everSubmitted(filing);

@@ -2,6 +2,7 @@ package care.portal.client;
 
 import io.quarkus.oidc.token.propagation.common.AccessToken;
 import io.quarkus.qute.TemplateData;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,7 +16,7 @@ import java.util.Map;
 
 /**
  * registry-service's accounts through the gateway, as the logged-in user: the registrations queue of the competent
- * department, and a city admin's staff accounts.
+ * department, a city admin's staff accounts, and an institution administrator's operators.
  */
 @RegisterRestClient(configKey = "registry")
 @RegisterProvider(ProblemMapper.class)
@@ -51,6 +52,18 @@ public interface AccountClient {
     @Path("/accounts/staff/{id}/{action}")
     Account staffAction(@PathParam("id") String id, @PathParam("action") String action);
 
+    @GET
+    @Path("/accounts/operators")
+    List<Account> operators();
+
+    @POST
+    @Path("/accounts/operators")
+    Account inviteOperator(Map<String, Object> operator);
+
+    @DELETE
+    @Path("/accounts/operators/{id}")
+    void removeOperator(@PathParam("id") String id);
+
     @TemplateData
     record Registration(String id, String uscc, String institutionName, String sector, String divisionName,
                         String legalRepresentative, String operatorName, String mobile, boolean knownInstitution,
@@ -67,6 +80,6 @@ public interface AccountClient {
 
     @TemplateData
     record Account(String id, String username, String fullName, String role, String divisionName, String status,
-                   String createdBy, String initialPassword) {
+                   boolean administrator, String createdBy, String initialPassword) {
     }
 }

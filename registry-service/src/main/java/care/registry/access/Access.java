@@ -272,11 +272,15 @@ public class Access {
                 .filter(a -> a.administrator && a.status == AccountStatus.ACTIVE && a.uscc.equals(caller.uscc()));
     }
 
-    /** One of the administrator's institution's operators; another institution's (or none) is 404. */
+    /**
+     * One of the administrator's institution's operators that signs in or may again; another institution's, a removed
+     * one, or one whose registration waits (decided through the registration, confirm or refuse) is 404.
+     */
     public Account operatorOfCaller(UUID accountId) {
         Account administrator = administeringCaller();
         Account account = accounts.findById(accountId);
-        if (account == null || account.kind != AccountKind.INSTITUTION || !administrator.uscc.equals(account.uscc)) {
+        if (account == null || account.kind != AccountKind.INSTITUTION || !administrator.uscc.equals(account.uscc)
+                || !(account.status == AccountStatus.ACTIVE || account.status == AccountStatus.DISABLED)) {
             throw ProblemException.notFound("account", accountId);
         }
         return account;

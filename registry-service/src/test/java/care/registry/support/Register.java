@@ -48,6 +48,11 @@ public class Register {
                 ownership, city, county, address, capacity, siteJson);
     }
 
+    /** The envelope with the applicant's Keycloak user id in its payload, as filing-service sends it. */
+    public static String byApplicant(String envelope, String applicantId) {
+        return envelope.replace("\"payload\":{", "\"payload\":{\"applicantId\":\"" + applicantId + "\",");
+    }
+
     public static String site(String name, String county, String address, int capacity) {
         return """
                 {"name":"%s","divisionCode":"%s","address":"%s","capacity":%d}""".formatted(name, county, address, capacity);

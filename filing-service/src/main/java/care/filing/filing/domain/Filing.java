@@ -39,6 +39,8 @@ public class Filing {
     public boolean statesBeds;
 
     public String applicant;
+    /** The applicant's Keycloak user id (token sub); null for filings made before it was kept. */
+    public String applicantId;
     public Instant createdAt;
     public Instant submittedAt;
     public Instant decidedAt;

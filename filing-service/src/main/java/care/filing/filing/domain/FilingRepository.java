@@ -28,10 +28,15 @@ public class FilingRepository implements PanacheRepositoryBase<Filing, UUID> {
         return Optional.ofNullable(findById(id, LockModeType.PESSIMISTIC_WRITE));
     }
 
-    /** An institution's own filings, drafts included, newest first. */
-    public List<Filing> ofInstitution(String uscc, FilingStatus status, FilingType type, Page page) {
+    /** An institution's own filings, drafts included, newest first; with {@code applicantId}, only that account's. */
+    public List<Filing> ofInstitution(String uscc, String applicantId, FilingStatus status, FilingType type,
+                                      Page page) {
         StringBuilder query = new StringBuilder("uscc = :uscc");
         Parameters params = Parameters.with("uscc", uscc);
+        if (applicantId != null) {
+            query.append(" and applicantId = :applicantId");
+            params.and("applicantId", applicantId);
+        }
         if (status != null) {
             query.append(" and status = :status");
             params.and("status", status);

@@ -38,7 +38,7 @@ public class FilingEvents {
         };
         publish(filing, FilingApprovedV1.TYPE, FilingApprovedV1.VERSION, new FilingApprovedV1(filing.id,
                 filing.type.name(), receiptNumber, approvedOn, InstitutionSnapshotMapper.toSnapshot(institution),
-                site));
+                site, filing.applicantId));
     }
 
     public void returned(Filing filing, String comment, List<FilingReturnedV1.Item> items) {

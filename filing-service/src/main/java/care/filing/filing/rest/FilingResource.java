@@ -72,7 +72,7 @@ public class FilingResource {
     }
 
     @POST
-    @RolesAllowed(Roles.INSTITUTION)
+    @RolesAllowed({Roles.INSTITUTION, Roles.REGISTRANT})
     @Operation(operationId = "createFiling", summary = "新建备案（草稿）",
             description = "Start a filing (draft) for the caller's institution: NEW, CHANGE, ADD_SITE or CLOSE")
     public Response create(@NotNull FilingRequest request, UriInfo uri) {
@@ -82,7 +82,7 @@ public class FilingResource {
 
     @PUT
     @Path("/{id}")
-    @RolesAllowed(Roles.INSTITUTION)
+    @RolesAllowed({Roles.INSTITUTION, Roles.REGISTRANT})
     @Operation(operationId = "updateFiling", summary = "修改备案",
             description = "Edit a draft or a filing returned for correction (If-Match: its ETag)")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
@@ -120,7 +120,7 @@ public class FilingResource {
     @POST
     @Path("/{id}/submit")
     @Consumes(MediaType.WILDCARD) // no body: whatever Content-Type a client sends
-    @RolesAllowed(Roles.INSTITUTION)
+    @RolesAllowed({Roles.INSTITUTION, Roles.REGISTRANT})
     @Operation(operationId = "submitFiling", summary = "提交备案",
             description = "Submit a draft, or resubmit a returned filing; 422 MATERIALS_MISSING lists what is missing")
     public Response submit(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
@@ -130,7 +130,7 @@ public class FilingResource {
     @POST
     @Path("/{id}/withdraw")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed(Roles.INSTITUTION)
+    @RolesAllowed({Roles.INSTITUTION, Roles.REGISTRANT})
     @Operation(operationId = "withdrawFiling", summary = "撤回备案",
             description = "Withdraw before a decision; publishes FilingWithdrawn")
     public Response withdraw(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,

@@ -92,8 +92,8 @@ public class FilingService {
     public Filing createDraft(FilingDraft draft, List<Violation> invalid) {
         List<Violation> violations = checkable(draft, invalid);
         boolean usccValid = violations.stream().noneMatch(v -> v.field().equals("uscc"));
-        if (usccValid && !draft.uscc().equals(caller.uscc())) {
-            throw ProblemException.forbidden("you may only file for the institution your account is bound to");
+        if (usccValid) {
+            access.mayFile(draft.type(), draft.uscc(), draft.sector(), draft.divisionCode());
         }
         Filing filing = new Filing();
         filing.id = UUID.randomUUID();
@@ -102,6 +102,7 @@ public class FilingService {
         filing.status = FilingStatus.DRAFT;
         fill(filing, draft, violations);
         filing.applicant = caller.name();
+        filing.applicantId = caller.subject();
         filing.createdAt = Instant.now();
         filings.persist(filing);
         workflow.note(filing, "CREATE", caller.name(), null, filing.createdAt);
@@ -121,6 +122,7 @@ public class FilingService {
             violations.add(new Violation("type", "备案类型和统一社会信用代码不能修改，请新建备案"));
             throw invalid(violations);
         }
+        access.mayFile(draft.type(), draft.uscc(), draft.sector(), draft.divisionCode());
         fill(filing, draft, violations);
         workflow.note(filing, "EDIT", caller.name(), null, Instant.now());
         return filing;
@@ -260,7 +262,7 @@ public class FilingService {
     public List<Filing> list(FilingStatus status, FilingType type, boolean overdue, Page page) {
         FilingScope scope = access.listScope();
         if (scope.ownFilings()) {
-            return filings.ofInstitution(scope.uscc(), status, type, page);
+            return filings.ofInstitution(scope.uscc(), scope.applicantId(), status, type, page);
         }
         List<FilingStatus> statuses = status == null ? OPEN : List.of(status);
         return filings.queue(scope.sector(), scope.divisionPrefix(), statuses, type,

@@ -60,7 +60,7 @@ public class MaterialResource {
     @PUT
     @Path("/{code}")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed(Roles.INSTITUTION)
+    @RolesAllowed({Roles.INSTITUTION, Roles.REGISTRANT})
     @Operation(operationId = "uploadMaterial", summary = "上传材料",
             description = "Upload (or replace) the file for one checklist item: the raw bytes as the body; the "
             + "type is taken from the content (PDF, JPEG, PNG), not from Content-Type or the name")
@@ -109,7 +109,7 @@ public class MaterialResource {
 
     @DELETE
     @Path("/{code}")
-    @RolesAllowed(Roles.INSTITUTION)
+    @RolesAllowed({Roles.INSTITUTION, Roles.REGISTRANT})
     @Operation(operationId = "deleteMaterial", summary = "删除材料",
             description = "Remove an uploaded material while the filing is a draft or returned")
     public Response delete(@PathParam("id") UUID id, @PathParam("code") String code) {

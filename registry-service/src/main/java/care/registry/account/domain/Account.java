@@ -27,6 +27,10 @@ public class Account {
     public String fullName;
     @Enumerated(EnumType.STRING)
     public AccountKind kind;
+    /**
+     * The realm role it holds while enabled: registrant for a pending registration of a USCC the platform did not know
+     * (it may file its NEW), institution once confirmed (and for a pending one of a known USCC, which is disabled).
+     */
     public String role;
     @JdbcTypeCode(SqlTypes.CHAR)
     public String uscc;

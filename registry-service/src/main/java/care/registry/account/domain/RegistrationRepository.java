@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -15,6 +16,11 @@ public class RegistrationRepository implements PanacheRepositoryBase<Registratio
 
     public boolean pendingFor(String uscc) {
         return count("uscc = ?1 and status = ?2", uscc, RegistrationStatus.PENDING) > 0;
+    }
+
+    /** The registration of a USCC waiting for a decision, if any (there is at most one: a unique index). */
+    public Optional<Registration> pendingOf(String uscc) {
+        return find("uscc = ?1 and status = ?2", uscc, RegistrationStatus.PENDING).firstResultOptional();
     }
 
     /**

@@ -54,7 +54,7 @@ public class RegistrationResource {
         this.service = service;
     }
 
-    /** What the registrant is told: the application's number and that it waits for the competent department. */
+    /** What the registrant is told: the application's number, and whether it may sign in and file its NEW now. */
     public record Submitted(UUID id, RegistrationStatus status, String message) {
     }
 
@@ -68,10 +68,15 @@ public class RegistrationResource {
     @Operation(summary = "Register an institution and its first operator account (disabled until confirmed)")
     public Response register(@NotNull @Valid RegistrationRequest request, @Context UriInfo uri) {
         var registration = service.register(request.toDetails());
-        String department = registration.sector == Sector.ELDERLY ? "民政" : "卫健";
+        String department = "所在县（区）" + (registration.sector == Sector.ELDERLY ? "民政" : "卫健") + "部门";
+        // a claim on an institution the platform knows signs in only once a person has checked it; the reason is
+        // not given here, as it would tell anyone which USCCs have accounts
+        String message = registration.knownInstitution
+                ? "注册已提交，待" + department + "核实确认后，即可用手机号和密码登录"
+                : "注册已提交。现在即可用手机号和密码登录，办理本机构的新设备案；" + department
+                        + "准予备案（或核实确认注册）后，账号即为本机构的经办人账号";
         return Response.created(uri.getAbsolutePathBuilder().path(registration.id.toString()).build())
-                .entity(new Submitted(registration.id, registration.status, "注册已提交，待所在县（区）" + department
-                        + "部门核实确认后，即可用手机号和密码登录")).build();
+                .entity(new Submitted(registration.id, registration.status, message)).build();
     }
 
     @GET

@@ -2,6 +2,7 @@ package care.registry.account.service;
 
 import care.contracts.problem.Problem;
 import care.contracts.problem.ProblemException;
+import care.contracts.security.Roles;
 import care.registry.account.domain.Account;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,7 +75,7 @@ public class KeycloakAccounts {
         });
     }
 
-    /** Switches the user on with the role it was made for (a confirmed registration, a re-enabled account). */
+    /** Switches a disabled staff account on again, with the role it was made for. */
     public void enable(Account account) {
         call(() -> {
             UserResource user = realm().users().get(account.keycloakId);
@@ -82,6 +83,29 @@ public class KeycloakAccounts {
             UserRepresentation representation = user.toRepresentation();
             representation.setEnabled(true);
             user.update(representation);
+            return null;
+        });
+    }
+
+    /**
+     * A confirmed registration: the user is switched on with the role institution and loses
+     * registrant, if it filed its NEW as one. A token it already holds keeps its roles until it is refreshed (5 min at
+     * most); the sessions are not ended, so the registrant keeps working. Idempotent: asked again, it changes nothing.
+     */
+    public void confirm(Account account) {
+        call(() -> {
+            UserResource user = realm().users().get(account.keycloakId);
+            grantRole(account.keycloakId, Roles.INSTITUTION);
+            var registrant = user.roles().realmLevel().listAll().stream()
+                    .filter(r -> Roles.REGISTRANT.equals(r.getName())).toList();
+            if (!registrant.isEmpty()) {
+                user.roles().realmLevel().remove(registrant);
+            }
+            UserRepresentation representation = user.toRepresentation();
+            if (!Boolean.TRUE.equals(representation.isEnabled())) {
+                representation.setEnabled(true);
+                user.update(representation);
+            }
             return null;
         });
     }

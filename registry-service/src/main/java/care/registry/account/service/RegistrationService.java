@@ -1,6 +1,8 @@
 package care.registry.account.service;
 
 import care.contracts.division.Divisions;
+import care.contracts.event.FilingApprovedV1;
+import care.contracts.event.InstitutionSnapshotV1;
 import care.contracts.problem.ProblemException;
 import care.contracts.security.Roles;
 import care.registry.account.domain.Account;
@@ -13,28 +15,40 @@ import care.registry.account.domain.RegistrationStatus;
 import care.registry.audit.service.AuditTrail;
 import care.registry.institution.domain.InstitutionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * 机构注册. A registration makes a disabled Keycloak user (username = the mobile number) with the claims of the
- * institution it names, so that nothing can be read or filed with it until the county's competent department (or
- * the institution's administrator) confirms it; only then does it get the role institution. The first confirmed
- * account of a USCC is its administrator.
+ * 机构注册. A registration makes a Keycloak user (username = the mobile number) with the claims of the institution it
+ * names, and a PENDING registration that the county's competent department (or the institution's administrator)
+ * confirms or refuses. Until then the account can do little:
+ * <ul>
+ * <li>for a USCC the platform does not know, it signs in with the role registrant, which lets it draft and submit the
+ * NEW filing of that USCC (in its sector and county) and nothing else (filing-service's Access); the competent
+ * reviewer's approval of that very filing confirms the registration ({@link #newFilingApproved});</li>
+ * <li>for a USCC the register already holds, or that already has an account, the user is disabled: whoever registered
+ * may be claiming someone else's institution, and must see nothing of it until a person has checked.</li>
+ * </ul>
+ * Confirmation gives the role institution (and takes registrant away); the first confirmed account of a USCC is its
+ * administrator.
  * <p>
  * The database rows are written and flushed before Keycloak is called, so that a duplicate (the unique indexes on
  * the live username and on the pending USCC) is refused before anything exists in Keycloak; a Keycloak refusal
  * rolls the rows back. Keycloak is not part of the transaction: if the commit fails after Keycloak's change, a
- * disabled user without a row is left behind, which can do nothing and blocks only its own mobile number.
+ * user without a row is left behind, which sees no institution's records and blocks only its own mobile number.
  */
 @ApplicationScoped
 @Transactional
 public class RegistrationService {
 
     static final String SELF = "self-registration";
+    private static final Logger LOG = Logger.getLogger(RegistrationService.class);
 
     private final AccountRepository accounts;
     private final RegistrationRepository registrations;
@@ -69,7 +83,8 @@ public class RegistrationService {
         account.username = details.mobile();
         account.fullName = details.operatorName();
         account.kind = AccountKind.INSTITUTION;
-        account.role = Roles.INSTITUTION;
+        // an unknown USCC may file its NEW at once; a known one waits, disabled, with the role it will be given
+        account.role = known ? Roles.INSTITUTION : Roles.REGISTRANT;
         account.uscc = details.uscc();
         account.sector = details.sector();
         account.divisionCode = details.divisionCode();
@@ -94,7 +109,7 @@ public class RegistrationService {
         registrations.persist(registration);
         registrations.flush(); // a concurrent duplicate fails here, on the unique indexes, before Keycloak is asked
 
-        account.keycloakId = keycloak.create(account, false, details.password(), false);
+        account.keycloakId = keycloak.create(account, !known, details.password(), false);
         audit.record(SELF, "REGISTERED", "registration", registration.id, city, details.divisionCode(),
                 Map.of("uscc", details.uscc(), "institutionName", details.institutionName(),
                         "knownInstitution", known));
@@ -104,14 +119,62 @@ public class RegistrationService {
     /** Confirms a pending registration: the account signs in as the institution from now on. */
     public Registration confirm(Registration registration, String by) {
         pending(registration);
+        Map<String, Object> detail = confirmed(registration, by);
+        keycloak.confirm(registration.account);
+        audit.record(by, "REGISTRATION_CONFIRMED", "registration", registration.id, registration.cityCode,
+                registration.divisionCode, detail);
+        return registration;
+    }
+
+    /**
+     * The competent department approved a NEW filing (registry consumes FilingApproved): if the registrant of a pending
+     * registration made it itself, for the USCC, sector and county it registered, the approval confirms the
+     * registration — the reviewer who approved it is that county's competent one, and has just checked the institution.
+     * Anything else leaves registrations as they are: a NEW filed by another account (a claim on an institution that
+     * files for itself is still for a person to decide), a registration already decided, an event without applicant.
+     * Applied once per event (the inbox); a replay finds the registration decided and does nothing.
+     * <p>
+     * Keycloak is asked first and nothing it does fails the event, which also files the institution (a failed record
+     * would go to the dead-letter topic with the filing's outcome): the registration then stays PENDING in the
+     * department's queue (confirmed there by hand) and a warning is logged. Its change is idempotent, so a
+     * transaction rolled back after it and applied again does no harm. The admin client is request-scoped, and a
+     * Kafka record has no request: one is activated for the call.
+     */
+    @ActivateRequestContext
+    public void newFilingApproved(FilingApprovedV1 filing) {
+        InstitutionSnapshotV1 institution = filing.institution();
+        if (!"NEW".equals(filing.filingType()) || filing.applicantId() == null || institution == null) {
+            return;
+        }
+        Registration registration = registrations.pendingOf(institution.uscc())
+                .filter(r -> filing.applicantId().equals(r.account.keycloakId)
+                        && r.sector == institution.sector() && r.divisionCode.equals(institution.divisionCode()))
+                .orElse(null);
+        if (registration == null) {
+            return;
+        }
+        try {
+            keycloak.confirm(registration.account);
+        } catch (RuntimeException e) {
+            LOG.warnf("registration %s not confirmed by the approval of filing %s: Keycloak did not take it (%s); "
+                    + "it stays in the department's queue", registration.id, filing.filingId(), e.toString());
+            return;
+        }
+        String by = "准予备案 " + filing.receiptNumber();
+        Map<String, Object> detail = new LinkedHashMap<>(confirmed(registration, by));
+        detail.put("filingId", filing.filingId());
+        audit.record(by, "REGISTRATION_CONFIRMED", "registration", registration.id, registration.cityCode,
+                registration.divisionCode, detail);
+    }
+
+    /** The rows of a confirmation: the account is the institution's, its administrator if the first one. */
+    private Map<String, Object> confirmed(Registration registration, String by) {
         Account account = registration.account;
         account.administrator = !accounts.hasActiveAdministrator(account.uscc);
+        account.role = Roles.INSTITUTION;
         account.status = AccountStatus.ACTIVE;
         decide(registration, RegistrationStatus.CONFIRMED, null, by);
-        keycloak.enable(account);
-        audit.record(by, "REGISTRATION_CONFIRMED", "registration", registration.id, registration.cityCode,
-                registration.divisionCode, Map.of("uscc", registration.uscc, "administrator", account.administrator));
-        return registration;
+        return Map.of("uscc", registration.uscc, "administrator", account.administrator);
     }
 
     /** Refuses a pending registration with a reason: its Keycloak user is deleted and its mobile number freed. */

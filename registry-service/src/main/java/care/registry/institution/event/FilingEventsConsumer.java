@@ -4,6 +4,7 @@ import care.contracts.event.EventEnvelope;
 import care.contracts.event.FilingApprovedV1;
 import care.contracts.inbox.Inbox;
 import care.contracts.inbox.InboxBatches;
+import care.registry.account.service.RegistrationService;
 import care.registry.institution.service.FilingOutcomeService;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +19,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Applies each filing-events record once: its inbox row and its change commit together, a poll's records in one
- * transaction ({@link InboxBatches}).
+ * transaction ({@link InboxBatches}). An approval files the institution and may confirm its registrant's account
+ * ({@link RegistrationService#newFilingApproved}).
  */
 @ApplicationScoped
 public class FilingEventsConsumer {
@@ -27,12 +29,15 @@ public class FilingEventsConsumer {
     private final Inbox inbox;
     private final FilingOutcomeService outcomes;
     private final InboxBatches batches;
+    private final RegistrationService registrations;
 
-    public FilingEventsConsumer(ObjectMapper json, Inbox inbox, FilingOutcomeService outcomes, InboxBatches batches) {
+    public FilingEventsConsumer(ObjectMapper json, Inbox inbox, FilingOutcomeService outcomes, InboxBatches batches,
+                                RegistrationService registrations) {
         this.json = json;
         this.inbox = inbox;
         this.outcomes = outcomes;
         this.batches = batches;
+        this.registrations = registrations;
     }
 
     @Incoming("filing-events")
@@ -54,7 +59,10 @@ public class FilingEventsConsumer {
                 return;
             }
             if (FilingApprovedV1.TYPE.equals(event.type())) {
-                outcomes.approved(json.treeToValue(event.payload(), FilingApprovedV1.class));
+                FilingApprovedV1 approved = json.treeToValue(event.payload(), FilingApprovedV1.class);
+                outcomes.approved(approved);
+                // in the same transaction: the registrant's account is confirmed with the institution it filed
+                registrations.newFilingApproved(approved);
             }
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);

@@ -1,6 +1,7 @@
 package care.registry.account.rest;
 
 import care.deploy.CareTestResource;
+import care.deploy.TestTopics;
 import care.deploy.Tokens;
 import care.registry.support.Db;
 import care.registry.support.Register;
@@ -11,7 +12,11 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static care.registry.account.rest.Accounts.PASSWORD;
 import static care.registry.account.rest.Accounts.claims;
@@ -21,6 +26,7 @@ import static care.registry.account.rest.Accounts.registration;
 import static care.registry.account.rest.Accounts.signIn;
 import static care.registry.account.rest.Accounts.uscc;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -39,12 +45,16 @@ class RegistrationTest {
     Db db;
 
     @Test
-    void aNewInstitutionCannotSignInUntilItsCountyConfirmsItThenActsAsThatInstitutionOnly() {
+    void aNewInstitutionIsARegistrantUntilItsCountyConfirmsItThenActsAsThatInstitutionOnly() {
         String uscc = uscc("530302");
         String mobile = mobile();
         String id = register(registration(uscc, "530302", "ELDERLY", mobile)).statusCode(201)
                 .body("status", equalTo("PENDING")).extract().path("id");
-        assertNull(signIn(mobile, PASSWORD), "a pending account signs in");
+        String registrant = signIn(mobile, PASSWORD);
+        assertNotNull(registrant, "a registration of a USCC the platform does not know signs in to file its NEW");
+        assertEquals(List.of("registrant"), roles(registrant));
+        assertEquals(uscc, claims(registrant).get("uscc"));
+        seesNothing(registrant, id);
 
         // the 麒麟区 民政 reviewer sees it; 卫健 of the county and 民政 of another county do not
         given().auth().oauth2(Tokens.of("mz-530302")).get("/api/registrations").then().statusCode(200)
@@ -63,6 +73,7 @@ class RegistrationTest {
 
         String token = signIn(mobile, PASSWORD);
         assertNotNull(token, "the confirmed account signs in");
+        assertEquals(List.of("institution"), roles(token), "confirmed: an institution, no longer a registrant");
         Map<String, Object> claims = claims(token);
         assertEquals(uscc, claims.get("uscc"));
         assertEquals("ELDERLY", claims.get("sector"));
@@ -83,11 +94,69 @@ class RegistrationTest {
         given().auth().oauth2(Tokens.of("inst-elderly")).delete("/api/accounts/operators/{id}", operator).then()
                 .statusCode(403);
         given().auth().oauth2(token).delete("/api/accounts/operators/{id}", operator).then().statusCode(204);
+        given().auth().oauth2(token).delete("/api/accounts/operators/{id}", operator).then().statusCode(404)
+                .contentType("application/problem+json");
         given().auth().oauth2(token).get("/api/accounts/operators").then().body("size()", equalTo(1));
 
         // every step is in the city's audit trail
         given().auth().oauth2(Tokens.of("admin-530300")).get("/api/institutions/audit").then().statusCode(200)
                 .body("action", hasItem("REGISTRATION_CONFIRMED")).body("action", hasItem("OPERATOR_REMOVED"));
+    }
+
+    @Test
+    void theApprovalOfTheRegistrantsOwnNewFilingConfirmsItsRegistrationOnce() {
+        String uscc = uscc("530302");
+        String mobile = mobile();
+        String id = register(registration(uscc, "530302", "ELDERLY", mobile)).statusCode(201).extract().path("id");
+        String registrant = signIn(mobile, PASSWORD);
+        String subject = (String) claims(registrant).get("sub");
+        String approval = Register.approved(UUID.randomUUID(), UUID.randomUUID(), "NEW", "530302-2026-900001",
+                LocalDate.of(2026, 11, 20), uscc, "麒麟区注册人养老院", "ELDERLY", "PRIVATE_CARE_HOME", "PRIVATE",
+                "530302", "曲靖市麒麟区南宁西路1号", 40, Register.site("麒麟区注册人养老院", "530302", "曲靖市麒麟区南宁西路1号", 40));
+
+        // a NEW of the USCC that another account filed (or one from before applicants were kept) decides nothing
+        register.deliver(Register.byApplicant(approval.replace("530302-2026-900001", "530302-2026-900000")
+                .replaceFirst("\"eventId\":\"[^\"]+\"", "\"eventId\":\"" + UUID.randomUUID() + "\""),
+                UUID.randomUUID().toString()));
+        assertEquals(List.of("PENDING"), db.strings("select status from registration where id = ?1", UUID.fromString(id)));
+        seesNothing(signIn(mobile, PASSWORD), id);
+
+        // through the broker, as filing-service publishes it: the consumer's own thread calls Keycloak
+        String own = Register.byApplicant(approval, subject);
+        TestTopics.publish("filing-events", uscc, own);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(Tokens.of("mz-530302")).get("/api/registrations?status=CONFIRMED").then()
+                        .body("find { it.id == '%s' }.decidedBy".formatted(id), equalTo("准予备案 530302-2026-900001")));
+        String institution = signIn(mobile, PASSWORD);
+        assertEquals(List.of("institution"), roles(institution));
+        given().auth().oauth2(institution).get("/api/institutions").then().statusCode(200).body("total", equalTo(1));
+        given().auth().oauth2(institution).get("/api/accounts/operators").then().statusCode(200)
+                .body("[0].administrator", equalTo(true)).body("[0].role", equalTo("institution"));
+
+        // once: the same event again (the inbox) and another approval naming it (already decided) change nothing
+        register.deliver(own);
+        register.deliver(own.replaceFirst("\"eventId\":\"[^\"]+\"", "\"eventId\":\"" + UUID.randomUUID() + "\""));
+        assertEquals(1, db.count("select count(*) from audit_entry where entity_id = ?1 "
+                + "and action = 'REGISTRATION_CONFIRMED'", UUID.fromString(id)));
+        given().auth().oauth2(Tokens.of("mz-530302")).post("/api/registrations/{id}/confirm", id).then()
+                .statusCode(409).body("code", equalTo("REGISTRATION_DECIDED"));
+    }
+
+    /** A registrant sees no institution, no registration and no account; it cannot confirm itself. */
+    private static void seesNothing(String registrant, String registration) {
+        given().auth().oauth2(registrant).get("/api/institutions").then().statusCode(200).body("total", equalTo(0));
+        given().auth().oauth2(registrant).get("/api/registrations").then().statusCode(403)
+                .contentType("application/problem+json");
+        given().auth().oauth2(registrant).post("/api/registrations/{id}/confirm", registration).then().statusCode(404);
+        given().auth().oauth2(registrant).get("/api/accounts/operators").then().statusCode(403);
+        given().auth().oauth2(registrant).get("/api/institutions/audit").then().statusCode(403);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> roles(String token) {
+        Map<String, Object> realmAccess = (Map<String, Object>) claims(token).get("realm_access");
+        return ((List<String>) realmAccess.get("roles")).stream()
+                .filter(r -> r.equals("registrant") || r.equals("institution")).toList();
     }
 
     @Test
