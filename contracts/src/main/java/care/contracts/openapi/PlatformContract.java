@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What every service's OpenAPI document says the same way, so that the gateway's merged document is one contract:
@@ -45,8 +46,11 @@ public class PlatformContract implements OASFilter {
     private static final String SCHEMAS = "#/components/schemas/";
     private static final String RESPONSES = "#/components/responses/";
 
-    /** Response name in components.responses → status and what it means, in the problem's own language. */
-    private static final Map<String, String[]> ERRORS = Map.of(
+    /**
+     * Response name in components.responses → status and what it means, in the problem's own language. Sorted by
+     * name: Map.of's order changes from one start to the next, and the document must be the same byte for byte.
+     */
+    private static final Map<String, String[]> ERRORS = new TreeMap<>(Map.of(
             "BadRequest", new String[]{"400", "请求无效：参数或请求体未通过校验 (VALIDATION_FAILED, MALFORMED_JSON)，violations 逐项列出"},
             "Unauthorized", new String[]{"401", "需要登录：没有或无效的 bearer token (UNAUTHENTICATED)"},
             "Forbidden", new String[]{"403", "无权执行此操作：角色、行政区划或领域不符 (FORBIDDEN)"},
@@ -54,7 +58,7 @@ public class PlatformContract implements OASFilter {
             "Conflict", new String[]{"409", "与记录当前状态冲突：已被他人修改 (CONCURRENT_MODIFICATION, If-Match 不符)、已存在 (DUPLICATE) 或状态不允许"},
             "Unprocessable", new String[]{"422", "同一 Idempotency-Key 已用于另一请求 (IDEMPOTENCY_KEY_REUSED)，或业务规则不允许"},
             "TooManyRequests", new String[]{"429", "请求过于频繁 (RATE_LIMITED)：Retry-After 秒后再试"},
-            "ServiceUnavailable", new String[]{"503", "服务暂时不可用 (SERVICE_UNAVAILABLE)：稍后重试"});
+            "ServiceUnavailable", new String[]{"503", "服务暂时不可用 (SERVICE_UNAVAILABLE)：稍后重试"}));
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {

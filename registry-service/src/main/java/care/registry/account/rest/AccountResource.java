@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,6 +35,7 @@ import java.util.UUID;
  * ({@code /operators}). Which accounts a caller may touch is decided in {@link Access}; an account out of reach is
  * 404, as if absent.
  */
+@Tag(name = "Accounts", description = "账号管理：本市工作人员账号与机构经办人账号 (staff and operator accounts)")
 @Path("/api/accounts")
 @Produces(MediaType.APPLICATION_JSON)
 // @Consumes on the posts with a body only: a bodiless POST (confirm, disable, …) is answered whatever Content-Type
@@ -65,7 +67,8 @@ public class AccountResource {
 
     @GET
     @Path("staff/options")
-    @Operation(summary = "Roles and divisions a city admin may give (their own city's only)")
+    @Operation(operationId = "staffAccountOptions", summary = "可分配的角色与行政区划",
+            description = "Roles and divisions a city admin may give (their own city's only)")
     public StaffOptions options() {
         String city = access.staffCity();
         List<Option> divisions = new ArrayList<>();
@@ -78,7 +81,8 @@ public class AccountResource {
     @GET
     @Path("staff")
     @Transactional
-    @Operation(summary = "The staff accounts the platform made in the caller's city")
+    @Operation(operationId = "listStaffAccounts", summary = "本市工作人员账号列表",
+            description = "The staff accounts the platform made in the caller's city")
     public List<AccountResponse> staff() {
         return accounts.staffOf(access.staffCity()).stream().map(AccountResponse::of).toList();
     }
@@ -87,7 +91,9 @@ public class AccountResource {
     @Path("staff")
     @Transactional
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a reviewer, auditor or city-admin account of the caller's city, with a one-time password")
+    @Operation(operationId = "createStaffAccount", summary = "新建工作人员账号",
+            description = "Create a reviewer, auditor or city-admin account of the caller's city, with a one-time "
+                    + "password")
     public Response createStaff(@NotNull @Valid StaffAccountRequest request, @Context UriInfo uri) {
         String city = access.staffCity();
         StaffRole role = StaffRole.of(request.role()).orElseThrow(() -> ProblemException.invalid("role",
@@ -101,7 +107,8 @@ public class AccountResource {
     @POST
     @Path("staff/{id}/disable")
     @Transactional
-    @Operation(summary = "Disable a staff account of the caller's city; its sessions end at once")
+    @Operation(operationId = "disableStaffAccount", summary = "停用工作人员账号",
+            description = "Disable a staff account of the caller's city; its sessions end at once")
     public AccountResponse disable(@PathParam("id") UUID id) {
         return AccountResponse.of(staff.disable(access.staffOfCaller(id), access.caller().name()));
     }
@@ -109,7 +116,8 @@ public class AccountResource {
     @POST
     @Path("staff/{id}/enable")
     @Transactional
-    @Operation(summary = "Enable a disabled staff account of the caller's city again")
+    @Operation(operationId = "enableStaffAccount", summary = "启用工作人员账号",
+            description = "Enable a disabled staff account of the caller's city again")
     public AccountResponse enable(@PathParam("id") UUID id) {
         return AccountResponse.of(staff.enable(access.staffOfCaller(id), access.caller().name()));
     }
@@ -117,7 +125,8 @@ public class AccountResource {
     @POST
     @Path("staff/{id}/password-reset")
     @Transactional
-    @Operation(summary = "Give a staff account a one-time password, changed at its next sign-in")
+    @Operation(operationId = "resetStaffPassword", summary = "重置工作人员账号密码",
+            description = "Give a staff account a one-time password, changed at its next sign-in")
     public AccountResponse resetPassword(@PathParam("id") UUID id) {
         var reset = staff.resetPassword(access.staffOfCaller(id), access.caller().name());
         return AccountResponse.of(reset.account(), reset.initialPassword());
@@ -128,7 +137,8 @@ public class AccountResource {
     @GET
     @Path("operators")
     @Transactional
-    @Operation(summary = "The administrator's institution's operator accounts")
+    @Operation(operationId = "listOperators", summary = "本机构经办人账号列表",
+            description = "The administrator's institution's operator accounts")
     public List<AccountResponse> operators() {
         return accounts.operatorsOf(access.administeringCaller().uscc).stream().map(AccountResponse::of).toList();
     }
@@ -137,7 +147,8 @@ public class AccountResource {
     @Path("operators")
     @Transactional
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Invite another operator of the administrator's institution, with a one-time password")
+    @Operation(operationId = "inviteOperator", summary = "添加经办人账号",
+            description = "Invite another operator of the administrator's institution, with a one-time password")
     public Response invite(@NotNull @Valid OperatorRequest request, @Context UriInfo uri) {
         var created = operators.invite(access.administeringCaller(), request.fullName().strip(), request.mobile());
         return Response.created(uri.getAbsolutePathBuilder().path(created.account().id.toString()).build())
@@ -147,7 +158,8 @@ public class AccountResource {
     @DELETE
     @Path("operators/{id}")
     @Transactional
-    @Operation(summary = "Remove an operator of the administrator's institution")
+    @Operation(operationId = "removeOperator", summary = "移除经办人账号",
+            description = "Remove an operator of the administrator's institution")
     public Response remove(@PathParam("id") UUID id) {
         var operator = access.operatorOfCaller(id);
         operators.remove(access.administeringCaller(), operator);

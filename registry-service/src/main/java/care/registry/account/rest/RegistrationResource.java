@@ -30,6 +30,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 import java.util.UUID;
@@ -38,6 +39,7 @@ import java.util.UUID;
  * 机构注册: anyone may register an institution (the gateway limits how often per address); the county's competent
  * department lists the pending ones and confirms or refuses each.
  */
+@Tag(name = "Registrations", description = "机构注册：机构自助注册，县（区）主管部门核实 (self-registration)")
 @Path("/api/registrations")
 @Produces(MediaType.APPLICATION_JSON)
 // @Consumes on the posts with a body only: a bodiless POST (confirm, disable, …) is answered whatever Content-Type
@@ -65,7 +67,8 @@ public class RegistrationResource {
     @PermitAll
     @Transactional
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register an institution and its first operator account (disabled until confirmed)")
+    @Operation(operationId = "registerInstitution", summary = "机构注册",
+            description = "Register an institution and its first operator account (disabled until confirmed)")
     public Response register(@NotNull @Valid RegistrationRequest request, @Context UriInfo uri) {
         var registration = service.register(request.toDetails());
         String department = "所在县（区）" + (registration.sector == Sector.ELDERLY ? "民政" : "卫健") + "部门";
@@ -82,7 +85,8 @@ public class RegistrationResource {
     @GET
     @Authenticated
     @Transactional
-    @Operation(summary = "Registrations in the caller's sector and county (or city), oldest first")
+    @Operation(operationId = "listRegistrations", summary = "待核实的机构注册",
+            description = "Registrations in the caller's sector and county (or city), oldest first")
     public List<RegistrationResponse> queue(@QueryParam("status") @DefaultValue("PENDING") RegistrationStatus status,
                                             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Pages.MAX_PAGE) int page,
                                             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
@@ -94,7 +98,8 @@ public class RegistrationResource {
     @Path("{id}/confirm")
     @Authenticated
     @Transactional
-    @Operation(summary = "Confirm a registration: its account signs in as the institution from now on")
+    @Operation(operationId = "confirmRegistration", summary = "确认机构注册",
+            description = "Confirm a registration: its account signs in as the institution from now on")
     public RegistrationResponse confirm(@PathParam("id") UUID id) {
         var registration = access.decidedByCaller(found(id));
         return RegistrationResponse.of(service.confirm(registration, access.caller().name()));
@@ -105,7 +110,8 @@ public class RegistrationResource {
     @Authenticated
     @Transactional
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Refuse a registration with a reason: its account is deleted")
+    @Operation(operationId = "refuseRegistration", summary = "不予确认机构注册",
+            description = "Refuse a registration with a reason: its account is deleted")
     public RegistrationResponse refuse(@PathParam("id") UUID id, @NotNull @Valid Refusal refusal) {
         var registration = access.decidedByCaller(found(id));
         return RegistrationResponse.of(service.refuse(registration, refusal.reason().strip(), access.caller().name()));

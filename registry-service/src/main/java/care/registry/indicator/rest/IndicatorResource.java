@@ -26,6 +26,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -35,6 +36,7 @@ import java.util.List;
  * 指标监测: the plans' 2025 targets against the register. City admins and auditors read their city; reviewers their
  * sector in their county (or city). Under {@code /api/institutions} because the gateway routes that prefix here.
  */
+@Tag(name = "Indicators", description = "指标监测：规划目标与名录实况 (the plans' targets against the register)")
 @Path("/api/institutions/indicators")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -60,8 +62,9 @@ public class IndicatorResource {
     }
 
     @GET
-    @Operation(summary = "Every target of the caller's city plan, per area as of a day (default today): value, "
-            + "numerator, denominator, target, gap, status and the month-end trend")
+    @Operation(operationId = "indicatorTable", summary = "指标监测表",
+            description = "Every target of the caller's city plan, per area as of a day (default today): value, "
+                    + "numerator, denominator, target, gap, status and the month-end trend")
     public IndicatorTable table(@QueryParam("asOf") @Pattern(regexp = DATE, message = DATE_MESSAGE) String asOf,
                                 @QueryParam("county") @Pattern(regexp = "\\d{6}", message = "应为6位县级代码")
                                 String county) {
@@ -71,7 +74,8 @@ public class IndicatorResource {
     @GET
     @Path("/table.csv")
     @Produces("text/csv")
-    @Operation(summary = "The table as CSV")
+    @Operation(operationId = "indicatorTableCsv", summary = "导出指标监测表 (CSV)",
+            description = "The table as CSV")
     public Response csv(@QueryParam("asOf") @Pattern(regexp = DATE, message = DATE_MESSAGE) String asOf,
                         @QueryParam("county") @Pattern(regexp = "\\d{6}", message = "应为6位县级代码") String county) {
         IndicatorTable t = table(access.indicatorArea(), county, day(asOf));
@@ -81,7 +85,8 @@ public class IndicatorResource {
     @GET
     @Path("/table.xlsx")
     @Produces(TableExport.XLSX)
-    @Operation(summary = "The table as XLSX")
+    @Operation(operationId = "indicatorTableXlsx", summary = "导出指标监测表 (XLSX)",
+            description = "The table as XLSX")
     public Response xlsx(@QueryParam("asOf") @Pattern(regexp = DATE, message = DATE_MESSAGE) String asOf,
                          @QueryParam("county") @Pattern(regexp = "\\d{6}", message = "应为6位县级代码") String county) {
         IndicatorTable t = table(access.indicatorArea(), county, day(asOf));
@@ -90,7 +95,8 @@ public class IndicatorResource {
 
     @GET
     @Path("/{code}/drill-down")
-    @Operation(summary = "The institutions and sites behind one figure; their parts sum to it")
+    @Operation(operationId = "indicatorDrillDown", summary = "指标明细",
+            description = "The institutions and sites behind one figure; their parts sum to it")
     public IndicatorTable.DrillDown drillDown(
             @PathParam("code") @Pattern(regexp = "[A-Z]{2}-[A-Z]-\\d{2}", message = "应为指标编号") String code,
             @QueryParam("area") @NotNull @Pattern(regexp = "\\d{6}", message = "应为6位行政区划代码") String area,
@@ -105,7 +111,8 @@ public class IndicatorResource {
     @GET
     @Path("/populations")
     @Transactional
-    @Operation(summary = "Every population figure entered for the caller's city, oldest first")
+    @Operation(operationId = "listPopulations", summary = "人口基数列表",
+            description = "Every population figure entered for the caller's city, oldest first")
     public List<PopulationResponse> populations() {
         return populations.ofCity(access.indicatorArea().cityCode()).stream().map(PopulationResponse::of).toList();
     }
@@ -113,7 +120,8 @@ public class IndicatorResource {
     @POST
     @Path("/populations")
     @RolesAllowed(Roles.CITY_ADMIN) // others are refused before their body is read (Access decides the city)
-    @Operation(summary = "The city admin enters a population figure (a new version; earlier ones are kept)")
+    @Operation(operationId = "addPopulation", summary = "录入人口基数",
+            description = "The city admin enters a population figure (a new version; earlier ones are kept)")
     public Response addPopulation(@NotNull @Valid PopulationRequest request) {
         String city = access.indicatorAdminCity();
         var f = figures.addPopulation(city, request.toEntry(), access.caller().name());
@@ -123,7 +131,8 @@ public class IndicatorResource {
     @GET
     @Path("/targets")
     @Transactional
-    @Operation(summary = "Every version of every target of the caller's city")
+    @Operation(operationId = "listIndicatorTargets", summary = "指标目标值列表",
+            description = "Every version of every target of the caller's city")
     public List<TargetVersionResponse> targets() {
         IndicatorArea a = access.indicatorArea();
         return targets.ofCities(List.of(a.cityCode())).stream()
@@ -133,7 +142,8 @@ public class IndicatorResource {
     @POST
     @Path("/targets/{code}/versions")
     @RolesAllowed(Roles.CITY_ADMIN)
-    @Operation(summary = "The city admin records a new version of a measured target, with its source")
+    @Operation(operationId = "addIndicatorTargetVersion", summary = "修订指标目标值",
+            description = "The city admin records a new version of a measured target, with its source")
     public Response addTargetVersion(
             @PathParam("code") @Pattern(regexp = "[A-Z]{2}-[A-Z]-\\d{2}", message = "应为指标编号") String code,
             @NotNull @Valid TargetVersionRequest request) {

@@ -1,5 +1,7 @@
 package care.registry.indicator.service;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -47,6 +49,8 @@ public record IndicatorTable(String cityCode, String cityName, LocalDate asOf, L
                             String denominatorLabel, String missing, List<Item> items) {
     }
 
+    // named for the contract: the JSON Feed's item is also an Item, and a client needs one class per name
+    @Schema(name = "DrillDownItem")
     public record Item(UUID institutionId, String name, String countyCode, long numerator, Long denominator,
                        List<SiteItem> sites) {
     }

@@ -2,10 +2,12 @@ package care.registry.directory.rest;
 
 import care.contracts.validation.Identifiers;
 import care.deploy.CareTestResource;
+import care.deploy.Tokens;
 import care.registry.support.Register;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static care.registry.support.Register.approved;
@@ -110,6 +113,41 @@ class DirectoryChangesTest {
         assertEquals(directoryOfTheCounty(), ofTheCounty(mirror));
 
         // and one started from the empty cursor, long after, ends up the same
+        Map<String, Map<String, Object>> late = new HashMap<>();
+        follow(late, null, 1000);
+        assertEquals(directoryOfTheCounty(), ofTheCounty(late));
+    }
+
+    /**
+     * What else moves the directory: a 普惠 designation (no filing), a 变更备案 that arrives before its 新设备案, a
+     * 注销 of an institution never seen (held closed, never listed), and a 新设备案 after 注销 (listed again).
+     */
+    @Test
+    void aMirrorFromTheEmptyCursorFollowsDesignationsLateEventsAndARefiling() {
+        Map<String, Map<String, Object>> mirror = new HashMap<>();
+        String cursor = follow(mirror, "", 1000);
+        LocalDate day = LocalDate.of(2026, 10, 1);
+        file("NEW", 50, "寻甸县仁和养老院", 50, day);
+        String designated = register.find(uscc(50)).id.toString();
+        given().auth().oauth2(Tokens.of("admin-530100")).contentType(ContentType.JSON)
+                .body("{\"inclusive\":true,\"demonstration\":false}")
+                .put("/api/institutions/{id}/designations", designated).then().statusCode(200);
+        file("CHANGE", 51, "寻甸县颐和养老院", 51, day.plusDays(2)); // its 新设备案 comes after
+        file("NEW", 51, "寻甸县第51养老院", 51, day);
+        file("CLOSE", 52, "寻甸县第52养老院", 52, day);
+        file("NEW", 53, "寻甸县第53养老院", 53, day);
+        file("CLOSE", 53, "寻甸县第53养老院", 53, day.plusDays(1));
+        file("NEW", 53, "寻甸县重开养老院", 53, day.plusDays(2)); // 新设备案 again after its 注销
+
+        follow(mirror, cursor, 3);
+        Map<String, Map<String, Object>> directory = directoryOfTheCounty();
+        assertEquals(directory, ofTheCounty(mirror));
+        assertEquals(true, mirror.get(designated).get("inclusive"));
+        assertEquals(Set.of("寻甸县颐和养老院", "寻甸县重开养老院"), Set.of(
+                mirror.get(register.find(uscc(51)).id.toString()).get("name"),
+                mirror.get(register.find(uscc(53)).id.toString()).get("name")));
+        assertFalse(directory.containsKey(register.find(uscc(52)).id.toString()), "closed before it was ever filed");
+
         Map<String, Map<String, Object>> late = new HashMap<>();
         follow(late, null, 1000);
         assertEquals(directoryOfTheCounty(), ofTheCounty(late));
