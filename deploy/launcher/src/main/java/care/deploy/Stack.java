@@ -232,8 +232,18 @@ public final class Stack implements AutoCloseable {
         Path own = workDir.resolve(shared.getFileName());
         if (!Files.exists(own.resolve("bin/kc.sh"))) {
             copyTree(shared, own);
+            // the copy starts from the realm file, not from whatever a test run left in the shared home
+            deleteData(own);
         }
         return own;
+    }
+
+    private static void deleteData(Path keycloakHome) {
+        try {
+            Repo.deleteTree(keycloakHome.resolve("data/h2"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void copyTree(Path from, Path to) {
