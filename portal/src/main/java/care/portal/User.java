@@ -50,6 +50,37 @@ public record User(boolean loggedIn, String username, String displayName, Set<St
         return is("city-admin") || (decides() && claim("division_code").endsWith("00"));
     }
 
+    /**
+     * Whether this user may open the page at {@code path} (under /portal): the one place the portal decides which
+     * pages a role is offered (the menu asks the same methods) and which it is refused when typed. The rules are the
+     * services': only an institution keeps its 备案, sites and roster (the registry's keptByCaller, the filing
+     * service's filer), the review queue is the reviewers', city admins' and auditors', and so on. A filing's own
+     * page ({@code /portal/filings/{id}}) is open to both sides: the API decides whose filing it is.
+     */
+    public boolean mayOpen(String path) {
+        if (path.equals("/portal/filings") || path.equals("/portal/filings/new") || under(path, "/portal/sites")
+                || under(path, "/portal/staff")) {
+            return institution();
+        }
+        if (under(path, "/portal/review")) {
+            return reviewer() && !institution();
+        }
+        if (under(path, "/portal/disputes")) {
+            return disputes();
+        }
+        if (under(path, "/portal/indicators")) {
+            return indicators() || path.endsWith(".js");
+        }
+        if (under(path, "/portal/batches") || under(path, "/portal/grants") || under(path, "/portal/programmes")) {
+            return batches();
+        }
+        return true;
+    }
+
+    private static boolean under(String path, String page) {
+        return path.equals(page) || path.startsWith(page + "/");
+    }
+
     public String claim(String name) {
         Object value = claims.get(name);
         return value == null ? "" : value.toString();

@@ -80,15 +80,16 @@ public interface RegistryClient {
     }
 
     @TemplateData
-    record InstitutionSummary(String id, String name) {
+    record InstitutionSummary(String id, String name, String filingStatus) {
     }
 
     @TemplateData
-    record Institution(String id, String uscc, String name, String sector, String sectorLabel, String kindLabel,
-                       String ownershipLabel, String cityCode, String divisionName, String address,
+    record Institution(String id, String uscc, String name, String sector, String sectorLabel, String kind,
+                       String kindLabel, String ownership, String ownershipLabel, String cityCode,
+                       String divisionCode, String divisionName, String address,
                        String legalRepresentative, String contactPerson, String contactPhone, String contactEmail,
-                       Integer capacity, boolean inclusive, boolean demonstration, String filingNumber,
-                       String filedOn, List<Site> sites, Long version) {
+                       Integer capacity, boolean inclusive, boolean demonstration, String filingStatus,
+                       String filingNumber, String filedOn, List<Site> sites, Long version) {
     }
 
     @TemplateData
