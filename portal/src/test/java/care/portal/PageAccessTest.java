@@ -58,24 +58,4 @@ class PageAccessTest {
         assertEquals(List.of("CHANGE", "ADD_SITE", "CLOSE"),
                 FilingPages.startable(new RegistryClient.InstitutionSummary("x", "x", "FILED")));
     }
-
-    @Test
-    void aChangeStartsFromTheFiledFactsAndTheMainSitesCapacity() {
-        var main = new RegistryClient.Site("s1", true, "主场所", "五华区", null, "学府路1号", "530102-2026-000001", 60,
-                null, null, List.of(), null, 1L);
-        var added = new RegistryClient.Site("s2", false, "分场所", "五华区", null, "学府路2号", "530102-2026-000002", 30,
-                null, null, List.of(), null, 1L);
-        var filed = new RegistryClient.Institution("i", "91530102MA6K0000BY", "童心托育", "CHILDCARE", "托育",
-                "FULL_DAYCARE", "全托育机构", "PRIVATE", "民办", "530100", "530102", "五华区", "学府路1号", "张三",
-                null, "0871-65550202", null, 90, false, false, "FILED", "530102-2026-000001", "2026-01-05",
-                List.of(added, main), 3L);
-        Form form = FilingPages.filedValues(Form.empty().set("type", "CHANGE"), filed);
-        assertEquals("童心托育", form.v("institutionName"));
-        assertEquals("FULL_DAYCARE", form.v("kind"));
-        assertEquals("PRIVATE", form.v("ownership"));
-        assertEquals("学府路1号", form.v("address"));
-        assertEquals("张三", form.v("legalRepresentative"));
-        assertEquals("0871-65550202", form.v("contactPhone"));
-        assertEquals("60", form.v("capacity"), "the main site's, not the whole institution's 90");
-    }
 }

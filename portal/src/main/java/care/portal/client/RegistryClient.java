@@ -29,6 +29,10 @@ public interface RegistryClient {
     @GET
     InstitutionPage list(@QueryParam("size") int size);
 
+    /** The institution of this USCC, if the caller may see it (a reviewer: of its sector and area). */
+    @GET
+    InstitutionPage byUscc(@QueryParam("q") String uscc, @QueryParam("size") int size);
+
     @GET
     @Path("/{id}")
     Institution institution(@PathParam("id") String id);
