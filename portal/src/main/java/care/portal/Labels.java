@@ -51,6 +51,11 @@ public final class Labels {
             "DEMONSTRATION_GRANT", "示范性补助", "CAPACITY_SUBSIDY", "新增床位/托位建设补贴");
     public final Map<String, String> paymentStatuses = ordered("DECIDED", "待纳入批次", "PENDING", "已纳入批次",
             "RELEASED", "已下达财政", "PAID", "已支付", "FAILED", "支付失败", "CANCELLED", "已取消");
+    /** A payment instruction of a batch (subsidy-service's InstructionStatus), as the batch page and its CSV say it. */
+    public final Map<String, String> instructionStatuses = ordered("PENDING", "待下达", "RELEASED", "已下达财政",
+            "PAID", "已支付", "FAILED", "支付失败", "REVERSED", "已退汇", "CANCELLED", "已取消");
+    public final Map<String, String> creditLevels = ordered("A", "A级（守信）", "B", "B级（基本守信）", "C", "C级（失信）",
+            "D", "D级（严重失信）");
     /** A roster dispute (two institutions claiming one person for overlapping times). */
     public final Map<String, String> disputeStatuses = ordered("OPEN", "待核实", "DECIDED", "已核实");
     /** What a dispute's decision did to each claim (the registry's ClaimOutcome). */
@@ -143,6 +148,20 @@ public final class Labels {
     /** A grant's payment: DECIDED (no payment instruction yet) waits for the programme's next batch. */
     public String payment(Object code) {
         return label(paymentStatuses, code);
+    }
+
+    public String instruction(Object code) {
+        return label(instructionStatuses, code);
+    }
+
+    /** Who set a programme parameter: a person's account, or the platform's own initial values (the seed data). */
+    public String setter(Object createdBy) {
+        return "seed".equals(createdBy) ? "平台初始设定" : String.valueOf(createdBy);
+    }
+
+    /** A credit level (信用等级 A–D, the registry's CreditLevel) in words. */
+    public String credit(Object level) {
+        return label(creditLevels, level);
     }
 
     public String programmeKind(Object code) {
