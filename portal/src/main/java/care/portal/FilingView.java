@@ -3,6 +3,8 @@ package care.portal;
 import care.portal.client.FilingClient;
 import care.portal.client.Parallel;
 import care.portal.client.RegistryClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -11,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,9 +53,79 @@ public class FilingView {
             form.set("approveComment", "材料齐全，准予备案");
         }
         String status = shown.status();
-        return views.page(filing).data("f", shown).data("materials", Parallel.join(materials))
-                .data("history", Parallel.join(history)).data("form", form).data("changes", changes)
+        List<FilingClient.Material> checklist = Parallel.join(materials);
+        Map<String, String> names = new java.util.HashMap<>();
+        checklist.forEach(m -> names.put(m.code(), m.name()));
+        List<FilingClient.HistoryEntry> entries = Parallel.join(history);
+        Map<String, String> flagged = new java.util.HashMap<>();
+        if ("RETURNED".equals(status) && shown.returnItems() != null) {
+            shown.returnItems().forEach(r -> flagged.put(r.material() != null ? r.material() : r.field(), r.reason()));
+        }
+        return views.page(filing).data("f", shown).data("materials", checklist)
+                .data("history", entries.stream().map(h -> HistoryLine.of(h, names)).toList())
+                .data("returnNote", "RETURNED".equals(status) ? returnNote(entries) : null).data("flagged", flagged)
+                .data("form", form).data("changes", changes)
                 .data("editable", "DRAFT".equals(status) || "RETURNED".equals(status)).data("done", null);
+    }
+
+    /**
+     * One line of a filing's history as a person reads it. A return's record holds the reviewer's note and then the
+     * items as the API stored them (a JSON array): shown as sentences, each material by its name, each field by its
+     * label, never the stored JSON.
+     */
+    @TemplateData
+    public record HistoryLine(String at, String actor, String action, String fromStatus, String toStatus,
+                              String comment) {
+
+        static HistoryLine of(FilingClient.HistoryEntry h, Map<String, String> materialNames) {
+            return new HistoryLine(h.at(), h.actor(), h.action(), h.fromStatus(), h.toStatus(),
+                    "RETURN".equals(h.action()) ? returnText(h.comment(), materialNames) : h.comment());
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The reviewer's note of a return record (the text before its items), or null. */
+    static String note(String comment) {
+        if (comment == null) {
+            return null;
+        }
+        int items = comment.lastIndexOf('[');
+        String note = (items >= 0 && comment.strip().endsWith("]") ? comment.substring(0, items) : comment).strip();
+        return note.isEmpty() ? null : note;
+    }
+
+    /** A return record in sentences: "请补正承诺书：未盖章；联系电话：格式有误。" after the reviewer's note. */
+    static String returnText(String comment, Map<String, String> materialNames) {
+        if (comment == null) {
+            return null;
+        }
+        int start = comment.lastIndexOf('[');
+        List<String> parts = new ArrayList<>();
+        if (start >= 0 && comment.strip().endsWith("]")) {
+            try {
+                for (JsonNode item : JSON.readTree(comment.substring(start))) {
+                    String material = item.path("material").asText(null);
+                    String field = item.path("field").asText(null);
+                    String what = material != null ? "材料“" + materialNames.getOrDefault(material, "申报材料") + "”"
+                            : Labels.INSTANCE.field(field);
+                    String reason = item.path("reason").asText("");
+                    parts.add(reason.isBlank() ? what : what + "：" + reason);
+                }
+            } catch (IOException e) {
+                return comment; // not the stored shape: as it was written
+            }
+        }
+        String note = note(comment);
+        String items = parts.isEmpty() ? "" : "需补正" + String.join("；", parts) + "。";
+        return note == null ? items : items.isEmpty() ? note : note.replaceAll("[。．.]+$", "") + "。" + items;
+    }
+
+    /** The note of the latest return, for the box of what to fix (the filing itself keeps only the items). */
+    static String returnNote(List<FilingClient.HistoryEntry> history) {
+        return history.stream().filter(h -> "RETURN".equals(h.action()) && h.at() != null)
+                .max(java.util.Comparator.comparing(FilingClient.HistoryEntry::at)) // ISO instants: text order is time order
+                .map(h -> note(h.comment())).orElse(null);
     }
 
     /** The statuses in which a CHANGE still waits for its decision: the register still holds what it changes. */
