@@ -81,6 +81,11 @@ public record User(boolean loggedIn, String username, String displayName, Set<St
         return path.equals(page) || path.startsWith(page + "/");
     }
 
+    /** Bound to a whole city (division …00): a city admin, an auditor or a city-level reviewer; offered a county filter. */
+    public boolean cityWide() {
+        return claim("division_code").endsWith("00");
+    }
+
     public String claim(String name) {
         Object value = claims.get(name);
         return value == null ? "" : value.toString();
