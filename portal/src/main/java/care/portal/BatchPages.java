@@ -90,20 +90,34 @@ public class BatchPages {
 
     @GET
     @Path("/batches/{id}")
-    public TemplateInstance show(@RestPath String id, @RestQuery String done) {
-        return detail(Views.id(id), Form.empty()).data("done", done);
+    public TemplateInstance show(@RestPath String id, @RestQuery String done, @RestQuery String page,
+                                 @RestQuery String status) {
+        return detail(Views.id(id), Form.empty(), Math.min(PublicPages.parsePage(page), 9_999),
+                status != null && Labels.INSTANCE.instructionStatuses.containsKey(status) ? status : null)
+                .data("done", done);
     }
 
-    private TemplateInstance detail(String id, Form form) {
+    static final int LINES_PER_PAGE = 50;
+
+    /** The batch with one page of its lines (all of them, or those of one status): an approver sees what they approve. */
+    private TemplateInstance detail(String id, Form form, int page, String status) {
         var batchAnswer = parallel.start(() -> subsidy.batch(id));
         var figures = parallel.start(() -> orNull(() -> subsidy.batchReconciliation(id)));
-        var firstLines = parallel.start(() -> orNull(() -> subsidy.instructions(id, 20)));
+        var pageLines = parallel.start(() -> orNull(() -> subsidy.instructions(id, LINES_PER_PAGE, page, status)));
         SubsidyClient.Batch b = Parallel.join(batchAnswer);
         boolean generating = "GENERATING".equals(b.status());
         SubsidyClient.Reconciliation reconciliation = generating ? null : Parallel.join(figures);
-        SubsidyClient.InstructionPage lines = generating ? null : Parallel.join(firstLines);
+        SubsidyClient.InstructionPage lines = generating ? null : Parallel.join(pageLines);
+        int pages = lines == null ? 1 : (int) Math.max(1, (lines.totalItems() + LINES_PER_PAGE - 1) / LINES_PER_PAGE);
+        int shown = Math.min(page, pages - 1);
+        if (lines != null && shown != page) { // past the last page: the last page instead
+            lines = orNull(() -> subsidy.instructions(id, LINES_PER_PAGE, shown, status));
+        }
+        String query = status == null ? "" : "status=" + status + "&";
         return views.page(batch).data("b", b).data("generating", generating).data("reconciliation", reconciliation)
-                .data("lines", lines).data("form", form);
+                .data("lines", lines).data("form", form.set("lineStatus", status == null ? "" : status))
+                .data("page", shown).data("pages", pages).data("pageLabel", shown + 1).data("prevPage", shown - 1)
+                .data("nextPage", shown + 1).data("query", query).data("first", shown * LINES_PER_PAGE + 1);
     }
 
     /** Progress while generating, for the page's script (the page also refreshes itself without script). */
@@ -144,7 +158,7 @@ public class BatchPages {
             subsidy.act(batchId, action, body);
             return Views.seeOther("/portal/batches/" + batchId + "?done=" + done);
         } catch (ApiError e) {
-            return views.html(e.status, detail(batchId, form.error(e)));
+            return views.html(e.status, detail(batchId, form.error(e), 0, null));
         }
     }
 

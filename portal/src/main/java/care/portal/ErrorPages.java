@@ -25,6 +25,13 @@ public class ErrorPages {
         return views.html(e.status, views.page(error).data("error", e));
     }
 
+    /** An address no page answers: the portal's page in Chinese, not the framework's English "Resource not found". */
+    @ServerExceptionMapper
+    public Response notFound(jakarta.ws.rs.NotFoundException e) {
+        return apiError(new ApiError(404, "NOT_FOUND", "页面不存在", "您访问的页面不存在或已移动。请从菜单或首页重新进入。",
+                java.util.Map.of()));
+    }
+
     /** The gateway not reached at all, or no answer in time: the page says the service is unavailable or slow. */
     @ServerExceptionMapper
     public Response unreachable(ProcessingException e) {

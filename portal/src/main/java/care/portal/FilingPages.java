@@ -2,6 +2,7 @@ package care.portal;
 
 import care.portal.client.FilingClient;
 import care.portal.client.Parallel;
+import care.portal.client.RegistryClient;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -70,6 +71,10 @@ public class FilingPages {
     FilingView filing;
 
     @Inject
+    @RestClient
+    RegistryClient registry;
+
+    @Inject
     Parallel parallel;
 
     @Inject
@@ -81,8 +86,27 @@ public class FilingPages {
     @GET
     @Path("/filings")
     public TemplateInstance list(@RestQuery String done) {
+        User user = viewer.user();
+        CompletableFuture<RegistryClient.InstitutionSummary> own = parallel.start(() -> filed(user));
         List<FilingClient.Filing> mine = client.list(100, null, null, null);
-        return views.page(filings).data("filings", mine).data("materialNames", materialNames(mine)).data("done", done);
+        List<String> startable = startable(Parallel.join(own));
+        return views.page(filings).data("filings", mine).data("materialNames", materialNames(mine)).data("done", done)
+                .data("startable", startable).data("filed", !startable.contains("NEW"));
+    }
+
+    /** The caller's institution on the register; a registrant has none yet (the registry would refuse to say). */
+    private RegistryClient.InstitutionSummary filed(User user) {
+        return user.institution() ? StaffPages.own(registry) : null;
+    }
+
+    /**
+     * The filings an institution may start, by the filing service's rule: a 新设备案 while it has no current 备案
+     * (never filed, or 注销), 变更 / 增加经营场所 / 注销 only while it has one. The list's buttons and the form
+     * both ask this, so nobody fills in a form that can only be refused.
+     */
+    static List<String> startable(RegistryClient.InstitutionSummary own) {
+        return own != null && "FILED".equals(own.filingStatus()) ? List.of("CHANGE", "ADD_SITE", "CLOSE")
+                : List.of("NEW");
     }
 
     /**
@@ -108,11 +132,36 @@ public class FilingPages {
     @GET
     @Path("/filings/new")
     public TemplateInstance newFiling(@RestQuery String type) {
-        String t = type != null && Labels.INSTANCE.types.containsKey(type) ? type : "NEW";
         User user = viewer.user();
+        RegistryClient.InstitutionSummary own = filed(user);
+        List<String> startable = startable(own);
+        String t = type != null && startable.contains(type) ? type : startable.get(0);
+        if (type != null && Labels.INSTANCE.types.containsKey(type) && !type.equals(t)) {
+            throw new ApiError(409, "NOT_STARTABLE", "NEW".equals(type) ? "本机构已备案，无需新设备案"
+                    : "本机构尚未备案或已注销，只能办理新设备案",
+                    "NEW".equals(type) ? "如机构信息有变化，请办理变更备案；增加经营场所或注销，请在“我的备案”中选择。"
+                            : "请先办理新设备案，备案后才能办理" + Labels.INSTANCE.type(type) + "。", Map.of());
+        }
         Form form = Form.empty().set("type", t).set("uscc", user.claim("uscc")).set("sector", user.claim("sector"))
                 .set("divisionCode", user.claim("division_code"));
+        if ("CHANGE".equals(t)) { // a change starts from what is filed: the applicant edits only what changed
+            filedValues(form, registry.institution(own.id()));
+        }
         return form(form, null);
+    }
+
+    /** The filed facts of the institution as the CHANGE form's starting values (the main site's filed capacity). */
+    static Form filedValues(Form form, RegistryClient.Institution filed) {
+        form.set("institutionName", nz(filed.name())).set("kind", nz(filed.kind()))
+                .set("ownership", nz(filed.ownership())).set("address", nz(filed.address()))
+                .set("legalRepresentative", nz(filed.legalRepresentative()))
+                .set("contactPhone", nz(filed.contactPhone()));
+        Integer capacity = filed.sites() == null ? null : filed.sites().stream().filter(RegistryClient.Site::main)
+                .map(RegistryClient.Site::filedCapacity).findFirst().orElse(null);
+        if (capacity != null) {
+            form.set("capacity", capacity.toString());
+        }
+        return form;
     }
 
     @POST

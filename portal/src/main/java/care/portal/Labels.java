@@ -51,6 +51,11 @@ public final class Labels {
             "DEMONSTRATION_GRANT", "示范性补助", "CAPACITY_SUBSIDY", "新增床位/托位建设补贴");
     public final Map<String, String> paymentStatuses = ordered("DECIDED", "待纳入批次", "PENDING", "已纳入批次",
             "RELEASED", "已下达财政", "PAID", "已支付", "FAILED", "支付失败", "CANCELLED", "已取消");
+    /** A payment instruction of a batch (subsidy-service's InstructionStatus), as the batch page and its CSV say it. */
+    public final Map<String, String> instructionStatuses = ordered("PENDING", "待下达", "RELEASED", "已下达财政",
+            "PAID", "已支付", "FAILED", "支付失败", "REVERSED", "已退汇", "CANCELLED", "已取消");
+    public final Map<String, String> creditLevels = ordered("A", "A级（守信）", "B", "B级（基本守信）", "C", "C级（失信）",
+            "D", "D级（严重失信）");
     /** A roster dispute (two institutions claiming one person for overlapping times). */
     public final Map<String, String> disputeStatuses = ordered("OPEN", "待核实", "DECIDED", "已核实");
     /** What a dispute's decision did to each claim (the registry's ClaimOutcome). */
@@ -99,6 +104,10 @@ public final class Labels {
             "ownership", "举办性质", "address", "住所（地址）", "legalRepresentative", "法定代表人",
             "contactPhone", "联系电话", "capacity", "床位/托位数", "nursingBeds", "护理型床位数", "siteName", "场所名称", "siteAddress", "场所地址",
             "siteCapacity", "场所床位/托位数", "closeReason", "注销原因");
+    /** Reasons a reviewer often gives for a return (退回补正), offered in its inputs; each can be edited. */
+    public final List<String> returnReasons = List.of("材料不清晰，请重新扫描后上传", "缺少签字或盖章，请补齐后重新上传",
+            "材料已超过有效期，请上传有效期内的材料", "材料内容与填报信息不一致，请核对", "上传的不是所需材料，请上传正确的材料",
+            "填报信息有误，请核对后修改", "材料不完整，缺少页码或附件");
     /** Labels of the site and contact fields, for a refusal not placed at a field of the page. */
     public final Map<String, String> siteFields = ordered("beds", "床位", "slots", "托位", "beds.total", "床位总数",
             "slots.total", "托位总数", "services", "服务项目", "occupied", "在住（在托）人数", "townshipCode", "乡镇（街道）代码",
@@ -143,6 +152,26 @@ public final class Labels {
     /** A grant's payment: DECIDED (no payment instruction yet) waits for the programme's next batch. */
     public String payment(Object code) {
         return label(paymentStatuses, code);
+    }
+
+    public String instruction(Object code) {
+        return label(instructionStatuses, code);
+    }
+
+    /** The counties of the city of a division code (a city's or a county's), for a city-wide user's county filter. */
+    public List<Option> countiesOf(Object division) {
+        String city = String.valueOf(division).length() == 6 ? String.valueOf(division).substring(0, 4) + "00" : "";
+        return cities.stream().filter(c -> c.code().equals(city)).findFirst().map(City::counties).orElse(List.of());
+    }
+
+    /** Who set a programme parameter: a person's account, or the platform's own initial values (the seed data). */
+    public String setter(Object createdBy) {
+        return "seed".equals(createdBy) ? "平台初始设定" : String.valueOf(createdBy);
+    }
+
+    /** A credit level (信用等级 A–D, the registry's CreditLevel) in words. */
+    public String credit(Object level) {
+        return label(creditLevels, level);
     }
 
     public String programmeKind(Object code) {
@@ -204,6 +233,9 @@ public final class Labels {
 
     public String field(Object code) {
         String name = String.valueOf(code);
+        if (name.equals("items") || name.startsWith("items[")) { // a return's list of what to fix, not a field
+            return "补正事项";
+        }
         return fields.getOrDefault(name, siteFields.getOrDefault(name, name));
     }
 

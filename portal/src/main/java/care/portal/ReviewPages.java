@@ -52,15 +52,61 @@ public class ReviewPages {
 
     @GET
     @Path("/review")
-    public TemplateInstance queue(@RestQuery String status, @RestQuery String type, @RestQuery String overdue) {
+    public TemplateInstance queue(@RestQuery String status, @RestQuery String type, @RestQuery String overdue,
+                                  @RestQuery String county, @RestQuery String q, @RestQuery String page) {
+        Map<String, String> filters = queueFilters(status, type, overdue, county, q);
+        int pageNo = Math.min(PublicPages.parsePage(page), MAX_PAGE);
+        var answer = filings.queue(PAGE_SIZE, pageNo, filters.get("status"), filters.get("type"),
+                filters.get("overdue"), filters.get("county"), filters.get("q"));
+        long total = total(answer.getHeaderString("X-Total-Count"), answer.getEntity().size());
+        int last = (int) Math.min(MAX_PAGE, Math.max(0, (total + PAGE_SIZE - 1) / PAGE_SIZE - 1));
+        if (pageNo > last) { // past the end (a typed page, or the queue shrank meanwhile): its last page
+            pageNo = last;
+            answer = filings.queue(PAGE_SIZE, pageNo, filters.get("status"), filters.get("type"),
+                    filters.get("overdue"), filters.get("county"), filters.get("q"));
+        }
+        String query = PublicPages.query(filters);
+        return views.page(queue).data("filings", answer.getEntity()).data("form", Form.of(filters))
+                .data("total", total).data("page", pageNo).data("pages", last + 1).data("pageLabel", pageNo + 1)
+                .data("prevPage", pageNo - 1).data("nextPage", pageNo + 1).data("query", query)
+                .data("empty", emptyMessage(filters))
+                .data("today", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString());
+    }
+
+    static final int PAGE_SIZE = 20;
+    static final int MAX_PAGE = 9_999;
+
+    /** The queue's filters as the API takes them: known codes only, a county of six digits, the text stripped. */
+    static Map<String, String> queueFilters(String status, String type, String overdue, String county, String q) {
         Map<String, String> filters = new LinkedHashMap<>();
         filters.put("status", status != null && Labels.INSTANCE.statuses.containsKey(status) ? status : null);
         filters.put("type", type != null && Labels.INSTANCE.types.containsKey(type) ? type : null);
         filters.put("overdue", "true".equals(overdue) ? "true" : null);
-        List<FilingClient.Filing> open = filings.list(100, filters.get("status"), filters.get("type"),
-                filters.get("overdue"));
-        return views.page(queue).data("filings", open).data("form", Form.of(filters))
-                .data("today", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString());
+        filters.put("county", county != null && county.strip().matches("\\d{6}") ? county.strip() : null);
+        filters.put("q", q == null || q.isBlank() ? null : q.strip());
+        return filters;
+    }
+
+    /** What an empty queue says: with no filter, that nothing waits; with filters, that none matches them. */
+    static String emptyMessage(Map<String, String> filters) {
+        boolean filtered = filters.values().stream().anyMatch(v -> v != null);
+        if (!filtered) {
+            return "没有待办的备案。";
+        }
+        String status = filters.get("status");
+        if (status == null) {
+            return "没有符合筛选条件的待办备案。";
+        }
+        boolean more = filters.entrySet().stream().anyMatch(e -> !e.getKey().equals("status") && e.getValue() != null);
+        return "没有状态为“" + Labels.INSTANCE.status(status) + "”" + (more ? "且符合其他筛选条件" : "") + "的备案。";
+    }
+
+    private static long total(String header, int shown) {
+        try {
+            return header == null ? shown : Long.parseLong(header.strip());
+        } catch (NumberFormatException e) {
+            return shown;
+        }
     }
 
     @POST

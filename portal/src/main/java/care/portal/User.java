@@ -20,6 +20,14 @@ public record User(boolean loggedIn, String username, String displayName, Set<St
         return is("institution");
     }
 
+    /**
+     * Drafts and submits its own filings: an institution, or a registrant (a registration not yet confirmed) for its
+     * 新设备案 only — the filing service decides which filing is whose.
+     */
+    public boolean files() {
+        return institution() || is("registrant");
+    }
+
     public boolean reviewer() {
         return is("civil-affairs-reviewer") || is("health-reviewer") || is("auditor") || is("city-admin");
     }
@@ -48,6 +56,44 @@ public record User(boolean loggedIn, String username, String displayName, Set<St
     /** Generates and reviews city batches: the city admin, or a reviewer bound to the whole city (division …00). */
     public boolean batchReviewer() {
         return is("city-admin") || (decides() && claim("division_code").endsWith("00"));
+    }
+
+    /**
+     * Whether this user may open the page at {@code path} (under /portal): the one place the portal decides which
+     * pages a role is offered (the menu asks the same methods) and which it is refused when typed. The rules are the
+     * services': only an institution keeps its 备案, sites and roster (the registry's keptByCaller, the filing
+     * service's filer), the review queue is the reviewers', city admins' and auditors', and so on. A filing's own
+     * page ({@code /portal/filings/{id}}) is open to both sides: the API decides whose filing it is.
+     */
+    public boolean mayOpen(String path) {
+        if (path.equals("/portal/filings") || path.equals("/portal/filings/new")) {
+            return files();
+        }
+        if (under(path, "/portal/sites") || under(path, "/portal/staff")) {
+            return institution();
+        }
+        if (under(path, "/portal/review")) {
+            return reviewer() && !institution();
+        }
+        if (under(path, "/portal/disputes")) {
+            return disputes();
+        }
+        if (under(path, "/portal/indicators")) {
+            return indicators() || path.endsWith(".js");
+        }
+        if (under(path, "/portal/batches") || under(path, "/portal/grants") || under(path, "/portal/programmes")) {
+            return batches();
+        }
+        return true;
+    }
+
+    private static boolean under(String path, String page) {
+        return path.equals(page) || path.startsWith(page + "/");
+    }
+
+    /** Bound to a whole city (division …00): a city admin, an auditor or a city-level reviewer; offered a county filter. */
+    public boolean cityWide() {
+        return claim("division_code").endsWith("00");
     }
 
     public String claim(String name) {

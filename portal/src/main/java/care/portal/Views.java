@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 public class Views {
 
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
+    /** Said for an address no page has (a mistyped or cut link): never the typed text or an internal word. */
+    static final String LINK_BROKEN = "链接中的编号无效，可能是链接不完整。请从列表或菜单重新进入。";
 
     private final Viewer viewer;
 
@@ -41,13 +43,13 @@ public class Views {
         try {
             return UUID.fromString(id).toString();
         } catch (IllegalArgumentException e) {
-            throw new ApiError(404, "NOT_FOUND", "记录不存在", "not an id: " + id, Map.of());
+            throw new ApiError(404, "NOT_FOUND", "记录不存在", LINK_BROKEN, Map.of());
         }
     }
 
     public static String code(String code) {
         if (code == null || !CODE.matcher(code).matches()) {
-            throw new ApiError(404, "NOT_FOUND", "记录不存在", "not a code: " + code, Map.of());
+            throw new ApiError(404, "NOT_FOUND", "记录不存在", LINK_BROKEN, Map.of());
         }
         return code;
     }

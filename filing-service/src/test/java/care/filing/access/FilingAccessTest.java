@@ -15,6 +15,7 @@ import java.util.Map;
 import static care.filing.filing.rest.FilingApi.*;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -139,6 +140,28 @@ class FilingAccessTest {
         as("mz-530102", "GET", "/api/filings?status=APPROVED&type=NEW", null).statusCode(200)
                 .body("status", everyItem(equalTo("APPROVED"))).body("type", everyItem(equalTo("NEW")));
         as("mz-530102", "GET", "/api/filings?status=NOPE", null).statusCode(400).body("violations.field", hasItem("status"));
+    }
+
+    @Test
+    void theQueueIsSearchedByNameUsccAndCountyAndTellsHowManyItHolds() {
+        ensureFiled("inst-elderly", "mz-530102", newElderly("五华区队列测试养老院"));
+        String named = submitted("inst-elderly", change(ELDERLY_USCC, "队列搜索测试院"));
+        as("mz-530102", "GET", "/api/filings?size=200&q=队列搜索测试", null).statusCode(200)
+                .body("id", hasItem(named)).body("institutionName", everyItem(containsString("队列搜索测试")));
+        as("mz-530102", "GET", "/api/filings?size=200&q=" + ELDERLY_USCC.toLowerCase(), null).statusCode(200)
+                .body("id", hasItem(named)).body("uscc", everyItem(equalTo(ELDERLY_USCC)));
+        as("admin-530100", "GET", "/api/filings?size=200&county=530102&q=队列搜索测试", null).statusCode(200)
+                .body("id", hasItem(named));
+        as("admin-530100", "GET", "/api/filings?size=200&county=530103&q=队列搜索测试", null).statusCode(200)
+                .body("id", not(hasItem(named)));
+        as("admin-530100", "GET", "/api/filings?county=5301", null).statusCode(400)
+                .body("violations.field", hasItem("county"));
+
+        int open = as("mz-530102", "GET", "/api/filings?size=200", null).statusCode(200)
+                .extract().jsonPath().getList("id").size();
+        as("mz-530102", "GET", "/api/filings?size=200", null).header("X-Total-Count", String.valueOf(open));
+        as("mz-530102", "GET", "/api/filings?size=1&page=1", null).statusCode(200).body("size()", equalTo(1))
+                .header("X-Total-Count", String.valueOf(open));
     }
 
     @Test

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,13 @@ public interface FilingClient {
     @GET
     List<Filing> list(@QueryParam("size") int size, @QueryParam("status") String status,
                       @QueryParam("type") String type, @QueryParam("overdue") String overdue);
+
+    /** A reviewer's queue, one page of it, with the number of filings its filters match (X-Total-Count). */
+    @GET
+    RestResponse<List<Filing>> queue(@QueryParam("size") int size, @QueryParam("page") int page,
+                                     @QueryParam("status") String status, @QueryParam("type") String type,
+                                     @QueryParam("overdue") String overdue, @QueryParam("county") String county,
+                                     @QueryParam("q") String q);
 
     @GET
     @Path("/{id}")

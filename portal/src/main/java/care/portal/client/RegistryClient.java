@@ -29,6 +29,10 @@ public interface RegistryClient {
     @GET
     InstitutionPage list(@QueryParam("size") int size);
 
+    /** The institution of this USCC, if the caller may see it (a reviewer: of its sector and area). */
+    @GET
+    InstitutionPage byUscc(@QueryParam("q") String uscc, @QueryParam("size") int size);
+
     @GET
     @Path("/{id}")
     Institution institution(@PathParam("id") String id);
@@ -80,15 +84,16 @@ public interface RegistryClient {
     }
 
     @TemplateData
-    record InstitutionSummary(String id, String name) {
+    record InstitutionSummary(String id, String name, String filingStatus) {
     }
 
     @TemplateData
-    record Institution(String id, String uscc, String name, String sector, String sectorLabel, String kindLabel,
-                       String ownershipLabel, String cityCode, String divisionName, String address,
+    record Institution(String id, String uscc, String name, String sector, String sectorLabel, String kind,
+                       String kindLabel, String ownership, String ownershipLabel, String cityCode,
+                       String divisionCode, String divisionName, String address,
                        String legalRepresentative, String contactPerson, String contactPhone, String contactEmail,
-                       Integer capacity, boolean inclusive, boolean demonstration, String filingNumber,
-                       String filedOn, List<Site> sites, Long version) {
+                       Integer capacity, boolean inclusive, boolean demonstration, String filingStatus,
+                       String filingNumber, String filedOn, List<Site> sites, Long version) {
     }
 
     @TemplateData

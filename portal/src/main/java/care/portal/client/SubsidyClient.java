@@ -66,7 +66,8 @@ public interface SubsidyClient {
 
     @GET
     @Path("/batches/{id}/instructions")
-    InstructionPage instructions(@PathParam("id") String id, @QueryParam("size") int size);
+    InstructionPage instructions(@PathParam("id") String id, @QueryParam("size") int size, @QueryParam("page") int page,
+                                 @QueryParam("status") String status);
 
     @GET
     @Path("/batches/{id}/export.csv")

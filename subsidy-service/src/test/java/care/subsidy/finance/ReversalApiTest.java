@@ -235,7 +235,7 @@ class ReversalApiTest {
         // the exports show the returns
         String batchCsv = csv("/api/subsidy/batches/" + batchId + "/export.csv", null);
         assertTrue(batchCsv.split("\r\n")[0].endsWith("退汇日期,退汇原因,退汇流水号"), batchCsv.split("\r\n")[0]);
-        assertTrue(batchCsv.contains(",REVERSED,BANK-0," + today + ",," + today + ",收款账户已冻结，资金退回,RTN-0001"),
+        assertTrue(batchCsv.contains(",已退汇,BANK-0," + today + ",," + today + ",收款账户已冻结，资金退回,RTN-0001"),
                 batchCsv);
         String ledgerCsv = csv("/api/subsidy/ledger/export.csv", PERIOD);
         assertTrue(ledgerCsv.contains(",冲销,KM-NURSING," + PERIOD + "," + batchId + "," + a + ","), ledgerCsv);

@@ -31,8 +31,17 @@ public class FilingRepository implements PanacheRepositoryBase<Filing, UUID> {
     /** An institution's own filings, drafts included, newest first; with {@code applicantId}, only that account's. */
     public List<Filing> ofInstitution(String uscc, String applicantId, FilingStatus status, FilingType type,
                                       Page page) {
-        StringBuilder query = new StringBuilder("uscc = :uscc");
         Parameters params = Parameters.with("uscc", uscc);
+        return find(ownWhere(applicantId, status, type, params) + " order by createdAt desc", params).page(page).list();
+    }
+
+    public long ofInstitutionCount(String uscc, String applicantId, FilingStatus status, FilingType type) {
+        Parameters params = Parameters.with("uscc", uscc);
+        return count(ownWhere(applicantId, status, type, params), params);
+    }
+
+    private static String ownWhere(String applicantId, FilingStatus status, FilingType type, Parameters params) {
+        StringBuilder query = new StringBuilder("uscc = :uscc");
         if (applicantId != null) {
             query.append(" and applicantId = :applicantId");
             params.and("applicantId", applicantId);
@@ -45,7 +54,7 @@ public class FilingRepository implements PanacheRepositoryBase<Filing, UUID> {
             query.append(" and type = :type");
             params.and("type", type);
         }
-        return find(query + " order by createdAt desc", params).page(page).list();
+        return query.toString();
     }
 
     /**
@@ -53,19 +62,50 @@ public class FilingRepository implements PanacheRepositoryBase<Filing, UUID> {
      * prefix) submitted at least once, the earliest deadline first; {@code overdueOn} set keeps only filings whose
      * deadline passed before that day.
      */
-    public List<Filing> queue(Sector sector, String divisionPrefix, List<FilingStatus> statuses, FilingType type,
-                              LocalDate overdueOn, Page page) {
-        StringBuilder query = new StringBuilder(staff(sector, divisionPrefix)).append(" and status in :statuses");
-        Parameters params = staffParameters(sector, divisionPrefix).and("statuses", statuses);
-        if (type != null) {
+    public List<Filing> queue(QueueFilter filter, Page page) {
+        Parameters params = staffParameters(filter.sector(), filter.divisionPrefix());
+        return find(queueWhere(filter, params) + " order by dueOn nulls last, submittedAt, id", params).page(page).list();
+    }
+
+    /** How many filings the queue holds with these filters: the page says "共 N 件" and pages through them. */
+    public long queueCount(QueueFilter filter) {
+        Parameters params = staffParameters(filter.sector(), filter.divisionPrefix());
+        return count(queueWhere(filter, params), params);
+    }
+
+    private static String queueWhere(QueueFilter f, Parameters params) {
+        StringBuilder query = new StringBuilder(staff(f.sector(), f.divisionPrefix())).append(" and status in :statuses");
+        params.and("statuses", f.statuses());
+        if (f.type() != null) {
             query.append(" and type = :type");
-            params.and("type", type);
+            params.and("type", f.type());
         }
-        if (overdueOn != null) {
+        if (f.overdueOn() != null) {
             query.append(" and dueOn < :today");
-            params.and("today", overdueOn);
+            params.and("today", f.overdueOn());
         }
-        return find(query + " order by dueOn nulls last, submittedAt, id", params).page(page).list();
+        if (f.county() != null) {
+            query.append(" and institution.divisionCode = :county");
+            params.and("county", f.county());
+        }
+        String text = f.text() == null ? "" : f.text().replace("\\", "").replace("%", "").replace("_", "").strip();
+        if (text.length() == 18 && text.chars().allMatch(Character::isLetterOrDigit)) { // a USCC
+            query.append(" and uscc = :uscc");
+            params.and("uscc", text.toUpperCase(java.util.Locale.ROOT));
+        } else if (!text.isEmpty()) { // a fragment of the institution's name
+            query.append(" and institution.name like :name");
+            params.and("name", "%" + text + "%");
+        }
+        return query.toString();
+    }
+
+    /**
+     * The filters of a work queue: sector ({@code null}: both) and area (a division code prefix) from the caller's
+     * scope; statuses, type, {@code overdueOn} (deadline passed before that day), a county of the area, and a
+     * text that is a USCC or a fragment of the institution's name.
+     */
+    public record QueueFilter(Sector sector, String divisionPrefix, List<FilingStatus> statuses, FilingType type,
+                              LocalDate overdueOn, String county, String text) {
     }
 
     /** Decided filings (approved or rejected) of a sector and area, decided in [from, to): time-to-decision figures. */

@@ -19,6 +19,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -34,6 +36,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -103,19 +106,30 @@ public class FilingResource {
     @Authenticated
     @Operation(operationId = "listFilings", summary = "备案列表 / 审查队列",
             description = "The institution's own filings (newest first), or the reviewer's work queue: open filings "
-            + "of their sector and area, earliest deadline first; filter by status, type, overdue")
-    public List<FilingResponse> list(@QueryParam("status")
+            + "of their sector and area, earliest deadline first; filter by status, type, overdue, county and text "
+            + "(a 统一社会信用代码, or a fragment of the institution's name). The header " + TOTAL_COUNT
+            + " tells how many filings the filters match, for paging")
+    public RestResponse<List<FilingResponse>> list(@QueryParam("status")
                                      @Parameter(schema = @Schema(implementation = FilingStatus.class)) String status,
                                      @QueryParam("type") @Parameter(schema = @Schema(implementation = FilingType.class))
                                      String type,
                                      @QueryParam("overdue") @DefaultValue("false") boolean overdue,
+                                     @QueryParam("county") @Pattern(regexp = "\\d{6}") String county,
+                                     @QueryParam("q") @Size(max = 50) String text,
                                      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Pages.MAX_PAGE) int page,
                                      @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         Page paging = Page.of(page, size);
-        return service.list(parse(FilingStatus.class, "status", status), parse(FilingType.class, "type", type),
-                        overdue, paging).stream()
+        FilingStatus wanted = parse(FilingStatus.class, "status", status);
+        FilingType ofType = parse(FilingType.class, "type", type);
+        List<FilingResponse> items = service.list(wanted, ofType, overdue, county, text, paging).stream()
                 .map(f -> FilingResponse.of(f, service.returnItems(f), service.reviewFlags(f))).toList();
+        long total = items.size() < size && (page == 0 || !items.isEmpty()) ? (long) page * size + items.size()
+                : service.count(wanted, ofType, overdue, county, text);
+        return RestResponse.ResponseBuilder.ok(items).header(TOTAL_COUNT, total).build();
     }
+
+    /** The response header of {@link #list} with the number of filings its filters match. */
+    public static final String TOTAL_COUNT = "X-Total-Count";
 
     @POST
     @Path("/{id}/submit")

@@ -259,14 +259,28 @@ public class FilingService {
      * auditors see the same over their whole city and both sectors. Who sees what is {@link Access#listScope}.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Filing> list(FilingStatus status, FilingType type, boolean overdue, Page page) {
+    public List<Filing> list(FilingStatus status, FilingType type, boolean overdue, String county, String text,
+                             Page page) {
         FilingScope scope = access.listScope();
         if (scope.ownFilings()) {
             return filings.ofInstitution(scope.uscc(), scope.applicantId(), status, type, page);
         }
-        List<FilingStatus> statuses = status == null ? OPEN : List.of(status);
-        return filings.queue(scope.sector(), scope.divisionPrefix(), statuses, type,
-                overdue ? ChinaTime.today() : null, page);
+        return filings.queue(queueFilter(scope, status, type, overdue, county, text), page);
+    }
+
+    /** How many filings {@link #list} pages through: the institution's own, or the queue with these filters. */
+    public long count(FilingStatus status, FilingType type, boolean overdue, String county, String text) {
+        FilingScope scope = access.listScope();
+        if (scope.ownFilings()) {
+            return filings.ofInstitutionCount(scope.uscc(), scope.applicantId(), status, type);
+        }
+        return filings.queueCount(queueFilter(scope, status, type, overdue, county, text));
+    }
+
+    private static FilingRepository.QueueFilter queueFilter(FilingScope scope, FilingStatus status, FilingType type,
+                                                            boolean overdue, String county, String text) {
+        return new FilingRepository.QueueFilter(scope.sector(), scope.divisionPrefix(),
+                status == null ? OPEN : List.of(status), type, overdue ? ChinaTime.today() : null, county, text);
     }
 
     // ---- helpers ----

@@ -83,20 +83,23 @@
     if (input) input.focus({ preventScroll: true });
   }
 
-  // the county picker follows the city picker
-  var city = document.getElementById('city');
-  var county = document.getElementById('county');
-  if (city && county) {
+  // a picker follows another (county the city, 机构类型 the 领域): only the choices of the chosen one are offered
+  document.querySelectorAll('select[data-follows]').forEach(function (child) {
+    var parent = document.getElementById(child.dataset.follows);
+    if (!parent) return;
+    var key = child.dataset.follows;
     var sync = function () {
-      county.querySelectorAll('optgroup').forEach(function (g) {
-        g.hidden = !!city.value && g.dataset.city !== city.value;
+      child.querySelectorAll('[data-' + key + ']').forEach(function (o) {
+        var other = !!parent.value && o.dataset[key] !== parent.value;
+        o.hidden = other;
+        o.disabled = other;
       });
-      var chosen = county.selectedOptions[0];
-      if (chosen && chosen.parentElement.hidden) county.value = '';
+      var chosen = child.selectedOptions[0];
+      if (chosen && (chosen.disabled || (chosen.parentElement && chosen.parentElement.disabled))) child.value = '';
     };
-    city.addEventListener('change', sync);
+    parent.addEventListener('change', sync);
     sync();
-  }
+  });
 
   // uploads with progress; the server answers JSON to these requests and redirects the plain form
   document.querySelectorAll('form[data-upload]').forEach(function (form) {

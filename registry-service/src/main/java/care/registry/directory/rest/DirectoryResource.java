@@ -60,7 +60,8 @@ public class DirectoryResource {
     @GET
     @Transactional
     @Operation(operationId = "searchDirectory", summary = "查询已备案机构",
-            description = "Search filed institutions by city, county, sector, kind, 普惠, 示范 and name")
+            description = "Search filed institutions by city, county, sector, kind, 普惠, 示范 and text: a fragment of the "
+                    + "name or address, or exactly a 统一社会信用代码 or 备案号")
     public DirectoryPage search(@QueryParam("city") @Pattern(regexp = "\\d{6}") String city,
                                 @QueryParam("county") @Pattern(regexp = "\\d{6}") String county,
                                 @QueryParam("sector") @Pattern(regexp = "ELDERLY|CHILDCARE") String sector,

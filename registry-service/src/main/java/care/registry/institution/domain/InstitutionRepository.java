@@ -13,11 +13,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 @ApplicationScoped
 public class InstitutionRepository implements PanacheRepositoryBase<Institution, UUID> {
@@ -156,8 +158,17 @@ public class InstitutionRepository implements PanacheRepositoryBase<Institution,
         }
     }
 
-    /** A directory WHERE clause over filed institutions with its positional parameters. */
+    /**
+     * A directory WHERE clause over filed institutions with its positional parameters. The search box takes a name,
+     * an address, a 统一社会信用代码 or a 备案号: text of a USCC's or a 备案号's shape is looked up exactly (a name or
+     * address never has that shape), any other text is a fragment of the name or the address.
+     */
     private record DirectorySql(String sql, List<Object> values) {
+
+        /** 18 letters and digits: the USCC's shape, its check character left to the exact match. */
+        private static final Pattern USCC = Pattern.compile("[0-9A-Za-z]{18}");
+        /** The 备案回执 number: the county, the year and its sequence (530102-2026-000001). */
+        private static final Pattern FILING_NUMBER = Pattern.compile("\\d{6}-\\d{4}-\\d{1,12}");
 
         static DirectorySql where(DirectoryFilter f, boolean viaGrams) {
             StringBuilder sql = new StringBuilder("filing_status = 'FILED'");
@@ -169,14 +180,19 @@ public class InstitutionRepository implements PanacheRepositoryBase<Institution,
             column(sql, values, "inclusive", f.inclusive());
             column(sql, values, "demonstration", f.demonstration());
             String clean = f.text() == null ? "" : sanitize(f.text());
-            if (!clean.isEmpty()) {
-                if (viaGrams) { // the GIN index on name_grams finds the candidates, LIKE confirms them
+            if (USCC.matcher(clean).matches()) { // one institution, by its unique index
+                column(sql, values, "uscc", clean.toUpperCase(Locale.ROOT));
+            } else if (FILING_NUMBER.matcher(clean).matches()) {
+                column(sql, values, "filing_number", clean);
+            } else if (!clean.isEmpty()) {
+                if (viaGrams) { // the GIN index on the name's and address's grams finds the candidates, LIKE confirms
                     values.add(String.join("\u001f", grams(clean)));
-                    sql.append(" and name_grams @> string_to_array(?").append(values.size())
+                    sql.append(" and text_grams @> string_to_array(?").append(values.size())
                             .append(", chr(31))::varchar[]");
                 }
                 values.add("%" + clean + "%");
-                sql.append(" and name like ?").append(values.size());
+                sql.append(" and (name like ?").append(values.size()).append(" or address like ?")
+                        .append(values.size()).append(')');
             }
             return new DirectorySql(sql.toString(), values);
         }

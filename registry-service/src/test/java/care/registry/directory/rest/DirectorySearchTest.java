@@ -119,4 +119,23 @@ class DirectorySearchTest {
                 + " and division_code = '530381' and inclusive"), inclusive.getLong("total"));
         assertTrue(inclusive.getBoolean("totalExact"));
     }
+
+    @Test
+    void theBoxFindsAnAddressAFullAddressAUsccAndAFilingNumber() {
+        // an address fragment of one row, and one common to all (its page found along the name order)
+        assertEquals(expected("address like '%测试路7号%'", "name, id", 0, 20),
+                search(Map.of("q", "测试路7号")).getList("items.name"));
+        JsonPath street = search(Map.of("q", "测试路", "page", 1));
+        assertEquals(expected("(name like '%测试路%' or address like '%测试路%')", "name, id", 20, 20),
+                street.getList("items.name"));
+        assertEquals(1000, street.getInt("total"));
+        for (String q : new String[]{"宣威市测试路1241号", "T00000000000001241", "t00000000000001241",
+                "530381-2025-1241"}) {
+            JsonPath one = search(Map.of("q", q));
+            assertEquals(List.of("宣威测罕养老院1241"), one.getList("items.name"), q);
+            assertEquals(1, one.getInt("total"), q);
+        }
+        // a closed institution's 备案号 is not in the directory
+        assertEquals(0, search(Map.of("q", "530381-2025-1201")).getInt("total"));
+    }
 }

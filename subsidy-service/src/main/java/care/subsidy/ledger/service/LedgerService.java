@@ -160,9 +160,9 @@ public class LedgerService {
                 "身份证号(脱敏)", "证书等级", "床位/托位数", "金额(元)", "金额(分)", "发放次数", "状态", "银行流水号",
                 "到账日期", "失败原因", "退汇日期", "退汇原因", "退汇流水号");
         for (Object[] r : rows) {
-            row(w, s(r[0]), s(r[1]), s(r[2]), s(r[3]), s(r[4]), s(r[5]), s(r[6]), s(r[7]), s(r[8]), s(r[9]),
-                    yuan(n(r[10])), s(r[10]), s(r[11]), s(r[12]), s(r[13]), s(r[14]), s(r[15]), s(r[16]), s(r[17]),
-                    s(r[18]));
+            row(w, s(r[0]), s(r[1]), s(r[2]), s(r[3]), s(r[4]), s(r[5]), s(r[6]), s(r[7]), grade(s(r[8])), s(r[9]),
+                    yuan(n(r[10])), s(r[10]), s(r[11]), instructionStatus(s(r[12])), s(r[13]), s(r[14]), s(r[15]),
+                    s(r[16]), s(r[17]), s(r[18]));
         }
         w.flush();
     }
@@ -205,6 +205,31 @@ public class LedgerService {
         long net = totals.get("PAID") - totals.get("REVERSED");
         row(w, "", "", "合计 净支付(已支付−冲销)", "", period, "", "", "", "", yuan(net), String.valueOf(net), "", "");
         w.flush();
+    }
+
+    /** A payment instruction's status as the finance clerk reads it in the CSV (the codes are the API's). */
+    static String instructionStatus(String status) {
+        return switch (status) {
+            case "PENDING" -> "待下达";
+            case "RELEASED" -> "已下达财政";
+            case "PAID" -> "已支付";
+            case "FAILED" -> "支付失败";
+            case "REVERSED" -> "已退汇";
+            case "CANCELLED" -> "已取消";
+            default -> status;
+        };
+    }
+
+    /** A certificate grade in words (五级/初级工 …), as on the roster; blank for a line without one. */
+    private static String grade(String grade) {
+        if (grade.isEmpty()) {
+            return grade;
+        }
+        try {
+            return care.contracts.event.CertificateGrade.valueOf(grade).label;
+        } catch (IllegalArgumentException e) {
+            return grade;
+        }
     }
 
     private static String label(String type) {
