@@ -7,10 +7,10 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The one Keycloak that every test JVM of a Maven build shares (the root pom sets {@value #PROPERTY} for surefire):
@@ -36,13 +36,9 @@ public final class BuildKeycloak {
         Properties state = started(home);
         long watchdog = Long.parseLong(state.getProperty("watchdog"));
         String health = "http://localhost:" + state.getProperty("management-port") + "/health/ready";
-        long deadline = System.nanoTime() + Keycloak.READY_WITHIN.toNanos();
-        while (!ChildProcess.answers200(health)) {
-            if (ProcessHandle.of(watchdog).map(p -> !p.isAlive()).orElse(true) || System.nanoTime() > deadline) {
-                throw new IllegalStateException("Keycloak did not start; see " + directory(home).resolve("keycloak.log"));
-            }
-            ChildProcess.sleep(200);
-        }
+        ChildProcess.awaitReady("the build's Keycloak", () -> ChildProcess.answers200(health),
+                () -> ProcessHandle.of(watchdog).map(ProcessHandle::isAlive).orElse(false) ? null : "ended",
+                Keycloak.READY_WITHIN, directory(home).resolve("keycloak.log"));
         return new Keycloak(null, Integer.parseInt(state.getProperty("port")));
     }
 
@@ -71,7 +67,7 @@ public final class BuildKeycloak {
                         return state;
                     }
                     // an earlier build's, still stopping, or ours that died: gone before the home is used again
-                    stop(watchdog);
+                    ProcessHandle.of(watchdog).ifPresent(w -> ChildProcess.stop(w, Duration.ofSeconds(30)));
                     Files.delete(statePath);
                 }
                 int port = Repo.freePort();
@@ -102,21 +98,5 @@ public final class BuildKeycloak {
 
     private static Path directory(Path home) {
         return home.resolveSibling("keycloak-per-build");
-    }
-
-    /** Stops a watchdog and its Keycloak (SIGTERM, then SIGKILL after 30 s). */
-    private static void stop(long watchdog) {
-        ProcessHandle.of(watchdog).ifPresent(handle -> {
-            List<ProcessHandle> all = new ArrayList<>(handle.descendants().toList());
-            all.add(handle);
-            all.forEach(ProcessHandle::destroy);
-            for (ProcessHandle process : all) {
-                try {
-                    process.onExit().get(30, TimeUnit.SECONDS);
-                } catch (Exception e) {
-                    process.destroyForcibly();
-                }
-            }
-        });
     }
 }

@@ -10,12 +10,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * A process this launcher started, with its log file; stopping it also stops anything it started. It can be killed
@@ -38,6 +42,8 @@ public final class ChildProcess implements Part, AutoCloseable {
     private final Path workDir;
     /** Whether the process, once started, is ready for work; set by whoever starts it (answers health, logs "started"). */
     private volatile BooleanSupplier readiness = () -> true;
+    /** Whether the running process can still work (a service's liveness check); set by whoever starts it. */
+    private volatile BooleanSupplier liveness = () -> true;
     private volatile Process process;
     /** Where the log stood when the current process started: readiness read from the log looks only after it. */
     private volatile long logStart;
@@ -80,13 +86,24 @@ public final class ChildProcess implements Part, AutoCloseable {
 
     /** Waits until the process is ready by the check it was last started with. */
     public void awaitReady(Duration timeout) {
+        awaitReady(name, readiness, () -> {
+            Process current = process;
+            return current.isAlive() ? null : "exited with " + current.exitValue();
+        }, timeout, log);
+    }
+
+    /**
+     * Polls {@code ready} until it holds; fails early, pointing at the log, once {@code ended} names why the process
+     * is gone (it answers null while the process runs).
+     */
+    static void awaitReady(String name, BooleanSupplier ready, Supplier<String> ended, Duration timeout, Path log) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            Process current = process;
-            if (!current.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + current.exitValue() + "; see " + log);
+            String end = ended.get();
+            if (end != null) {
+                throw new IllegalStateException(name + " " + end + "; see " + log);
             }
-            if (readiness.getAsBoolean()) {
+            if (ready.getAsBoolean()) {
                 return;
             }
             sleep(200);
@@ -141,6 +158,16 @@ public final class ChildProcess implements Part, AutoCloseable {
         return alive() && readiness.getAsBoolean();
     }
 
+    /** The check that tells a running process that can still work from one that cannot (see {@link Part#live}). */
+    void liveness(BooleanSupplier check) {
+        liveness = check;
+    }
+
+    @Override
+    public boolean live() {
+        return alive() && liveness.getAsBoolean();
+    }
+
     /** The exit code of a process that ended, for the log of whoever restarts it. */
     public String exit() {
         Process current = process;
@@ -172,16 +199,24 @@ public final class ChildProcess implements Part, AutoCloseable {
     @Override
     public void close() {
         RUNNING.remove(this);
-        Process current = process;
-        current.descendants().forEach(ProcessHandle::destroy);
-        current.destroy();
-        try {
-            if (!current.waitFor(20, TimeUnit.SECONDS)) {
-                current.descendants().forEach(ProcessHandle::destroyForcibly);
-                current.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        stop(process.toHandle(), Duration.ofSeconds(20));
+    }
+
+    /** SIGTERM to a process and everything it started; SIGKILL to whatever still runs after {@code grace}. */
+    static void stop(ProcessHandle process, Duration grace) {
+        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+        all.add(process);
+        all.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + grace.toNanos();
+        for (ProcessHandle each : all) {
+            try {
+                each.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                each.destroyForcibly();
+            } catch (ExecutionException | TimeoutException e) {
+                each.destroyForcibly();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

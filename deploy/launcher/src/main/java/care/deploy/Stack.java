@@ -224,6 +224,7 @@ public final class Stack implements AutoCloseable {
         // two minutes were too few for a service on the shared 2-core machine at load 30 (the gateway alone took 87 s)
         process.awaitReady(() -> ChildProcess.answers200("http://localhost:" + port + "/q/health/ready"),
                 Duration.ofMinutes(5));
+        process.liveness(() -> ChildProcess.answers200("http://localhost:" + port + "/q/health/live"));
         return process;
     }
 

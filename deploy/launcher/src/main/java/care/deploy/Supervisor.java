@@ -21,7 +21,9 @@ import java.util.function.Consumer;
  * started again after a back-off that doubles with each restart in a row (1 s, 2 s, 4 s … at most
  * {@link #LONGEST_BACK_OFF}) and falls back to 1 s once the part has been up for {@link #STABLE}. Each death and
  * each restart is logged, and a status file lists every part with its state, pid and restarts
- * ({@code deploy/stack status} prints it). The services need no help from it to ride out a restart of the broker or
+ * ({@code deploy/stack status} prints it). A part that runs but has failed its liveness check for {@link #LIVENESS_GRACE}
+ * (a service whose Kafka consumer gave up answers DOWN on {@code /q/health/live}) is killed and so restarted, as a
+ * kubelet does after its liveness probe's failure threshold. The services need no help from it to ride out a restart of the broker or
  * the database: their clients reconnect, the outbox waits, the inbox holds its place.
  */
 public final class Supervisor implements AutoCloseable {
@@ -29,6 +31,8 @@ public final class Supervisor implements AutoCloseable {
     static final Duration FIRST_BACK_OFF = Duration.ofSeconds(1);
     static final Duration LONGEST_BACK_OFF = Duration.ofSeconds(60);
     static final Duration STABLE = Duration.ofSeconds(60);
+    /** Kubernetes' default liveness probe: failing every 10 s, three times in a row. */
+    static final Duration LIVENESS_GRACE = Duration.ofSeconds(30);
 
     /** What the status file says of a part. */
     enum State { RUNNING, STARTING, DEAD }
@@ -36,6 +40,7 @@ public final class Supervisor implements AutoCloseable {
     private final List<Watched> parts = new ArrayList<>();
     private final Path statusFile;
     private final Consumer<String> log;
+    private final Duration livenessGrace;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "supervisor");
         thread.setDaemon(true);
@@ -43,9 +48,14 @@ public final class Supervisor implements AutoCloseable {
     });
 
     public Supervisor(List<? extends Part> parts, Path statusFile, Consumer<String> log) {
+        this(parts, statusFile, log, LIVENESS_GRACE);
+    }
+
+    Supervisor(List<? extends Part> parts, Path statusFile, Consumer<String> log, Duration livenessGrace) {
         parts.forEach(part -> this.parts.add(new Watched(part)));
         this.statusFile = statusFile;
         this.log = log;
+        this.livenessGrace = livenessGrace;
     }
 
     /** Checks every part each {@code period}; the first check writes the status file. */
@@ -115,6 +125,8 @@ public final class Supervisor implements AutoCloseable {
         Instant restartAt;
         int restarts;
         String lastDeath;
+        /** Since when the running part has failed its liveness check; null while it passes. */
+        Instant notLiveSince;
 
         Watched(Part part) {
             this.part = part;
@@ -131,8 +143,12 @@ public final class Supervisor implements AutoCloseable {
                         && Duration.between(since, now).compareTo(STABLE) >= 0) {
                     backOff = FIRST_BACK_OFF; // up long enough: the next death is a new story
                 }
+                if (state == State.RUNNING) {
+                    checkLiveness(now);
+                }
                 return;
             }
+            notLiveSince = null;
             if (state != State.DEAD) {
                 lastDeath = "died " + clock(now) + (part instanceof ChildProcess child ? ", " + child.exit() : "");
                 log.accept("%s died (%s); restarting it in %d s".formatted(part.name(), lastDeath,
@@ -157,6 +173,20 @@ public final class Supervisor implements AutoCloseable {
                 log.accept("%s did not start (%s); trying again in %d s".formatted(part.name(), e.getMessage(),
                         backOff.toSeconds()));
                 restartAt = now.plus(backOff);
+            }
+        }
+
+        private void checkLiveness(Instant now) {
+            if (part.live()) {
+                notLiveSince = null;
+            } else if (notLiveSince == null) {
+                notLiveSince = now;
+                log.accept("%s fails its liveness check; killing it if it still does in %d s".formatted(part.name(),
+                        livenessGrace.toSeconds()));
+            } else if (Duration.between(notLiveSince, now).compareTo(livenessGrace) >= 0) {
+                log.accept("%s failed its liveness check for %d s; killing it to start it again".formatted(
+                        part.name(), Duration.between(notLiveSince, now).toSeconds()));
+                part.kill(); // the next check finds it dead and restarts it after its back-off
             }
         }
     }
