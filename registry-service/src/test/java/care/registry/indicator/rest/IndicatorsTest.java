@@ -62,7 +62,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * as of 2026-11-30, 富民县: beds 300 → 15.00 per 1000 aged; nursing 130/300 = 43.33 %; 普惠+兜底 170/300 = 56.67 %;
  *   social workers 2/300 × 100 = 0.67; 托位 100/100,000 × 1000 = 1.00; 普惠托位 80/100 = 80.00 % (met);
  *   持证 2/4 = 50.00 %. On 2026-10-31 (丙 still filed): 350 beds → 17.50; nursing 180/350 = 51.43 %.
- * 富源县 (曲靖): 己 托育 with a 大专 head, 庚 托育 with no head → 负责人大专 1/2 = 50.00 %; 普惠机构 0/2 = 0.00 %.
+ * 富源县 (曲靖): 己 托育 with a 大专 head, 庚 托育 with a 初中及以下 head → 负责人大专 1/2 = 50.00 %; 普惠机构 0/2 = 0.00 %.
  * </pre>
  */
 @QuarkusTest
@@ -125,6 +125,7 @@ class IndicatorsTest {
         person(DING, "保育员乙", StaffRole.NURSERY_TEACHER, "6", true, null, false);
         person(DING, "保育员丙", StaffRole.NURSERY_TEACHER, "7", false, null, false);
         person(JI, "己园长", StaffRole.OTHER, "8", false, Education.JUNIOR_COLLEGE, true);
+        person(GENG, "庚园长", StaffRole.OTHER, "9", false, Education.JUNIOR_SECONDARY_OR_BELOW, true);
         // 丙 is closed mid-November
         register.deliver(approved(Register.id(BING + "/CLOSE/event"), Register.id(BING + "/CLOSE"), "CLOSE",
                 FUMIN + "-2026-9903", LocalDate.of(2026, 11, 16), BING, "富民县丙敬老院", "ELDERLY",
