@@ -17,7 +17,8 @@ import java.util.UUID;
 
 /**
  * One person's employment at one institution, with their certificate. The citizen ID exists here only encrypted
- * ({@code citizenIdCipher}, under key {@code citizenIdKey}), as a keyed hash ({@code citizenIdHash}, the event's personKey) and masked.
+ * ({@code citizenIdCipher}, under key version {@code citizenIdKey}), as a keyed hash ({@code citizenIdHash}, the
+ * event's personKey) and masked.
  */
 @Entity
 @Table(name = "staff")
