@@ -146,7 +146,8 @@ public final class Stack implements AutoCloseable {
         }
         if (name.equals("registry-service")) { // keys for citizen IDs; never these in production
             // the local stack's data outlives a restart, so it keeps the published demo keys; a test run has its own
-            config.put("care.pii.key", layout.persistent() ? "R5rF267sNQo2Ul+8ELg4nH/OjhLtUtAe6gSNSD/3t90=" : randomKey());
+            // (the keyring's version 1: the key the local stack has always sealed its roster with)
+            config.put("care.pii.keys", "1:" + (layout.persistent() ? "R5rF267sNQo2Ul+8ELg4nH/OjhLtUtAe6gSNSD/3t90=" : randomKey()));
             config.put("care.pii.hash-key", layout.persistent() ? "tdYgWWOJmBA2A8zwbY+QNuMZA7YUE+yBBx2g9TqT3Pg=" : randomKey());
             // accounts are made through Keycloak's admin API, as the demo realm's client registry-accounts
             config.put("quarkus.keycloak.admin-client.server-url", infra.keycloak.serverUrl());

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -187,6 +188,7 @@ final class ManifestChecks {
         if (!image.endsWith(group + "/" + service.name())) {
             problems.add(who + " runs image " + image + ", not the one Jib builds (" + group + "/" + service.name() + ")");
         }
+        image(service);
 
         Map<String, JsonNode> env = environment(container);
         String port = Optional.ofNullable(env.get("QUARKUS_HTTP_PORT")).map(JsonNode::asText).orElse(null);
@@ -208,6 +210,11 @@ final class ManifestChecks {
             }
         }
 
+        // Jib puts the image's JVM flags (quarkus.jib.jvm-arguments and -additional-arguments: the logging manager, the
+        // code cache, ...) in JAVA_OPTS_APPEND; a Deployment that sets it replaces them all
+        if (env.containsKey("JAVA_OPTS_APPEND")) {
+            problems.add(who + " sets JAVA_OPTS_APPEND, which replaces its image's JVM flags");
+        }
         service.requiredVariables().stream().filter(variable -> !env.containsKey(variable))
                 .forEach(variable -> problems.add(who + " does not set " + variable + ", which " + service.name() + " needs"));
         env.keySet().stream()
@@ -243,6 +250,26 @@ final class ManifestChecks {
             }
         } else if (!autoscaled) {
             problems.add(who + " has no HorizontalPodAutoscaler");
+        }
+    }
+
+    /**
+     * The image Jib builds for the service: non-root by a numeric user (runAsNonRoot can verify only a number), on a
+     * base image pinned by tag or digest, and reproducible (no build time in the image or its files).
+     */
+    private void image(ServiceConfig service) {
+        Properties config = service.properties();
+        if (!config.getProperty("quarkus.jib.user", "").matches("[1-9][0-9]*")) {
+            problems.add(service.name() + ": its image runs as " + config.getProperty("quarkus.jib.user", "the base image's user")
+                    + ", not a numeric non-root user (quarkus.jib.user)");
+        }
+        if (!config.getProperty("quarkus.jib.base-jvm-image", "").matches(".+(:[^/:]+|@sha256:[0-9a-f]{64})")) {
+            problems.add(service.name() + ": its image's base is not pinned (quarkus.jib.base-jvm-image with a tag or digest)");
+        }
+        for (String timestamp : List.of("quarkus.jib.use-current-timestamp", "quarkus.jib.use-current-timestamp-file-modification")) {
+            if (!"false".equals(config.getProperty(timestamp))) {
+                problems.add(service.name() + ": its image is not reproducible (" + timestamp + " is not false)");
+            }
         }
     }
 

@@ -158,6 +158,29 @@ class ManifestChecksTest {
                 problems);
     }
 
+    @Test
+    void jvmFlagsInTheDeploymentFail() {
+        List<String> problems = problemsAfter(docs -> ((ArrayNode) deployment(docs, "portal")
+                .at("/spec/template/spec/containers/0/env")).addObject().put("name", "JAVA_OPTS_APPEND").put("value", "-Xmx1g"));
+        assertEquals(List.of("Deployment portal sets JAVA_OPTS_APPEND, which replaces its image's JVM flags"), problems);
+    }
+
+    @Test
+    void anImageAsRootOnAFloatingBaseAndWithBuildTimesFails() {
+        Properties image = (Properties) services.get("gateway").properties().clone();
+        image.remove("quarkus.jib.user");
+        image.setProperty("quarkus.jib.base-jvm-image", "registry.access.redhat.com/ubi9/openjdk-17-runtime");
+        image.remove("quarkus.jib.use-current-timestamp");
+        Map<String, ServiceConfig> changed = new TreeMap<>(services);
+        changed.put("gateway", ServiceConfig.of(image));
+
+        assertEquals(List.of(
+                "gateway: its image runs as the base image's user, not a numeric non-root user (quarkus.jib.user)",
+                "gateway: its image's base is not pinned (quarkus.jib.base-jvm-image with a tag or digest)",
+                "gateway: its image is not reproducible (quarkus.jib.use-current-timestamp is not false)"),
+                ManifestChecks.problems(production, changed, realm));
+    }
+
     private static List<String> problemsAfter(Consumer<List<ObjectNode>> change) {
         List<ObjectNode> copy = new ArrayList<>(production.stream().map(ObjectNode::deepCopy).toList());
         change.accept(copy);

@@ -17,7 +17,8 @@ import java.util.UUID;
 
 /**
  * One person's employment at one institution, with their certificate. The citizen ID exists here only encrypted
- * ({@code citizenIdCipher}), as a keyed hash ({@code citizenIdHash}, the event's personKey) and masked.
+ * ({@code citizenIdCipher}, under key version {@code citizenIdKey}), as a keyed hash ({@code citizenIdHash}, the
+ * event's personKey) and masked.
  */
 @Entity
 @Table(name = "staff")
@@ -31,6 +32,8 @@ public class Staff {
     public StaffRole role;
 
     public byte[] citizenIdCipher;
+    /** The version of the key in {@code care.pii.keys} that sealed {@code citizenIdCipher}. */
+    public short citizenIdKey;
     @JdbcTypeCode(SqlTypes.CHAR)
     public String citizenIdHash;
     @JdbcTypeCode(SqlTypes.CHAR)

@@ -129,7 +129,9 @@ public class StaffService {
 
     private void setCitizenId(Staff entry, String citizenId) {
         String id = PiiProtector.normalise(citizenId);
-        entry.citizenIdCipher = pii.encrypt(id, entry.id);
+        PiiProtector.Sealed sealed = pii.encrypt(id, entry.id);
+        entry.citizenIdCipher = sealed.cipher();
+        entry.citizenIdKey = (short) sealed.keyVersion();
         entry.citizenIdHash = pii.personKey(id);
         entry.citizenIdMasked = PiiProtector.mask(id);
     }
