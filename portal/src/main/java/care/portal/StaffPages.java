@@ -43,6 +43,9 @@ public class StaffPages {
     @Inject
     Views views;
 
+    @Inject
+    Confirm confirm;
+
     @GET
     public TemplateInstance roster(@RestQuery String done) {
         return page(Form.empty()).data("done", done);
@@ -89,7 +92,11 @@ public class StaffPages {
     @POST
     @Path("/{staffId}/leave")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response leave(@RestPath String staffId, @RestForm String employedUntil) {
+    public Response leave(@RestPath String staffId, @RestForm String employedUntil, @RestForm String confirmed) {
+        if (!Confirm.given(confirmed)) {
+            return confirm.ask(Confirm.Step.STAFF_LEAVE, "/portal/staff",
+                    new Confirm.Field("employedUntil", "离职日期", employedUntil));
+        }
         RegistryClient.InstitutionSummary institution = own(registry);
         if (institution == null) {
             throw new ApiError(404, "NOT_FOUND", "记录不存在", null, Map.of());

@@ -75,6 +75,43 @@
     });
   });
 
+  // Nothing typed is lost when the session has ended meanwhile (Keycloak ends it after 30 minutes without a request):
+  // the post then goes to the login instead, and after it the user is back on the form's page. What was typed (never
+  // a password or a file) is kept in this tab's sessionStorage while the post is under way, and put back into the
+  // same form when the next page comes from the login page (another origin) and neither confirms the post (#done) nor
+  // shows it refused (the server then shows what was typed itself).
+  var KEEP = 'portal.keep';
+  document.querySelectorAll('form[method=post]:not([data-upload]):not(.logout)').forEach(function (form) {
+    form.addEventListener('submit', function () {
+      var values = [];
+      form.querySelectorAll('input, select, textarea').forEach(function (input) {
+        if (!input.name || /^(password|file|hidden|submit)$/.test(input.type)) return;
+        values.push([input.name, (input.type === 'checkbox' || input.type === 'radio') ? input.checked : input.value, input.value]);
+      });
+      try { sessionStorage.setItem(KEEP, JSON.stringify({ action: form.action, values: values })); } catch (ignored) { }
+    });
+  });
+  var kept = null;
+  try { kept = JSON.parse(sessionStorage.getItem(KEEP)); sessionStorage.removeItem(KEEP); } catch (ignored) { }
+  var fromLogin = !!document.referrer && document.referrer.indexOf(location.origin + '/') !== 0;
+  if (kept && fromLogin && !document.querySelector('#done, #problem, .field.invalid, tr.invalid')) {
+    document.querySelectorAll('form[method=post]').forEach(function (form) {
+      if (form.action !== kept.action) return;
+      kept.values.forEach(function (v) {
+        form.querySelectorAll('[name="' + v[0].replace(/"/g, '') + '"]').forEach(function (input) {
+          if (input.type === 'checkbox' || input.type === 'radio') { if (input.value === v[2]) input.checked = v[1]; }
+          else input.value = v[1];
+        });
+      });
+      var note = document.createElement('p');
+      note.className = 'note';
+      note.id = 'restored';
+      note.setAttribute('role', 'status');
+      note.textContent = '登录已超时，您重新登录前填写的内容已恢复，请核对后再提交。';
+      form.insertBefore(note, form.firstChild);
+    });
+  }
+
   // a page shown again after a refusal: bring the first field the API named into view (on a phone it is below the fold)
   var invalid = document.querySelector('.field.invalid, tr.invalid');
   if (invalid) {
