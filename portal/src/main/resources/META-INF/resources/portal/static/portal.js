@@ -171,7 +171,8 @@
     });
   });
 
-  // batch generation progress without reloading (the page also refreshes itself every 2 s)
+  // batch generation progress without reloading; only a browser without script gets the 2 s refresh (<noscript>), so
+  // nobody with one has the page replaced under them while reading it (WCAG 2.2.1)
   var progress = document.querySelector('[data-poll]');
   if (progress) {
     var poll = function () {
