@@ -56,10 +56,11 @@ public class Display {
 
     /**
      * What the layout needs of the request: the page shown (the navigation marks its own link with
-     * {@code aria-current}; the display buttons come back to it) and the display modes on.
+     * {@code aria-current}; the display buttons come back to it), the display modes on, and whether the page is the
+     * answer to a post (portal.js then knows that what it kept of the form arrived: see its time-out part).
      */
     @TemplateData
-    public record Here(String path, String uri, Set<String> modes) {
+    public record Here(String path, String uri, Set<String> modes, boolean posted) {
 
         /** {@code aria-current="page"} on the link of this page, or of the section it is in. */
         public RawString mark(String href) {
@@ -76,9 +77,9 @@ public class Display {
             return modes.stream().map(m -> "mode-" + m).collect(Collectors.joining(" "));
         }
 
-        static Here of(String path, String query, String cookie) {
+        static Here of(String path, String query, String cookie, boolean posted) {
             String uri = query == null || query.isEmpty() ? path : path + "?" + query;
-            return new Here(path, uri, Display.modes(cookie));
+            return new Here(path, uri, Display.modes(cookie), posted);
         }
     }
 }

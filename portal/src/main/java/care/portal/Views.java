@@ -3,6 +3,7 @@ package care.portal;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.core.Response;
@@ -33,7 +34,8 @@ public class Views {
     public TemplateInstance page(Template template) {
         Cookie display = request.getCookie(Display.COOKIE);
         return template.data("user", viewer.user()).data("labels", Labels.INSTANCE)
-                .data("here", Display.Here.of(request.path(), request.query(), display == null ? null : display.getValue()));
+                .data("here", Display.Here.of(request.path(), request.query(),
+                        display == null ? null : display.getValue(), request.method() == HttpMethod.POST));
     }
 
     public Response html(int status, TemplateInstance page) {

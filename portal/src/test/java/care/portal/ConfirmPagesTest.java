@@ -33,7 +33,7 @@ class ConfirmPagesTest {
     @Test
     void theConfirmationSaysWhatFollowsShowsWhatWasTypedAndPostsTheSameFormAgainConfirmed() {
         String html = ENGINE.getTemplate("confirm.html").data("user", REVIEWER).data("labels", Labels.INSTANCE)
-                .data("here", Display.Here.of("/portal/filings/f1/reject", null, null))
+                .data("here", Display.Here.of("/portal/filings/f1/reject", null, null, true))
                 .data("step", Confirm.Step.REJECT).data("action", "/portal/filings/f1/reject")
                 .data("back", "/portal/filings/f1")
                 .data("fields", List.of(new Confirm.Field("comment", "不予备案的理由", "场地不符"),
@@ -49,6 +49,7 @@ class ConfirmPagesTest {
         assertTrue(html.contains("<button type=\"submit\" id=\"confirm\">确认不予备案</button>"));
         assertTrue(html.contains("href=\"/portal/filings/f1\" id=\"confirm-back\""));
         assertFalse(html.contains("<dt></dt>"), "a field without a label is not shown");
+        assertTrue(html.contains("<body data-answer=\"post\">"), "an answer to a post says so to portal.js");
     }
 
     @Test
@@ -65,12 +66,13 @@ class ConfirmPagesTest {
     @Test
     void theLayoutHasASkipLinkMarksTheCurrentPageAndCarriesTheDisplayModes() {
         String html = ENGINE.getTemplate("confirm.html").data("user", REVIEWER).data("labels", Labels.INSTANCE)
-                .data("here", Display.Here.of("/portal/review", "status=ACCEPTED", "large.contrast.bogus"))
+                .data("here", Display.Here.of("/portal/review", "status=ACCEPTED", "large.contrast.bogus", false))
                 .data("step", Confirm.Step.ACCEPT).data("action", "/a").data("back", "/b").data("fields", List.of())
                 .render();
         assertTrue(html.contains("<html lang=\"zh-CN\" class=\"mode-contrast mode-large\">"), html);
         assertTrue(html.contains("<a class=\"skip\" href=\"#main\">跳到正文</a>"));
         assertTrue(html.contains("<main class=\"wrap\" id=\"main\" tabindex=\"-1\">"));
+        assertTrue(html.contains("<body>"), "a page asked for (GET) is no answer to a post");
         assertTrue(html.contains("id=\"nav-review\" aria-current=\"page\">审核工作台</a>"));
         assertTrue(html.contains("<a href=\"/portal/\">机构查询</a>"), "only the current page is marked");
         assertTrue(html.contains("id=\"mode-large\" aria-pressed=\"true\""));

@@ -35,7 +35,7 @@ class RosterTest {
     void anExpiredCertificateIsAMarkedStatusAndEachLeavingDateIsLabelledWithThePerson() {
         String html = ConfirmPagesTest.ENGINE.getTemplate("staff.html")
                 .data("user", new User(true, "inst-elderly", "机构", Set.of("institution"), Map.of()))
-                .data("labels", Labels.INSTANCE).data("here", Display.Here.of("/portal/staff", "show=expired", null))
+                .data("labels", Labels.INSTANCE).data("here", Display.Here.of("/portal/staff", "show=expired", null, false))
                 .data("institution", new RegistryClient.InstitutionSummary("i", "五华区康乐养老院", "FILED"))
                 .data("roster", new RegistryClient.StaffPage(ROSTER)).data("shown", List.of(ROSTER.get(1)))
                 .data("form", Form.empty().set("show", "expired")).data("done", null).render();

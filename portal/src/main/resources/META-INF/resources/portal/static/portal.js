@@ -76,10 +76,11 @@
   });
 
   // Nothing typed is lost when the session has ended meanwhile (Keycloak ends it after 30 minutes without a request):
-  // the post then goes to the login instead, and after it the user is back on the form's page. What was typed (never
-  // a password or a file) is kept in this tab's sessionStorage while the post is under way, and put back into the
-  // same form when the next page comes from the login page (another origin) and neither confirms the post (#done) nor
-  // shows it refused (the server then shows what was typed itself).
+  // the post then goes to the login instead, and after it the browser asks for the post's address as a page (GET).
+  // What the form held (never a password or a file) is kept in this tab's sessionStorage while the post is under way;
+  // if the next page is that GET (not an answer to a post: the layout marks those with data-answer, nor a page that
+  // says it was done or refused), the form is filled in again there, or on the page it was on (the address of a new
+  // filing's form is not the address it posts to), with a note saying so. Kept for that one next page only.
   var KEEP = 'portal.keep';
   document.querySelectorAll('form[method=post]:not([data-upload]):not(.logout)').forEach(function (form) {
     form.addEventListener('submit', function () {
@@ -88,15 +89,23 @@
         if (!input.name || /^(password|file|hidden|submit)$/.test(input.type)) return;
         values.push([input.name, (input.type === 'checkbox' || input.type === 'radio') ? input.checked : input.value, input.value]);
       });
-      try { sessionStorage.setItem(KEEP, JSON.stringify({ action: form.action, values: values })); } catch (ignored) { }
+      var kept = { action: form.action, page: location.pathname + location.search, values: values };
+      try { sessionStorage.setItem(KEEP, JSON.stringify(kept)); } catch (ignored) { }
     });
   });
   var kept = null;
   try { kept = JSON.parse(sessionStorage.getItem(KEEP)); sessionStorage.removeItem(KEEP); } catch (ignored) { }
-  var fromLogin = !!document.referrer && document.referrer.indexOf(location.origin + '/') !== 0;
-  if (kept && fromLogin && !document.querySelector('#done, #problem, .field.invalid, tr.invalid')) {
-    document.querySelectorAll('form[method=post]').forEach(function (form) {
-      if (form.action !== kept.action) return;
+  var here = location.pathname + location.search;
+  var afterLogin = kept && !document.body.hasAttribute('data-answer')
+      && !document.querySelector('#done, #problem, .field.invalid, tr.invalid')
+      && (kept.back ? here === kept.page : location.pathname === new URL(kept.action).pathname);
+  if (afterLogin) {
+    var forms = Array.prototype.filter.call(document.querySelectorAll('form[method=post]'), function (f) { return f.action === kept.action; });
+    if (!forms.length && !kept.back && kept.page !== here) {
+      kept.back = true; // the form is on the page the post came from: there, once more
+      try { sessionStorage.setItem(KEEP, JSON.stringify(kept)); location.replace(kept.page); } catch (ignored) { }
+    }
+    forms.forEach(function (form) {
       kept.values.forEach(function (v) {
         form.querySelectorAll('[name="' + v[0].replace(/"/g, '') + '"]').forEach(function (input) {
           if (input.type === 'checkbox' || input.type === 'radio') { if (input.value === v[2]) input.checked = v[1]; }
