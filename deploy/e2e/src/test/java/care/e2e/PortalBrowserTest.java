@@ -570,12 +570,13 @@ class PortalBrowserTest {
     }
 
     /**
-     * 适老化: 大字 and 高对比 are a button each in the header and stay on for the next pages; and a draft is deleted by
-     * its institution after one question (going back from the question deletes nothing).
+     * 适老化: 大字 and 高对比 are a button each in the header and stay on for the next pages; a draft is deleted by its
+     * institution after one question (going back from the question deletes nothing); a session that ends while a form
+     * is filled in loses nothing typed.
      */
     @Test
     @Order(5)
-    void theDisplayModesAreRememberedAndADraftIsDeletedAfterOneQuestion() {
+    void theDisplayModesAreRememberedADraftIsDeletedAfterOneQuestionAndNothingTypedIsLost() {
         try (Browser institution = new Browser()) {
             institution.login("inst-childcare");
             institution.click(By.id("mode-large"), "大字 on");
@@ -601,6 +602,23 @@ class PortalBrowserTest {
             assertFalse(institution.driver.getPageSource().contains(draft), "the draft is gone from the list");
             institution.click(By.id("mode-large"), "大字 off");
             assertEquals("mode-contrast", institution.find(By.tagName("html")).getAttribute("class"));
+
+            // the session ends while a form is being filled in (as after 30 minutes idle): the post goes to the login,
+            // and after it the form is back on its page with what was typed
+            institution.open("/portal/sites", "contacts form, before the session ends");
+            institution.type(By.id("contactPerson"), "王秀英");
+            institution.type(By.id("contactPhone"), "0871-65550123");
+            institution.driver.manage().deleteAllCookies();
+            institution.find(By.id("save-contacts")).click();
+            new WebDriverWait(institution.driver, Duration.ofSeconds(60)).until(d -> !d.findElements(By.id("username")).isEmpty()
+                    || !d.findElements(By.id("restored")).isEmpty());
+            if (!institution.driver.findElements(By.id("username")).isEmpty()) {
+                institution.signIn("inst-childcare");
+            }
+            institution.waitText(By.id("restored"), "内容已恢复");
+            assertEquals("王秀英", institution.find(By.id("contactPerson")).getAttribute("value"));
+            assertEquals("0871-65550123", institution.find(By.id("contactPhone")).getAttribute("value"));
+            institution.record("the contacts form filled in again after the login");
         }
     }
 

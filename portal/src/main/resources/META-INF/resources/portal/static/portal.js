@@ -78,9 +78,10 @@
   // Nothing typed is lost when the session has ended meanwhile (Keycloak ends it after 30 minutes without a request):
   // the post then goes to the login instead, and after it the browser asks for the post's address as a page (GET).
   // What the form held (never a password or a file) is kept in this tab's sessionStorage while the post is under way;
-  // if the next page is that GET (not an answer to a post: the layout marks those with data-answer, nor a page that
-  // says it was done or refused), the form is filled in again there, or on the page it was on (the address of a new
-  // filing's form is not the address it posts to), with a note saying so. Kept for that one next page only.
+  // if the next page is that GET (not an answer to a post, done or refused: the layout marks those with data-answer;
+  // nor the page a post was redirected to, which says #done), the form is filled in again there, or on the page it was
+  // on (the address a new filing's form posts to is the list; a GET of another post-only address is a 404 page), with
+  // a note saying so. Kept for the next page only.
   var KEEP = 'portal.keep';
   document.querySelectorAll('form[method=post]:not([data-upload]):not(.logout)').forEach(function (form) {
     form.addEventListener('submit', function () {
@@ -97,7 +98,7 @@
   try { kept = JSON.parse(sessionStorage.getItem(KEEP)); sessionStorage.removeItem(KEEP); } catch (ignored) { }
   var here = location.pathname + location.search;
   var afterLogin = kept && !document.body.hasAttribute('data-answer')
-      && !document.querySelector('#done, #problem, .field.invalid, tr.invalid')
+      && !document.getElementById('done')
       && (kept.back ? here === kept.page : location.pathname === new URL(kept.action).pathname);
   if (afterLogin) {
     var forms = Array.prototype.filter.call(document.querySelectorAll('form[method=post]'), function (f) { return f.action === kept.action; });
