@@ -19,8 +19,6 @@ import java.util.List;
 @RequestScoped
 public class Confirm {
 
-    public static final String FIELD = "confirmed";
-
     /** Each irreversible step: the question, what follows in plain words, and the button that does it. */
     @TemplateData
     public enum Step {
