@@ -68,6 +68,9 @@ public class AccountPages {
     @Inject
     Views views;
 
+    @Inject
+    Confirm confirm;
+
     // --- 机构注册 ---
 
     @GET
@@ -131,7 +134,11 @@ public class AccountPages {
     @Path("/registrations/{id}/refuse")
     @Authenticated
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response refuse(@RestPath String id, @RestForm String reason) {
+    public Response refuse(@RestPath String id, @RestForm String reason, @RestForm String confirmed) {
+        if (!Confirm.given(confirmed)) {
+            return confirm.ask(Confirm.Step.REGISTRATION_REFUSE, "/portal/registrations",
+                    new Confirm.Field("reason", "不予确认的理由", reason));
+        }
         try {
             accountClient.refuse(Views.id(id), Map.of("reason", reason == null ? "" : reason));
             return Views.seeOther("/portal/registrations?done=refused");
@@ -179,9 +186,13 @@ public class AccountPages {
     @POST
     @Path("/accounts/{id}/{action}")
     @Authenticated
-    public Response staffAction(@RestPath String id, @RestPath String action) {
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response staffAction(@RestPath String id, @RestPath String action, @RestForm String confirmed) {
         if (!STAFF_ACTIONS.contains(action)) {
             throw new ApiError(404, "NOT_FOUND", "页面不存在", null, Map.of());
+        }
+        if ("disable".equals(action) && !Confirm.given(confirmed)) {
+            return confirm.ask(Confirm.Step.ACCOUNT_DISABLE, "/portal/accounts");
         }
         try {
             AccountClient.Account changed = accountClient.staffAction(Views.id(id), action);
@@ -230,7 +241,11 @@ public class AccountPages {
     @POST
     @Path("/operators/{id}/remove")
     @Authenticated
-    public Response removeOperator(@RestPath String id) {
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response removeOperator(@RestPath String id, @RestForm String confirmed) {
+        if (!Confirm.given(confirmed)) {
+            return confirm.ask(Confirm.Step.OPERATOR_REMOVE, "/portal/operators");
+        }
         try {
             accountClient.removeOperator(Views.id(id));
             return Views.seeOther("/portal/operators?done=removed");

@@ -52,6 +52,9 @@ public class BatchPages {
     @Inject
     Views views;
 
+    @Inject
+    Confirm confirm;
+
     @GET
     @Path("/batches")
     public TemplateInstance list(@RestQuery String period) {
@@ -135,20 +138,32 @@ public class BatchPages {
     @POST
     @Path("/batches/{id}/approve")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response approve(@RestPath String id, @RestForm String note) {
+    public Response approve(@RestPath String id, @RestForm String note, @RestForm String confirmed) {
+        if (!Confirm.given(confirmed)) {
+            return confirm.ask(Confirm.Step.BATCH_APPROVE, "/portal/batches/" + Views.id(id),
+                    new Confirm.Field("note", "审核意见", note));
+        }
         return act(id, "approve", Map.of("note", nz(note)), Form.empty().set("note", nz(note)), "approved");
     }
 
     @POST
     @Path("/batches/{id}/reject")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response reject(@RestPath String id, @RestForm String reason) {
+    public Response reject(@RestPath String id, @RestForm String reason, @RestForm String confirmed) {
+        if (!Confirm.given(confirmed)) {
+            return confirm.ask(Confirm.Step.BATCH_REJECT, "/portal/batches/" + Views.id(id),
+                    new Confirm.Field("reason", "驳回理由", reason));
+        }
         return act(id, "reject", Map.of("reason", nz(reason)), Form.empty().set("reason", nz(reason)), "rejected");
     }
 
     @POST
     @Path("/batches/{id}/release")
-    public Response release(@RestPath String id) {
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response release(@RestPath String id, @RestForm String confirmed) {
+        if (!Confirm.given(confirmed)) {
+            return confirm.ask(Confirm.Step.BATCH_RELEASE, "/portal/batches/" + Views.id(id));
+        }
         return act(id, "release", null, Form.empty(), "released");
     }
 

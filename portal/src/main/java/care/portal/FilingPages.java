@@ -81,6 +81,9 @@ public class FilingPages {
     Views views;
 
     @Inject
+    Confirm confirm;
+
+    @Inject
     Viewer viewer;
 
     @GET
@@ -323,10 +326,31 @@ public class FilingPages {
         return filing.act(id, "submit", null, Form.empty(), "submitted");
     }
 
+    /** A draft never submitted is the institution's alone: it may throw it away (the list says so afterwards). */
+    @POST
+    @Path("/filings/{id}/delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response deleteDraft(@RestPath String id, @RestForm String confirmed) {
+        String filingId = Views.id(id);
+        if (!Confirm.given(confirmed)) {
+            return confirm.ask(Confirm.Step.DELETE_DRAFT, "/portal/filings/" + filingId);
+        }
+        try {
+            client.deleteDraft(filingId);
+            return Views.seeOther("/portal/filings?done=deleted");
+        } catch (ApiError e) {
+            return filing.again(filingId, Form.empty(), e);
+        }
+    }
+
     @POST
     @Path("/filings/{id}/withdraw")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response withdraw(@RestPath String id, @RestForm String comment) {
+    public Response withdraw(@RestPath String id, @RestForm String comment, @RestForm String confirmed) {
+        if (!Confirm.given(confirmed)) {
+            return confirm.ask(Confirm.Step.WITHDRAW, "/portal/filings/" + Views.id(id),
+                    new Confirm.Field("comment", "撤回说明", comment));
+        }
         return filing.act(id, "withdraw", Map.of("comment", nz(comment)),
                 Form.empty().set("withdrawComment", nz(comment)), "withdrawn");
     }

@@ -50,6 +50,9 @@ public class ReviewPages {
     @Inject
     Views views;
 
+    @Inject
+    Confirm confirm;
+
     @GET
     @Path("/review")
     public TemplateInstance queue(@RestQuery String status, @RestQuery String type, @RestQuery String overdue,
@@ -112,14 +115,21 @@ public class ReviewPages {
     @POST
     @Path("/filings/{id}/accept")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response accept(@RestPath String id, @RestForm String comment) {
+    public Response accept(@RestPath String id, @RestForm String comment, @RestForm String confirmed) {
+        if (!Confirm.given(confirmed)) {
+            return confirm.ask(Confirm.Step.ACCEPT, "/portal/filings/" + Views.id(id), new Confirm.Field("comment", null, comment));
+        }
         return filing.act(id, "accept", Map.of("comment", nz(comment)), Form.empty(), "accepted");
     }
 
     @POST
     @Path("/filings/{id}/approve")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response approve(@RestPath String id, @RestForm String comment) {
+    public Response approve(@RestPath String id, @RestForm String comment, @RestForm String confirmed) {
+        if (!Confirm.given(confirmed)) {
+            return confirm.ask(Confirm.Step.APPROVE, "/portal/filings/" + Views.id(id),
+                    new Confirm.Field("comment", "审核意见", comment));
+        }
         return filing.act(id, "approve", Map.of("comment", nz(comment)),
                 Form.empty().set("approveComment", nz(comment)), "approved");
     }
@@ -127,11 +137,15 @@ public class ReviewPages {
     @POST
     @Path("/filings/{id}/reject")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response reject(@RestPath String id, @RestForm String comment) {
+    public Response reject(@RestPath String id, @RestForm String comment, @RestForm String confirmed) {
         Form form = Form.empty().set("rejectComment", nz(comment));
         if (nz(comment).isBlank()) { // the API requires a reason too; say it at the field before calling
             return filing.again(Views.id(id), form, new ApiError(400, "VALIDATION_FAILED", "不予备案须说明理由", null,
                     Map.of("rejectComment", "请填写不予备案的理由")));
+        }
+        if (!Confirm.given(confirmed)) {
+            return confirm.ask(Confirm.Step.REJECT, "/portal/filings/" + Views.id(id),
+                    new Confirm.Field("comment", "不予备案的理由", comment));
         }
         return filing.act(id, "reject", Map.of("comment", comment), form, "rejected");
     }

@@ -43,15 +43,35 @@ public class StaffPages {
     @Inject
     Views views;
 
+    @Inject
+    Confirm confirm;
+
+    /** The roster, found by a name or certificate number and narrowed to who is in post or whose certificate expired. */
     @GET
-    public TemplateInstance roster(@RestQuery String done) {
-        return page(Form.empty()).data("done", done);
+    public TemplateInstance roster(@RestQuery String done, @RestQuery String q, @RestQuery String show) {
+        return page(Form.empty().set("q", q == null ? "" : q.strip()).set("show", show == null ? "" : show))
+                .data("done", done);
     }
 
     private TemplateInstance page(Form form) {
         RegistryClient.InstitutionSummary institution = own(registry);
         RegistryClient.StaffPage roster = institution == null ? null : registry.staff(institution.id(), 200);
-        return views.page(staff).data("institution", institution).data("roster", roster).data("form", form);
+        return views.page(staff).data("institution", institution).data("roster", roster).data("form", form)
+                .data("shown", roster == null ? List.of() : shown(roster.items(), form.v("q"), form.v("show")));
+    }
+
+    /** The entries a search shows: {@code q} in the name or certificate number; {@code show} employed or expired. */
+    static List<RegistryClient.Staff> shown(List<RegistryClient.Staff> items, String q, String show) {
+        String term = q == null ? "" : q.strip().toUpperCase(java.util.Locale.ROOT);
+        return items.stream()
+                .filter(s -> term.isEmpty() || s.name().toUpperCase(java.util.Locale.ROOT).contains(term)
+                        || (s.certificateNumber() != null && s.certificateNumber().toUpperCase(java.util.Locale.ROOT).contains(term)))
+                .filter(s -> switch (show == null ? "" : show) {
+                    case "employed" -> s.employed() && "ACTIVE".equals(s.status());
+                    case "expired" -> s.certificateNumber() != null && !s.certificateValid();
+                    default -> true;
+                })
+                .toList();
     }
 
     /** The caller's institution: an institution account sees exactly its own (null until its 新设备案 is approved). */
@@ -89,7 +109,11 @@ public class StaffPages {
     @POST
     @Path("/{staffId}/leave")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response leave(@RestPath String staffId, @RestForm String employedUntil) {
+    public Response leave(@RestPath String staffId, @RestForm String employedUntil, @RestForm String confirmed) {
+        if (!Confirm.given(confirmed)) {
+            return confirm.ask(Confirm.Step.STAFF_LEAVE, "/portal/staff",
+                    new Confirm.Field("employedUntil", "离职日期", employedUntil));
+        }
         RegistryClient.InstitutionSummary institution = own(registry);
         if (institution == null) {
             throw new ApiError(404, "NOT_FOUND", "记录不存在", null, Map.of());

@@ -2,6 +2,9 @@ package care.portal;
 
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.core.Response;
 
@@ -21,13 +24,18 @@ public class Views {
     static final String LINK_BROKEN = "链接中的编号无效，可能是链接不完整。请从列表或菜单重新进入。";
 
     private final Viewer viewer;
+    private final HttpServerRequest request;
 
-    public Views(Viewer viewer) {
+    public Views(Viewer viewer, HttpServerRequest request) {
         this.viewer = viewer;
+        this.request = request;
     }
 
     public TemplateInstance page(Template template) {
-        return template.data("user", viewer.user()).data("labels", Labels.INSTANCE);
+        Cookie display = request.getCookie(Display.COOKIE);
+        return template.data("user", viewer.user()).data("labels", Labels.INSTANCE)
+                .data("here", Display.Here.of(request.path(), request.query(),
+                        display == null ? null : display.getValue(), request.method() == HttpMethod.POST));
     }
 
     public Response html(int status, TemplateInstance page) {

@@ -98,7 +98,10 @@ class AccountPagesTest {
         Matcher remove = Pattern.compile("action=\"(/portal/operators/[0-9a-f-]{36}/remove)\"[^>]*>\\s*<button[^>]*id=\"remove-"
                 + Pattern.quote(operator) + "\"").matcher(added.body());
         assertTrue(remove.find(), "a 删除 button on the operator's row");
-        HttpResponse<String> removed = institution.send(post(remove.group(1), Map.of()));
+        HttpResponse<String> asked = institution.send(post(remove.group(1), Map.of()));
+        assertEquals(200, asked.statusCode());
+        assertTrue(asked.body().contains("删除这个经办人吗？"), "删除 asks once first");
+        HttpResponse<String> removed = institution.send(post(remove.group(1), Map.of("confirmed", "yes")));
         assertEquals(303, removed.statusCode());
         String after = institution.follow(removed).body();
         assertTrue(after.contains("id=\"done\"") && !after.contains("id=\"operator-" + operator + "\""));
@@ -128,7 +131,11 @@ class AccountPagesTest {
         Matcher disable = Pattern.compile("action=\"(/portal/accounts/[0-9a-f-]{36}/disable)\"[^>]*>\\s*<button[^>]*id=\"disable-"
                 + Pattern.quote(username) + "\"").matcher(created.body());
         assertTrue(disable.find(), "a 停用 button on the new account's row");
-        HttpResponse<String> disabled = admin.send(post(disable.group(1), Map.of()));
+        HttpResponse<String> asked = admin.send(post(disable.group(1), Map.of()));
+        assertEquals(200, asked.statusCode());
+        assertTrue(asked.body().contains("停用这个账号吗？"), "停用 asks once first");
+        new PortalLogin().login(gateway, username, PASSWORD); // not yet disabled
+        HttpResponse<String> disabled = admin.send(post(disable.group(1), Map.of("confirmed", "yes")));
         assertEquals(200, disabled.statusCode());
         assertTrue(disabled.body().contains("已停用"));
         assertThrows(IllegalStateException.class, () -> new PortalLogin().login(gateway, username, PASSWORD),

@@ -84,6 +84,8 @@ class IndicatorBrowserTest {
         assertTrue(loaded.stream().allMatch(url -> url.startsWith(base)), "loaded from elsewhere: " + loaded);
         assertTrue(loaded.stream().anyMatch(url -> url.endsWith("/portal/indicators/echarts.min.js")));
         shot("indicators-desktop");
+        List<String> inaccessible = Accessibility.violations(driver, "指标监测");
+        assertTrue(inaccessible.isEmpty(), "serious or critical accessibility violations:\n" + String.join("\n", inaccessible));
 
         driver.manage().window().setSize(new Dimension(390, 844));
         wait(10).until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(

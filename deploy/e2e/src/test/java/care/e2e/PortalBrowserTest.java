@@ -71,6 +71,8 @@ class PortalBrowserTest {
     static final List<String> OUTSIDE = new ArrayList<>();
     /** Pages wider than a 390 px phone (a horizontal scrollbar), with the elements that stick out. */
     static final List<String> TOO_WIDE = new ArrayList<>();
+    /** axe-core's serious and critical violations on the pages visited (see {@link Accessibility}). */
+    static final List<String> INACCESSIBLE = new ArrayList<>();
 
     // what the journeys pass on
     static String newFilingId;
@@ -173,9 +175,11 @@ class PortalBrowserTest {
             reviewer.find(By.cssSelector("details.preview summary")).click(); // the material, previewed in the page
             assertFalse(reviewer.driver.findElements(By.cssSelector("details.preview[open] iframe")).isEmpty());
             reviewer.shoot("05-review-filing");
-            reviewer.click(By.id("accept"), "受理");
+            reviewer.click(By.id("accept"), "受理: asked once");
+            reviewer.confirm("受理");
             reviewer.waitText(By.id("status"), "已受理");
-            reviewer.click(By.id("approve"), "准予备案");
+            reviewer.click(By.id("approve"), "准予备案: asked once");
+            reviewer.confirm("准予备案");
             reviewer.waitText(By.id("status"), "已备案");
             receiptNumber = reviewer.find(By.id("receipt-number")).getText();
             assertTrue(receiptNumber.matches("530102-\\d{4}-\\d{6}"), receiptNumber);
@@ -310,9 +314,11 @@ class PortalBrowserTest {
         try (Browser reviewer = new Browser()) {
             reviewer.login("wj-530102");
             reviewer.open("/portal/filings/" + changeId, "reviewer opens the resubmitted change");
-            reviewer.click(By.id("accept"), "受理 the resubmission");
+            reviewer.click(By.id("accept"), "受理 the resubmission: asked once");
+            reviewer.confirm("受理 the resubmission");
             reviewer.waitText(By.id("status"), "已受理");
-            reviewer.click(By.id("approve"), "approve the change");
+            reviewer.click(By.id("approve"), "approve the change: asked once");
+            reviewer.confirm("approve the change");
             reviewer.waitText(By.id("status"), "已备案");
             reviewer.waitText(By.id("history"), "补正后重新提交");
         }
@@ -385,14 +391,17 @@ class PortalBrowserTest {
             checker.login("wj-530100");
             checker.open(batchUrl, "the batch, as the city's 卫健 reviewer");
             checker.type(By.id("note"), "已核对");
-            checker.click(By.id("approve"), "approve the batch");
+            checker.click(By.id("approve"), "approve the batch: asked once");
+            checker.waitText(By.id("confirm-fields"), "已核对"); // what was typed, shown with the question
+            checker.confirm("approve the batch");
             checker.waitText(By.id("batch-status"), "已审核");
             assertTrue(checker.driver.findElements(By.id("release")).isEmpty(), "only a third person releases");
         }
         try (Browser admin = new Browser()) {
             admin.login("admin2-530100");
             admin.open(batchUrl, "the approved batch, as the second city admin");
-            admin.click(By.id("release"), "release to finance");
+            admin.click(By.id("release"), "release to finance: asked once");
+            admin.confirm("release to finance");
             admin.waitText(By.id("batch-status"), "已下达财政");
             admin.waitText(By.id("issued"), "1000.00");
             admin.shoot("10-batch-released");
@@ -560,6 +569,68 @@ class PortalBrowserTest {
         assertTrue(TOO_WIDE.isEmpty(), "pages wider than 390 px:\n" + String.join("\n", TOO_WIDE));
     }
 
+    /**
+     * 适老化: 大字 and 高对比 are a button each in the header and stay on for the next pages; a draft is deleted by its
+     * institution after one question (going back from the question deletes nothing); a session that ends while a form
+     * is filled in loses nothing typed.
+     */
+    @Test
+    @Order(5)
+    void theDisplayModesAreRememberedADraftIsDeletedAfterOneQuestionAndNothingTypedIsLost() {
+        try (Browser institution = new Browser()) {
+            institution.login("inst-childcare");
+            institution.click(By.id("mode-large"), "大字 on");
+            institution.click(By.id("mode-contrast"), "高对比 on");
+            institution.open("/portal/filings", "my filings, 大字 and 高对比");
+            assertEquals("mode-contrast mode-large", institution.find(By.tagName("html")).getAttribute("class"));
+            assertEquals("true", institution.find(By.id("mode-large")).getAttribute("aria-pressed"));
+            assertEquals("page", institution.find(By.id("nav-filings")).getAttribute("aria-current"));
+            institution.shoot("12-large-contrast");
+
+            institution.click(By.id("new-CHANGE"), "open the 变更备案 form");
+            institution.type(By.id("contactPhone"), "0871-65550299");
+            institution.click(By.id("save"), "save a change draft");
+            institution.waitText(By.id("done"), "已保存草稿");
+            String draft = institution.filingIdFromUrl();
+            institution.click(By.id("delete-draft"), "delete the draft: asked once");
+            institution.waitText(By.id("confirm-question"), "删除这份草稿吗？");
+            institution.click(By.id("confirm-back"), "not deleted: back to the draft");
+            institution.waitText(By.id("status"), "草稿");
+            institution.click(By.id("delete-draft"), "delete the draft: asked again");
+            institution.confirm("delete the draft");
+            institution.waitText(By.id("done"), "草稿已删除");
+            assertFalse(institution.driver.getPageSource().contains(draft), "the draft is gone from the list");
+            institution.click(By.id("mode-large"), "大字 off");
+            assertEquals("mode-contrast", institution.find(By.tagName("html")).getAttribute("class"));
+
+            // the session ends while a form is being filled in (as after 30 minutes idle): the post goes to the login,
+            // and after it the form is back on its page with what was typed
+            institution.open("/portal/sites", "contacts form, before the session ends");
+            institution.type(By.id("contactPerson"), "王秀英");
+            institution.type(By.id("contactPhone"), "0871-65550123");
+            institution.driver.manage().deleteAllCookies();
+            institution.find(By.id("save-contacts")).click();
+            new WebDriverWait(institution.driver, Duration.ofSeconds(60)).until(d -> !d.findElements(By.id("username")).isEmpty()
+                    || !d.findElements(By.id("restored")).isEmpty());
+            if (!institution.driver.findElements(By.id("username")).isEmpty()) {
+                institution.signIn("inst-childcare");
+            }
+            institution.waitText(By.id("restored"), "内容已恢复");
+            assertEquals("王秀英", institution.find(By.id("contactPerson")).getAttribute("value"));
+            assertEquals("0871-65550123", institution.find(By.id("contactPhone")).getAttribute("value"));
+            institution.record("the contacts form filled in again after the login");
+        }
+    }
+
+    /** Every page visited passes axe-core's WCAG 2.1 A/AA rules without a serious or critical violation. */
+    @Test
+    @Order(8)
+    void everyPageVisitedPassesTheAccessibilityCheck() {
+        assertFalse(TIMES.isEmpty());
+        assertTrue(INACCESSIBLE.isEmpty(), INACCESSIBLE.size() + " serious or critical accessibility violations:\n"
+                + String.join("\n", INACCESSIBLE));
+    }
+
     private static boolean pause() {
         try {
             Thread.sleep(1000);
@@ -624,6 +695,12 @@ class PortalBrowserTest {
         void open(String path, String step) {
             driver.get(base + path);
             record(step);
+        }
+
+        /** On the question an irreversible step asks: answers it. */
+        void confirm(String step) {
+            find(By.id("confirm-question"));
+            click(By.id("confirm"), step);
         }
 
         WebElement find(By by) {
@@ -753,6 +830,7 @@ class PortalBrowserTest {
             if (here.startsWith(base)) {
                 resources.stream().map(String::valueOf).filter(r -> !r.startsWith(base)).forEach(OUTSIDE::add);
                 fitsPhone(step);
+                INACCESSIBLE.addAll(Accessibility.violations(driver, step));
             }
         }
 

@@ -3,6 +3,7 @@ package care.portal.client;
 import io.quarkus.oidc.token.propagation.common.AccessToken;
 import io.quarkus.qute.TemplateData;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -60,6 +61,11 @@ public interface FilingClient {
     @PUT
     @Path("/{id}")
     void update(@PathParam("id") String id, Map<String, Object> filing);
+
+    /** Throws away a draft never submitted (the service answers 409 for anything else). */
+    @DELETE
+    @Path("/{id}")
+    void deleteDraft(@PathParam("id") String id);
 
     /** A workflow step (submit, withdraw, accept, approve, return, reject); submit has no body. */
     @POST

@@ -136,6 +136,10 @@ public class FilingRepository implements PanacheRepositoryBase<Filing, UUID> {
                 .setParameter(1, filingId).getResultList();
     }
 
+    public void deleteHistory(UUID filingId) {
+        em.createQuery("delete from FilingHistory where filingId = ?1").setParameter(1, filingId).executeUpdate();
+    }
+
     public void record(FilingHistory line) {
         em.persist(line);
     }

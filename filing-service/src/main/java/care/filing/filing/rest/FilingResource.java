@@ -23,6 +23,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -58,7 +59,7 @@ import java.util.UUID;
 @APIResponse(responseCode = "403", description = "role or binding does not allow this",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "409", description = "illegal transition (ILLEGAL_TRANSITION), stale If-Match "
-        + "(VERSION_MISMATCH), institution already filed / not filed (ALREADY_FILED, NOT_FILED)",
+        + "(VERSION_MISMATCH), not a draft (NOT_A_DRAFT), institution already filed / not filed (ALREADY_FILED, NOT_FILED)",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class FilingResource {
 
@@ -150,6 +151,18 @@ public class FilingResource {
     public Response withdraw(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                              @Valid DecisionRequest decision) {
         return respond(Response.ok(), service.withdraw(id, version(ifMatch), comment(decision)));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.INSTITUTION, Roles.REGISTRANT})
+    @Operation(operationId = "deleteFilingDraft", summary = "删除备案草稿",
+            description = "Delete a draft never submitted, with its materials; 409 NOT_A_DRAFT for anything else")
+    @APIResponse(responseCode = "204", description = "deleted")
+    public Response deleteDraft(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        service.deleteDraft(id, version(ifMatch));
+        return Response.noContent().build();
     }
 
     @POST

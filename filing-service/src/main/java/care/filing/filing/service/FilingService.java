@@ -161,6 +161,23 @@ public class FilingService {
         return filing;
     }
 
+    /**
+     * Throws a draft away, with its materials and history: only a DRAFT never submitted, which was nobody's business
+     * but the applicant's (see {@link Access}), so nothing is published. Anything once submitted stays on record
+     * (withdraw it instead): 409.
+     */
+    public void deleteDraft(UUID id, long expectedVersion) {
+        Filing filing = access.asApplicant(access.locked(id));
+        checkVersion(filing, expectedVersion);
+        if (filing.status != FilingStatus.DRAFT || Access.everSubmitted(filing)) {
+            throw ProblemException.conflict("NOT_A_DRAFT", "只有未提交过的草稿可以删除",
+                    "filing is " + filing.status + "; only a draft never submitted may be deleted");
+        }
+        materials.delete("key.filingId", id);
+        filings.deleteHistory(id);
+        filings.delete(filing);
+    }
+
     // ---- reviewer ----
 
     public Filing accept(UUID id, long expectedVersion, String comment) {

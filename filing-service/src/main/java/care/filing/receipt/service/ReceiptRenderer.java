@@ -72,11 +72,12 @@ public class ReceiptRenderer {
                 <html lang="zh-CN">
                 <head>
                 <meta charset="UTF-8">
+                <meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>%s %s</title>
                 <style>
                   @page { size: A4; margin: 25mm 20mm; }
                   body { font-family: "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "Songti SC", serif;
-                         color: #000; max-width: 170mm; margin: 0 auto; }
+                         color: #000; max-width: 170mm; margin: 0 auto; padding: 0 12px; overflow-wrap: anywhere; }
                   h1 { text-align: center; font-size: 22pt; letter-spacing: 0.3em; margin: 10mm 0 8mm; }
                   table { width: 100%%; border-collapse: collapse; font-size: 12pt; }
                   th, td { border: 1px solid #000; padding: 3mm 4mm; text-align: left; vertical-align: top; }

@@ -159,7 +159,8 @@ class FilingWorkflowTest {
         given().auth().oauth2(Tokens.of("inst-elderly")).accept("text/html").get("/api/filings/" + id + "/receipt")
                 .then().statusCode(200).contentType(containsString("text/html"))
                 .body(containsString("养老机构备案回执"), containsString("五华区补正后养老院"),
-                        containsString("五华区民政局"), containsString("<meta charset=\"UTF-8\">"));
+                        containsString("五华区民政局"), containsString("<meta charset=\"UTF-8\">"),
+                        containsString("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")); // a phone shows it at its width
         // and as a PDF whose Chinese text is really there: embedded font subset, extractable text
         byte[] pdf = given().auth().oauth2(Tokens.of("inst-elderly")).get("/api/filings/" + id + "/receipt.pdf")
                 .then().statusCode(200).contentType("application/pdf")
@@ -181,6 +182,27 @@ class FilingWorkflowTest {
         as("inst-elderly", "GET", "/api/filings/" + draft + "/receipt.pdf", null).statusCode(409)
                 .body("code", equalTo("NO_RECEIPT"));
         as("inst-elderly", "POST", "/api/filings/" + draft + "/withdraw", null).statusCode(200);
+    }
+
+    @Test
+    void onlyItsApplicantDeletesADraftNeverSubmitted() {
+        ensureFiled("inst-childcare", "wj-530102", newChildcare("五华区删除草稿测试托育园"));
+        String draft = draft("inst-childcare", change(CHILDCARE_USCC, "要删除的草稿"));
+        upload("inst-childcare", draft, "CHANGE_PROOF", PDF);
+        as("inst-elderly", "DELETE", "/api/filings/" + draft, null).statusCode(404); // another institution's: unseen
+        as("wj-530102", "DELETE", "/api/filings/" + draft, null).statusCode(403);
+        as("inst-childcare", "DELETE", "/api/filings/" + draft, null).statusCode(204);
+        as("inst-childcare", "GET", "/api/filings/" + draft, null).statusCode(404);
+        as("inst-childcare", "GET", "/api/filings/" + draft + "/materials/CHANGE_PROOF", null).statusCode(404);
+
+        // once submitted it is on record, even withdrawn; a draft withdrawn unsubmitted is no longer a draft either
+        String submitted = submitted("inst-childcare", change(CHILDCARE_USCC, "已提交的不能删除"));
+        as("inst-childcare", "DELETE", "/api/filings/" + submitted, null).statusCode(409)
+                .contentType("application/problem+json").body("code", equalTo("NOT_A_DRAFT"))
+                .body("title", equalTo("只有未提交过的草稿可以删除"));
+        as("inst-childcare", "POST", "/api/filings/" + submitted + "/withdraw", null).statusCode(200);
+        as("inst-childcare", "DELETE", "/api/filings/" + submitted, null).statusCode(409);
+        as("inst-childcare", "GET", "/api/filings/" + submitted, null).statusCode(200);
     }
 
     @Test

@@ -75,6 +75,53 @@
     });
   });
 
+  // Nothing typed is lost when the session has ended meanwhile (Keycloak ends it after 30 minutes without a request):
+  // the post then goes to the login instead, and after it the browser asks for the post's address as a page (GET).
+  // What the form held (never a password or a file) is kept in this tab's sessionStorage while the post is under way;
+  // if the next page is that GET (not an answer to a post, done or refused: the layout marks those with data-answer;
+  // nor the page a post was redirected to, which says #done), the form is filled in again there, or on the page it was
+  // on (the address a new filing's form posts to is the list; a GET of another post-only address is a 404 page), with
+  // a note saying so. Kept for the next page only.
+  var KEEP = 'portal.keep';
+  document.querySelectorAll('form[method=post]:not([data-upload]):not(.logout)').forEach(function (form) {
+    form.addEventListener('submit', function () {
+      var values = [];
+      form.querySelectorAll('input, select, textarea').forEach(function (input) {
+        if (!input.name || /^(password|file|hidden|submit)$/.test(input.type)) return;
+        values.push([input.name, (input.type === 'checkbox' || input.type === 'radio') ? input.checked : input.value, input.value]);
+      });
+      var kept = { action: form.action, page: location.pathname + location.search, values: values };
+      try { sessionStorage.setItem(KEEP, JSON.stringify(kept)); } catch (ignored) { }
+    });
+  });
+  var kept = null;
+  try { kept = JSON.parse(sessionStorage.getItem(KEEP)); sessionStorage.removeItem(KEEP); } catch (ignored) { }
+  var here = location.pathname + location.search;
+  var afterLogin = kept && !document.body.hasAttribute('data-answer')
+      && !document.getElementById('done')
+      && (kept.back ? here === kept.page : location.pathname === new URL(kept.action).pathname);
+  if (afterLogin) {
+    var forms = Array.prototype.filter.call(document.querySelectorAll('form[method=post]'), function (f) { return f.action === kept.action; });
+    if (!forms.length && !kept.back && kept.page !== here) {
+      kept.back = true; // the form is on the page the post came from: there, once more
+      try { sessionStorage.setItem(KEEP, JSON.stringify(kept)); location.replace(kept.page); } catch (ignored) { }
+    }
+    forms.forEach(function (form) {
+      kept.values.forEach(function (v) {
+        form.querySelectorAll('[name="' + v[0].replace(/"/g, '') + '"]').forEach(function (input) {
+          if (input.type === 'checkbox' || input.type === 'radio') { if (input.value === v[2]) input.checked = v[1]; }
+          else input.value = v[1];
+        });
+      });
+      var note = document.createElement('p');
+      note.className = 'note';
+      note.id = 'restored';
+      note.setAttribute('role', 'status');
+      note.textContent = '登录已超时，您重新登录前填写的内容已恢复，请核对后再提交。';
+      form.insertBefore(note, form.firstChild);
+    });
+  }
+
   // a page shown again after a refusal: bring the first field the API named into view (on a phone it is below the fold)
   var invalid = document.querySelector('.field.invalid, tr.invalid');
   if (invalid) {
@@ -134,7 +181,8 @@
     });
   });
 
-  // batch generation progress without reloading (the page also refreshes itself every 2 s)
+  // batch generation progress without reloading; only a browser without script gets the 2 s refresh (<noscript>), so
+  // nobody with one has the page replaced under them while reading it (WCAG 2.2.1)
   var progress = document.querySelector('[data-poll]');
   if (progress) {
     var poll = function () {
