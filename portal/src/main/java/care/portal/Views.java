@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** What every page gets: the user, the labels; and small helpers for the resources. */
+/** What every page gets: the user, the labels, the navigation's counts; and small helpers for the resources. */
 @RequestScoped
 public class Views {
 
@@ -21,13 +21,15 @@ public class Views {
     static final String LINK_BROKEN = "链接中的编号无效，可能是链接不完整。请从列表或菜单重新进入。";
 
     private final Viewer viewer;
+    private final NavCounts nav;
 
-    public Views(Viewer viewer) {
+    public Views(Viewer viewer, NavCounts nav) {
         this.viewer = viewer;
+        this.nav = nav;
     }
 
     public TemplateInstance page(Template template) {
-        return template.data("user", viewer.user()).data("labels", Labels.INSTANCE);
+        return template.data("user", viewer.user()).data("labels", Labels.INSTANCE).data("nav", nav.get());
     }
 
     public Response html(int status, TemplateInstance page) {
