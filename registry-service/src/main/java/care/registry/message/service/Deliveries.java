@@ -76,7 +76,7 @@ public class Deliveries {
                 LOG.warnf("message %s not delivered by %s after %d attempts: %s", message.id, config.channel(),
                         message.deliveryAttempts, message.deliveryError);
             } else {
-                message.nextDeliveryAt = now.plus(wait(message.deliveryAttempts));
+                message.nextDeliveryAt = now.plus(backoff(message.deliveryAttempts));
                 LOG.infof("message %s: %s delivery failed (attempt %d), tried again at %s: %s", message.id,
                         config.channel(), message.deliveryAttempts, message.nextDeliveryAt, message.deliveryError);
             }
@@ -84,7 +84,7 @@ public class Deliveries {
     }
 
     /** retry-after, doubled for each attempt after the first, at most an hour. */
-    Duration wait(int attempts) {
+    Duration backoff(int attempts) {
         Duration wait = config.retryAfter();
         for (int i = 1; i < attempts && wait.compareTo(LONGEST_WAIT) < 0; i++) {
             wait = wait.multipliedBy(2);

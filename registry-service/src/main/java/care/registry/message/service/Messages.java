@@ -48,7 +48,7 @@ public class Messages {
     }
 
     public void accepted(FilingAcceptedV1 e) {
-        String due = e.dueOn() == null ? "" : "，将于" + DAY.format(e.dueOn()) + "前办结";
+        String due = e.dueOn() == null ? "" : "，办结时限为" + DAY.format(e.dueOn());
         record(MessageKind.FILING_ACCEPTED, e.uscc(), e.applicantId(), e.filingId(), null,
                 "您提交的" + type(e.filingType()) + name(e.institutionName()) + "已受理" + due + "。");
     }
