@@ -53,6 +53,9 @@ public class ReviewPages {
     @Inject
     Confirm confirm;
 
+    @Inject
+    NavCounts counts;
+
     @GET
     @Path("/review")
     public TemplateInstance queue(@RestQuery String status, @RestQuery String type, @RestQuery String overdue,
@@ -72,7 +75,7 @@ public class ReviewPages {
         return views.page(queue).data("filings", answer.getEntity()).data("form", Form.of(filters))
                 .data("total", total).data("page", pageNo).data("pages", last + 1).data("pageLabel", pageNo + 1)
                 .data("prevPage", pageNo - 1).data("nextPage", pageNo + 1).data("query", query)
-                .data("empty", emptyMessage(filters))
+                .data("empty", emptyMessage(filters)).data("waiting", counts.queue())
                 .data("today", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString());
     }
 

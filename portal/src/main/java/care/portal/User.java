@@ -66,7 +66,7 @@ public record User(boolean loggedIn, String username, String displayName, Set<St
      * page ({@code /portal/filings/{id}}) is open to both sides: the API decides whose filing it is.
      */
     public boolean mayOpen(String path) {
-        if (path.equals("/portal/filings") || path.equals("/portal/filings/new")) {
+        if (path.equals("/portal/filings") || path.equals("/portal/filings/new") || under(path, "/portal/messages")) {
             return files();
         }
         if (under(path, "/portal/sites") || under(path, "/portal/staff")) {

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** What every page gets: the user, the labels; and small helpers for the resources. */
+/** What every page gets: the user, the labels, the navigation's counts; and small helpers for the resources. */
 @RequestScoped
 public class Views {
 
@@ -25,15 +25,17 @@ public class Views {
 
     private final Viewer viewer;
     private final HttpServerRequest request;
+    private final NavCounts nav;
 
-    public Views(Viewer viewer, HttpServerRequest request) {
+    public Views(Viewer viewer, HttpServerRequest request, NavCounts nav) {
         this.viewer = viewer;
         this.request = request;
+        this.nav = nav;
     }
 
     public TemplateInstance page(Template template) {
         Cookie display = request.getCookie(Display.COOKIE);
-        return template.data("user", viewer.user()).data("labels", Labels.INSTANCE)
+        return template.data("user", viewer.user()).data("labels", Labels.INSTANCE).data("nav", nav.get())
                 .data("here", Display.Here.of(request.path(), request.query(),
                         display == null ? null : display.getValue(), request.method() == HttpMethod.POST));
     }

@@ -130,6 +130,18 @@ public class Access {
                 + "filing lists");
     }
 
+    /**
+     * The queue whose waiting filings a reviewer, city admin or auditor counts (待办): exactly what {@link #listScope}
+     * gives them. An institution's or registrant's own filings are no queue (403).
+     */
+    public FilingScope queueScope() {
+        FilingScope scope = listScope();
+        if (scope.ownFilings()) {
+            throw ProblemException.forbidden("waiting counts are for reviewers, city admins and auditors");
+        }
+        return scope;
+    }
+
     /** The filings a city admin's or auditor's figures draw on: their city, both sectors, submitted ones. */
     public FilingScope cityScope() {
         if (!(caller.is(Roles.CITY_ADMIN) || caller.is(Roles.AUDITOR))) {

@@ -47,6 +47,11 @@ public interface FilingClient {
     @Path("/{id}")
     Filing filing(@PathParam("id") String id);
 
+    /** 待办: what waits in the caller's queue (reviewers, city admins, auditors). */
+    @GET
+    @Path("/stats/queue")
+    QueueCounts queueCounts();
+
     @GET
     @Path("/{id}/materials")
     List<Material> materials(@PathParam("id") String id);
@@ -95,6 +100,11 @@ public interface FilingClient {
     @Path("/{id}/receipt.pdf")
     @Produces(MediaType.WILDCARD)
     Response receiptPdf(@PathParam("id") String id);
+
+    @TemplateData
+    record QueueCounts(String today, String dueSoonBy, long awaitingAcceptance, long inReview, long returned,
+                       long dueSoon, long overdue, long waiting) {
+    }
 
     @TemplateData
     record Filing(String id, String type, String sector, String status, String statusLabel, String uscc,

@@ -14,6 +14,8 @@ import care.registry.institution.domain.FilingStatus;
 import care.registry.institution.domain.Institution;
 import care.registry.institution.domain.InstitutionRepository;
 import care.registry.institution.domain.InstitutionScope;
+import care.registry.message.domain.Message;
+import care.registry.message.domain.MessageRepository;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.RequestScoped;
 
@@ -31,11 +33,14 @@ public class Access {
     private final Caller caller;
     private final InstitutionRepository institutions;
     private final AccountRepository accounts;
+    private final MessageRepository messages;
 
-    public Access(Caller caller, InstitutionRepository institutions, AccountRepository accounts) {
+    public Access(Caller caller, InstitutionRepository institutions, AccountRepository accounts,
+                  MessageRepository messages) {
         this.caller = caller;
         this.institutions = institutions;
         this.accounts = accounts;
+        this.messages = messages;
     }
 
     public Caller caller() {
@@ -306,5 +311,35 @@ public class Access {
             throw ProblemException.notFound("account", accountId);
         }
         return account;
+    }
+
+    // --- messages (消息中心) ---
+
+    /**
+     * The messages the caller reads, as a condition on Message fields: an institution's accounts those of their
+     * institution (token uscc); a registrant not yet confirmed only those addressed to its own account, as it sees
+     * only its own NEW filing (filing-service's Access). Everyone else has no messages here (403).
+     */
+    public InstitutionScope messageScope() {
+        if (caller.is(Roles.INSTITUTION) && caller.uscc() != null) {
+            return new InstitutionScope("uscc = :scopeUscc", Parameters.with("scopeUscc", caller.uscc()));
+        }
+        if (caller.is(Roles.REGISTRANT) && caller.uscc() != null) {
+            return new InstitutionScope("uscc = :scopeUscc and recipientId = :scopeRecipient",
+                    Parameters.with("scopeUscc", caller.uscc()).and("scopeRecipient", caller.subject()));
+        }
+        throw ProblemException.forbidden("messages are for an institution's accounts");
+    }
+
+    /** One message the caller reads ({@link #messageScope}); any other is 404. */
+    public Message readableMessage(UUID id) {
+        messageScope();
+        Message message = messages.findById(id);
+        boolean own = message != null && message.uscc.equals(caller.uscc()) && (caller.is(Roles.INSTITUTION)
+                || caller.subject().equals(message.recipientId));
+        if (!own) {
+            throw ProblemException.notFound("message", id);
+        }
+        return message;
     }
 }

@@ -53,6 +53,17 @@ public class Register {
         return envelope.replace("\"payload\":{", "\"payload\":{\"applicantId\":\"" + applicantId + "\",");
     }
 
+    /** A FilingReturned of a NEW filing, made by the account {@code applicantId}, with one item to correct. */
+    public static String returned(UUID eventId, UUID filingId, String uscc, String applicantId) {
+        String county = uscc.substring(2, 8);
+        return """
+                {"eventId":"%s","type":"FilingReturned","schemaVersion":1,"occurredAt":"2026-11-20T02:00:00Z",
+                 "aggregateId":"%s","cityCode":"%s","divisionCode":"%s",
+                 "payload":{"filingId":"%s","filingType":"NEW","uscc":"%s","comment":"请补正",
+                   "items":[{"material":"COMMITMENT","field":null,"reason":"未盖章"}],"applicantId":"%s"}}
+                """.formatted(eventId, uscc, county.substring(0, 4) + "00", county, filingId, uscc, applicantId);
+    }
+
     public static String site(String name, String county, String address, int capacity) {
         return """
                 {"name":"%s","divisionCode":"%s","address":"%s","capacity":%d}""".formatted(name, county, address, capacity);

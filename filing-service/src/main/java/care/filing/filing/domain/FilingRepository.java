@@ -108,6 +108,35 @@ public class FilingRepository implements PanacheRepositoryBase<Filing, UUID> {
                               LocalDate overdueOn, String county, String text) {
     }
 
+    /**
+     * What waits in a queue (sector {@code null}: both; area a division code prefix), counted in one pass: submitted
+     * and not yet accepted, accepted, returned to the applicant; and of the first two (the ones the deadline runs
+     * for), those due from {@code today} to {@code dueBy} and those whose deadline passed before {@code today}.
+     */
+    public Waiting waiting(Sector sector, String divisionPrefix, LocalDate today, LocalDate dueBy) {
+        var query = em.createQuery("""
+                        select coalesce(sum(case when status = :submitted then 1 else 0 end), 0),
+                               coalesce(sum(case when status = :accepted then 1 else 0 end), 0),
+                               coalesce(sum(case when status = :returned then 1 else 0 end), 0),
+                               coalesce(sum(case when status in (:submitted, :accepted)
+                                                 and dueOn >= :today and dueOn <= :dueBy then 1 else 0 end), 0),
+                               coalesce(sum(case when status in (:submitted, :accepted)
+                                                 and dueOn < :today then 1 else 0 end), 0)
+                        from Filing where\s""" + staff(sector, divisionPrefix)
+                + " and status in (:submitted, :accepted, :returned)", Object[].class)
+                .setParameter("submitted", FilingStatus.SUBMITTED).setParameter("accepted", FilingStatus.ACCEPTED)
+                .setParameter("returned", FilingStatus.RETURNED).setParameter("today", today)
+                .setParameter("dueBy", dueBy);
+        staffParameters(sector, divisionPrefix).map().forEach(query::setParameter);
+        Object[] row = query.getSingleResult();
+        return new Waiting(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
+                ((Number) row[2]).longValue(), ((Number) row[3]).longValue(), ((Number) row[4]).longValue());
+    }
+
+    /** The counts of {@link #waiting}. */
+    public record Waiting(long submitted, long accepted, long returned, long dueSoon, long overdue) {
+    }
+
     /** Decided filings (approved or rejected) of a sector and area, decided in [from, to): time-to-decision figures. */
     public List<Filing> decidedIn(Sector sector, String divisionPrefix, Instant from, Instant to) {
         return find(staff(sector, divisionPrefix) + " and status in :statuses"

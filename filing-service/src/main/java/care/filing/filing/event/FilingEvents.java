@@ -1,5 +1,6 @@
 package care.filing.filing.event;
 
+import care.contracts.event.FilingAcceptedV1;
 import care.contracts.event.FilingApprovedV1;
 import care.contracts.event.FilingRejectedV1;
 import care.contracts.event.FilingReturnedV1;
@@ -26,6 +27,12 @@ public class FilingEvents {
         this.outbox = outbox;
     }
 
+    /** 受理: told to the applicant (registry-service keeps it as a message), with the deadline it runs to. */
+    public void accepted(Filing filing) {
+        publish(filing, FilingAcceptedV1.TYPE, FilingAcceptedV1.VERSION, new FilingAcceptedV1(filing.id,
+                filing.type.name(), filing.uscc, filing.institution.name(), filing.dueOn, filing.applicantId));
+    }
+
     /** The institution as now filed, and the site the filing adds (NEW: the first; ADD_SITE: the new one). */
     public void approved(Filing filing, FiledInstitution institution, String receiptNumber, LocalDate approvedOn) {
         var declared = filing.institution;
@@ -43,12 +50,13 @@ public class FilingEvents {
 
     public void returned(Filing filing, String comment, List<FilingReturnedV1.Item> items) {
         publish(filing, FilingReturnedV1.TYPE, FilingReturnedV1.VERSION,
-                new FilingReturnedV1(filing.id, filing.type.name(), filing.uscc, comment, items));
+                new FilingReturnedV1(filing.id, filing.type.name(), filing.uscc, comment, items,
+                        filing.applicantId));
     }
 
     public void rejected(Filing filing, String reason) {
         publish(filing, FilingRejectedV1.TYPE, FilingRejectedV1.VERSION,
-                new FilingRejectedV1(filing.id, filing.type.name(), filing.uscc, reason));
+                new FilingRejectedV1(filing.id, filing.type.name(), filing.uscc, reason, filing.applicantId));
     }
 
     /** Only for a filing once submitted: a draft withdrawn before that was never anyone's business. */

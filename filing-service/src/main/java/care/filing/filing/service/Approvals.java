@@ -32,9 +32,13 @@ public class Approvals {
         this.events = events;
     }
 
-    /** 受理: the reviewer has the filing in hand; the clock keeps running from the submission. */
+    /**
+     * 受理: the reviewer has the filing in hand; the clock keeps running from the submission. Published as
+     * FilingAccepted so that the applicant is told (registry-service's messages).
+     */
     public void accept(Filing filing, String reviewer, String comment, Instant at) {
         workflow.move(filing, FilingStatus.ACCEPTED, "ACCEPT", reviewer, comment, at);
+        events.accepted(filing);
     }
 
     /**

@@ -5,6 +5,7 @@ import care.contracts.problem.Problem;
 import care.contracts.problem.ProblemException;
 import care.contracts.security.Roles;
 import care.filing.statistics.service.DecisionStats;
+import care.filing.statistics.service.QueueCounts;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
-@Tag(name = "Filing statistics", description = "备案统计：审查用时 (decision times per type and county)")
+@Tag(name = "Filing statistics", description = "备案统计：审查用时、待办件数 (decision times per type and county; what waits in a queue)")
 @Path("/api/filings/stats")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "invalid input",
@@ -38,9 +39,22 @@ public class DecisionStatsResource {
     static final LocalDate LAST_DAY = LocalDate.of(2099, 12, 31);
 
     private final DecisionStats stats;
+    private final QueueCounts queue;
 
-    public DecisionStatsResource(DecisionStats stats) {
+    public DecisionStatsResource(DecisionStats stats, QueueCounts queue) {
         this.stats = stats;
+        this.queue = queue;
+    }
+
+    @GET
+    @Path("/queue")
+    @RolesAllowed({Roles.CIVIL_AFFAIRS_REVIEWER, Roles.HEALTH_REVIEWER, Roles.CITY_ADMIN, Roles.AUDITOR})
+    @Operation(operationId = "filingQueueCounts", summary = "待办件数",
+            description = "What waits in the caller's queue (the filings their list holds): awaiting 受理, in review, "
+            + "returned and waiting for the institution, due today or on the next working day (dueSoon, up to "
+            + "dueSoonBy), and past the deadline (overdue)")
+    public QueueCounts.Summary queueCounts() {
+        return queue.ofCaller();
     }
 
     @GET

@@ -119,8 +119,17 @@ public final class FilingApi {
         as(reviewer, "POST", "/api/filings/" + id + "/approve", null).statusCode(200);
     }
 
-    /** Every filing-events record about any of these filings, once at least {@code expected} have arrived. */
+    /**
+     * Every filing-events record of an outcome (approved, returned, rejected, withdrawn) about any of these filings,
+     * once at least {@code expected} have arrived. 受理 (FilingAccepted) is a step on the way, left out: {@link #all}.
+     */
     public static List<ConsumerRecord<String, String>> events(Collection<String> filingIds, int expected) {
+        return all(filingIds, expected).stream().filter(r -> !r.value().contains("\"type\":\"FilingAccepted\""))
+                .toList();
+    }
+
+    /** Every filing-events record about any of these filings, once at least {@code expected} have arrived. */
+    public static List<ConsumerRecord<String, String>> all(Collection<String> filingIds, int expected) {
         List<ConsumerRecord<String, String>> found = List.of();
         for (int attempt = 0; attempt < 5 && found.size() < expected; attempt++) {
             found = TestTopics.read("filing-events", Duration.ofSeconds(20), r -> filingIds.stream()

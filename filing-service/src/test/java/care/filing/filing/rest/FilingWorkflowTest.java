@@ -151,9 +151,18 @@ class FilingWorkflowTest {
                 .body("find { it.action == 'APPROVE' }.toStatus", equalTo("APPROVED"))
                 .body("at", hasItem(notNullValue()));
 
-        List<ConsumerRecord<String, String>> events = events(List.of(id), 2);
-        assertEquals(List.of("FilingReturned", "FilingApproved"),
+        List<ConsumerRecord<String, String>> events = all(List.of(id), 4);
+        assertEquals(List.of("FilingAccepted", "FilingReturned", "FilingAccepted", "FilingApproved"),
                 events.stream().map(r -> new JsonPath(r.value()).getString("type")).toList());
+        // 受理 and 补正 tell the applicant (registry-service's messages): which filing, its deadline, whose it is
+        JsonPath accepted = new JsonPath(events.get(0).value());
+        assertEquals(ELDERLY_USCC, accepted.getString("payload.uscc"));
+        assertEquals("五华区补正后养老院", accepted.getString("payload.institutionName"));
+        assertNotNull(accepted.getString("payload.dueOn"));
+        assertNotNull(accepted.getString("payload.applicantId"));
+        JsonPath returned = new JsonPath(events.get(1).value());
+        assertEquals(accepted.getString("payload.applicantId"), returned.getString("payload.applicantId"));
+        assertEquals("请补正后重新提交", returned.getString("payload.comment"));
 
         // the receipt: printable HTML with the Chinese text in it
         given().auth().oauth2(Tokens.of("inst-elderly")).accept("text/html").get("/api/filings/" + id + "/receipt")

@@ -14,6 +14,7 @@ import care.registry.account.domain.RegistrationRepository;
 import care.registry.account.domain.RegistrationStatus;
 import care.registry.audit.service.AuditTrail;
 import care.registry.institution.domain.InstitutionRepository;
+import care.registry.message.service.Messages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.transaction.Transactional;
@@ -55,14 +56,17 @@ public class RegistrationService {
     private final InstitutionRepository institutions;
     private final KeycloakAccounts keycloak;
     private final AuditTrail audit;
+    private final Messages messages;
 
     public RegistrationService(AccountRepository accounts, RegistrationRepository registrations,
-                               InstitutionRepository institutions, KeycloakAccounts keycloak, AuditTrail audit) {
+                               InstitutionRepository institutions, KeycloakAccounts keycloak, AuditTrail audit,
+                               Messages messages) {
         this.accounts = accounts;
         this.registrations = registrations;
         this.institutions = institutions;
         this.keycloak = keycloak;
         this.audit = audit;
+        this.messages = messages;
     }
 
     public Registration register(RegistrationDetails details) {
@@ -167,13 +171,17 @@ public class RegistrationService {
                 registration.divisionCode, detail);
     }
 
-    /** The rows of a confirmation: the account is the institution's, its administrator if the first one. */
+    /**
+     * The rows of a confirmation: the account is the institution's, its administrator if the first one; and the
+     * message that tells it so, in the same transaction.
+     */
     private Map<String, Object> confirmed(Registration registration, String by) {
         Account account = registration.account;
         account.administrator = !accounts.hasActiveAdministrator(account.uscc);
         account.role = Roles.INSTITUTION;
         account.status = AccountStatus.ACTIVE;
         decide(registration, RegistrationStatus.CONFIRMED, null, by);
+        messages.registrationConfirmed(registration);
         return Map.of("uscc", registration.uscc, "administrator", account.administrator);
     }
 
@@ -182,6 +190,7 @@ public class RegistrationService {
         pending(registration);
         registration.account.status = AccountStatus.REFUSED;
         decide(registration, RegistrationStatus.REFUSED, reason, by);
+        messages.registrationRefused(registration);
         keycloak.delete(registration.account);
         audit.record(by, "REGISTRATION_REFUSED", "registration", registration.id, registration.cityCode,
                 registration.divisionCode, Map.of("uscc", registration.uscc, "reason", reason));

@@ -28,6 +28,7 @@ import static care.registry.account.rest.Accounts.uscc;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -120,6 +121,10 @@ class RegistrationTest {
                 UUID.randomUUID().toString()));
         assertEquals(List.of("PENDING"), db.strings("select status from registration where id = ?1", UUID.fromString(id)));
         seesNothing(signIn(mobile, PASSWORD), id);
+        // its messages are those of its own filing only: not the other account's approval of the USCC
+        register.deliver(Register.returned(UUID.randomUUID(), UUID.randomUUID(), uscc, subject));
+        given().auth().oauth2(signIn(mobile, PASSWORD)).get("/api/messages").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].kind", equalTo("FILING_RETURNED"));
 
         // through the broker, as filing-service publishes it: the consumer's own thread calls Keycloak
         String own = Register.byApplicant(approval, subject);
@@ -140,6 +145,15 @@ class RegistrationTest {
                 + "and action = 'REGISTRATION_CONFIRMED'", UUID.fromString(id)));
         given().auth().oauth2(Tokens.of("mz-530302")).post("/api/registrations/{id}/confirm", id).then()
                 .statusCode(409).body("code", equalTo("REGISTRATION_DECIDED"));
+
+        // told once, in the confirming transaction; as the institution it now reads all of its USCC's messages
+        assertEquals(1, db.count("select count(*) from message where registration_id = ?1", UUID.fromString(id)));
+        given().auth().oauth2(institution).get("/api/messages").then().statusCode(200)
+                .body("items.findAll { it.kind == 'REGISTRATION_CONFIRMED' }.size()", equalTo(1))
+                .body("items.kind", hasItems("REGISTRATION_CONFIRMED", "FILING_APPROVED", "FILING_RETURNED"))
+                .body("items.find { it.kind == 'REGISTRATION_CONFIRMED' }.body",
+                        equalTo("您为“测试康养中心" + mobile.substring(mobile.length() - 4)
+                                + "”提交的机构注册已确认，本账号现可办理该机构的备案等业务。"));
     }
 
     /** A registrant sees no institution, no registration and no account; it cannot confirm itself. */
