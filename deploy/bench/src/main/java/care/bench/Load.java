@@ -28,6 +28,10 @@ final class Load {
 
     /** What a run gave: answers per second, latencies in µs, and the answers that were not 2xx. */
     record Result(double perSecond, Histogram micros, long failed) {
+        boolean empty() {
+            return micros.getTotalCount() == 0;
+        }
+
         double p50Ms() {
             return micros.getValueAtPercentile(50) / 1000.0;
         }
