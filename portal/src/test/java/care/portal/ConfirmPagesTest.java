@@ -1,18 +1,13 @@
 package care.portal;
 
 import io.quarkus.qute.Engine;
-import io.quarkus.qute.ReflectionValueResolver;
-import io.quarkus.qute.TemplateLocator;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,8 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ConfirmPagesTest {
 
-    static final Engine ENGINE = Engine.builder().addDefaults().addValueResolver(new ReflectionValueResolver())
-            .addLocator(templates()).build();
+    static final Engine ENGINE = PortalTemplates.engine();
     static final User REVIEWER = new User(true, "mz-530102", "民政审核员", Set.of("civil-affairs-reviewer"),
             Map.of("division_code", "530102"));
 
@@ -104,30 +98,5 @@ class ConfirmPagesTest {
         assertTrue(returning > 0 && fold > returning, "不予备案 is folded away below 退回补正");
         assertFalse(filing.contains("class=\"danger\" id=\"reject\""), "not a large red button");
         assertTrue(filing.contains("action=\"/portal/filings/{f.id}/delete\""));
-    }
-
-    /** The portal's own templates, as Quarkus finds them. */
-    static TemplateLocator templates() {
-        return id -> {
-            Path file = Path.of("src/main/resources/templates", id.endsWith(".html") ? id : id + ".html");
-            if (!Files.exists(file)) {
-                return Optional.empty();
-            }
-            return Optional.of(new TemplateLocator.TemplateLocation() {
-                @Override
-                public Reader read() {
-                    try {
-                        return new StringReader(Files.readString(file));
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                }
-
-                @Override
-                public Optional<io.quarkus.qute.Variant> getVariant() {
-                    return Optional.empty();
-                }
-            });
-        };
     }
 }

@@ -3,19 +3,11 @@ package care.portal;
 import care.portal.client.IndicatorClient;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.Engine;
-import io.quarkus.qute.ReflectionValueResolver;
-import io.quarkus.qute.TemplateLocator;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -41,8 +33,7 @@ class IndicatorPageTest {
                 new IndicatorClient.Source("000 昆明", "二、发展目标", "家庭养老床位数不低于4000个"), 1, null, null, List.of());
         var table = new IndicatorClient.Table("530100", "昆明市", "2026-11-30", List.of(), List.of(measured, unmeasured));
 
-        Engine engine = Engine.builder().addDefaults().addValueResolver(new ReflectionValueResolver())
-                .addLocator(templates()).build();
+        Engine engine = PortalTemplates.engine();
         String json = new ObjectMapper().writeValueAsString(List.of(measured)).replace("<", "\\u003c");
         String html = engine.getTemplate("indicators.html").data("t", table).data("measured", List.of(measured))
                 .data("unmeasured", List.of(unmeasured)).data("chartData", new io.quarkus.qute.RawString(json))
@@ -58,30 +49,5 @@ class IndicatorPageTest {
         assertTrue(html.contains("id=\"nav-indicators\""));
         assertTrue(html.contains("/portal/indicators/echarts.min.js"));
         assertFalse(html.contains("数值</script>"), "a name cannot end the chart data's script element");
-    }
-
-    /** The portal's own templates, as Quarkus finds them. */
-    private static TemplateLocator templates() {
-        return id -> {
-            Path file = Path.of("src/main/resources/templates", id.endsWith(".html") ? id : id + ".html");
-            if (!Files.exists(file)) {
-                return Optional.empty();
-            }
-            return Optional.of(new TemplateLocator.TemplateLocation() {
-                @Override
-                public Reader read() {
-                    try {
-                        return new StringReader(Files.readString(file));
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                }
-
-                @Override
-                public Optional<io.quarkus.qute.Variant> getVariant() {
-                    return Optional.empty();
-                }
-            });
-        };
     }
 }

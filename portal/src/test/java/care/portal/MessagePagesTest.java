@@ -3,22 +3,12 @@ package care.portal;
 import care.portal.client.FilingClient;
 import care.portal.client.MessageClient;
 import io.quarkus.qute.Engine;
-import io.quarkus.qute.EngineBuilder;
 import io.quarkus.qute.EvalContext;
 import io.quarkus.qute.NamespaceResolver;
-import io.quarkus.qute.ReflectionValueResolver;
-import io.quarkus.qute.TemplateLocator;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -108,9 +98,8 @@ class MessagePagesTest {
 
     /** The portal's own templates as Quarkus finds them, with the fmt: helpers. */
     static Engine engine() {
-        EngineBuilder builder = Engine.builder().addDefaults().addValueResolver(new ReflectionValueResolver())
-                .addNamespaceResolver(NamespaceResolver.builder("fmt").resolve(MessagePagesTest::fmt).build());
-        return builder.addLocator(templates()).build();
+        return PortalTemplates.builder()
+                .addNamespaceResolver(NamespaceResolver.builder("fmt").resolve(MessagePagesTest::fmt).build()).build();
     }
 
     private static CompletableFuture<Object> fmt(EvalContext context) {
@@ -118,29 +107,5 @@ class MessagePagesTest {
             case "time" -> Fmt.time(value);
             default -> throw new IllegalArgumentException("fmt:" + context.getName());
         }).toCompletableFuture();
-    }
-
-    private static TemplateLocator templates() {
-        return id -> {
-            Path file = Path.of("src/main/resources/templates", id.endsWith(".html") ? id : id + ".html");
-            if (!Files.exists(file)) {
-                return Optional.empty();
-            }
-            return Optional.of(new TemplateLocator.TemplateLocation() {
-                @Override
-                public Reader read() {
-                    try {
-                        return new StringReader(Files.readString(file));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-
-                @Override
-                public Optional<io.quarkus.qute.Variant> getVariant() {
-                    return Optional.empty();
-                }
-            });
-        };
     }
 }
