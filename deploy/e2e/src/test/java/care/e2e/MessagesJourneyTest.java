@@ -7,13 +7,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,20 +50,16 @@ class MessagesJourneyTest {
                 "division_code", "530102", "city_code", "530100"));
         Files.createDirectories(PortalBrowserTest.SHOTS);
         profile = Files.createTempDirectory("chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(PortalBrowserTest.BROWSER);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run", "--lang=zh-CN",
-                "--window-size=1366,900", "--user-data-dir=" + profile);
-        driver = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(PortalBrowserTest.DRIVER)).usingAnyFreePort().build(), options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        driver = Chromium.start(profile, "zh-CN");
     }
 
     @AfterAll
-    static void close() {
+    static void close() throws IOException {
         if (driver != null) {
             driver.quit();
+        }
+        if (profile != null) {
+            care.deploy.Repo.deleteTree(profile); // a temporary profile
         }
     }
 

@@ -14,14 +14,10 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -59,8 +55,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PortalBrowserTest {
 
-    static final String BROWSER = System.getProperty("portal.chromium", "/usr/bin/chromium");
-    static final String DRIVER = System.getProperty("portal.chromedriver", "/usr/bin/chromedriver");
     static final String NAME = "五华区童心托育中心";
     static final Path SHOTS = Path.of("target/screenshots");
 
@@ -80,9 +74,9 @@ class PortalBrowserTest {
 
     @BeforeAll
     static void platformAndBrowser() throws IOException {
-        assertTrue(Files.isExecutable(Path.of(BROWSER)) && Files.isExecutable(Path.of(DRIVER)),
+        assertTrue(Files.isExecutable(Path.of(Chromium.BROWSER)) && Files.isExecutable(Path.of(Chromium.DRIVER)),
                 "the browser tests need Chromium and its driver: apt-get install -y chromium chromium-driver "
-                        + "(looked for " + BROWSER + " and " + DRIVER + "; set -Dportal.chromium / -Dportal.chromedriver)");
+                        + "(looked for " + Chromium.BROWSER + " and " + Chromium.DRIVER + "; set -Dportal.chromium / -Dportal.chromedriver)");
         Process fonts = new ProcessBuilder("fc-list", ":lang=zh").redirectErrorStream(true).start();
         String chinese = new String(fonts.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertFalse(chinese.isBlank(), "no Chinese font for Chromium: the screenshots would show boxes "
@@ -660,16 +654,7 @@ class PortalBrowserTest {
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            ChromeOptions options = new ChromeOptions();
-            options.setBinary(BROWSER);
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--no-first-run", "--disable-default-apps", "--lang=" + language, "--window-size=1366,900",
-                    "--user-data-dir=" + profile);
-            ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
-            driver = new ChromeDriver(service, options);
-            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+            driver = Chromium.start(profile, language);
         }
 
         void login(String username) {
