@@ -19,6 +19,8 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -94,19 +96,22 @@ public class BatchPages {
     @GET
     @Path("/batches/{id}")
     public TemplateInstance show(@RestPath String id, @RestQuery String done, @RestQuery String page,
-                                 @RestQuery String status) {
+                                 @RestQuery String status, @RestQuery String q) {
         return detail(Views.id(id), Form.empty(), Math.min(PublicPages.parsePage(page), 9_999),
-                status != null && Labels.INSTANCE.instructionStatuses.containsKey(status) ? status : null)
-                .data("done", done);
+                status != null && Labels.INSTANCE.instructionStatuses.containsKey(status) ? status : null,
+                q == null || q.isBlank() ? null : q.strip()).data("done", done);
     }
 
     static final int LINES_PER_PAGE = 50;
 
-    /** The batch with one page of its lines (all of them, or those of one status): an approver sees what they approve. */
-    private TemplateInstance detail(String id, Form form, int page, String status) {
+    /**
+     * The batch with one page of its lines (all of them, or those of one status, or those whose payee or institution
+     * {@code q} names): an approver sees what they approve.
+     */
+    private TemplateInstance detail(String id, Form form, int page, String status, String q) {
         var batchAnswer = parallel.start(() -> subsidy.batch(id));
         var figures = parallel.start(() -> orNull(() -> subsidy.batchReconciliation(id)));
-        var pageLines = parallel.start(() -> orNull(() -> subsidy.instructions(id, LINES_PER_PAGE, page, status)));
+        var pageLines = parallel.start(() -> orNull(() -> subsidy.instructions(id, LINES_PER_PAGE, page, status, q)));
         SubsidyClient.Batch b = Parallel.join(batchAnswer);
         boolean generating = "GENERATING".equals(b.status());
         SubsidyClient.Reconciliation reconciliation = generating ? null : Parallel.join(figures);
@@ -114,11 +119,12 @@ public class BatchPages {
         int pages = lines == null ? 1 : (int) Math.max(1, (lines.totalItems() + LINES_PER_PAGE - 1) / LINES_PER_PAGE);
         int shown = Math.min(page, pages - 1);
         if (lines != null && shown != page) { // past the last page: the last page instead
-            lines = orNull(() -> subsidy.instructions(id, LINES_PER_PAGE, shown, status));
+            lines = orNull(() -> subsidy.instructions(id, LINES_PER_PAGE, shown, status, q));
         }
-        String query = status == null ? "" : "status=" + status + "&";
+        String query = (status == null ? "" : "status=" + status + "&")
+                + (q == null ? "" : "q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&");
         return views.page(batch).data("b", b).data("generating", generating).data("reconciliation", reconciliation)
-                .data("lines", lines).data("form", form.set("lineStatus", status == null ? "" : status))
+                .data("lines", lines).data("form", form.set("lineStatus", status == null ? "" : status).set("lineQuery", q == null ? "" : q))
                 .data("page", shown).data("pages", pages).data("pageLabel", shown + 1).data("prevPage", shown - 1)
                 .data("nextPage", shown + 1).data("query", query).data("first", shown * LINES_PER_PAGE + 1);
     }
@@ -173,7 +179,7 @@ public class BatchPages {
             subsidy.act(batchId, action, body);
             return Views.seeOther("/portal/batches/" + batchId + "?done=" + done);
         } catch (ApiError e) {
-            return views.html(e.status, detail(batchId, form.error(e), 0, null));
+            return views.html(e.status, detail(batchId, form.error(e), 0, null, null));
         }
     }
 

@@ -67,7 +67,7 @@ public interface SubsidyClient {
     @GET
     @Path("/batches/{id}/instructions")
     InstructionPage instructions(@PathParam("id") String id, @QueryParam("size") int size, @QueryParam("page") int page,
-                                 @QueryParam("status") String status);
+                                 @QueryParam("status") String status, @QueryParam("q") String q);
 
     @GET
     @Path("/batches/{id}/export.csv")

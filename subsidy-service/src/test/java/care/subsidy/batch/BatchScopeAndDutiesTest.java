@@ -98,6 +98,19 @@ class BatchScopeAndDutiesTest {
         assertEquals(county.stream().mapToLong(l -> ((Number) l.get("amountFen")).longValue()).sum(),
                 countyBatch.getLong("amountFen"));
         assertEquals(all.size(), Api.batch("admin-530100", id).getInt("lineCount"));
+        // the batch page's search: part of the institution's name or its USCC, within the reader's scope only
+        String dongchuanLine = (String) Api.of(all, inDongchuan).get(0).get("instructionId");
+        for (String q : List.of(dongchuan.name().substring(4), dongchuan.uscc())) {
+            given().auth().oauth2(Tokens.of("admin-530100")).queryParam("q", q)
+                    .get("/api/subsidy/batches/" + id + "/instructions").then().statusCode(200)
+                    .body("totalItems", equalTo(1)).body("items[0].instructionId", equalTo(dongchuanLine));
+            given().auth().oauth2(Tokens.of("mz-530102")).queryParam("q", q)
+                    .get("/api/subsidy/batches/" + id + "/instructions").then().statusCode(200)
+                    .body("totalItems", equalTo(0));
+        }
+        given().auth().oauth2(Tokens.of("admin-530100")).queryParam("q", "%")
+                .get("/api/subsidy/batches/" + id + "/instructions").then().statusCode(200)
+                .body("totalItems", equalTo(0)); // a wildcard is a character to find, not "everything"
         List<String> csv = csvRows("mz-530102", "/api/subsidy/batches/" + id + "/export.csv");
         assertEquals(county.size(), csv.size());
         csv.forEach(row -> assertEquals("530102", row.split(",")[3], row));

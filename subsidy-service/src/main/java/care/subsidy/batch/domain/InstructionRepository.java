@@ -5,6 +5,7 @@ import care.subsidy.support.Periods;
 import care.subsidy.support.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import org.hibernate.Session;
 
@@ -53,23 +54,33 @@ public class InstructionRepository {
         this.em = em;
     }
 
-    /** One page of a batch's instructions in the caller's scope (a county reviewer: its county's), stable order. */
-    public List<InstructionView> page(UUID batchId, Scope scope, String status, int page, int size) {
+    /**
+     * One page of a batch's instructions in the caller's scope (a county reviewer: its county's), stable order;
+     * {@code status} and {@code text} (part of the payee's or institution's name, or the institution's USCC) narrow it.
+     */
+    public List<InstructionView> page(UUID batchId, Scope scope, String status, String text, int page, int size) {
         @SuppressWarnings("unchecked")
-        List<Tuple> rows = scope.bind(em.createNativeQuery(SELECT + """
-                        where p.batch_id = :batch and (cast(:status as varchar) is null or p.status = cast(:status as varchar))
-                        """ + scope.lines("l") + " order by p.id limit :size offset :offset", Tuple.class))
-                .setParameter("batch", batchId).setParameter("status", status)
+        List<Tuple> rows = filtered(em.createNativeQuery(SELECT + LINES_WHERE + scope.lines("l")
+                        + " order by p.id limit :size offset :offset", Tuple.class), scope, batchId, status, text)
                 .setParameter("size", size).setParameter("offset", (long) page * size).getResultList();
         return rows.stream().map(r -> map(Row.of(r))).toList();
     }
 
-    public long count(UUID batchId, Scope scope, String status) {
-        return ((Number) scope.bind(em.createNativeQuery("""
-                        select count(*) from payment_instruction p join payment_line l on l.id = p.line_id
-                        where p.batch_id = :batch and (cast(:status as varchar) is null or p.status = cast(:status as varchar))
-                        """ + scope.lines("l")))
-                .setParameter("batch", batchId).setParameter("status", status).getSingleResult()).longValue();
+    public long count(UUID batchId, Scope scope, String status, String text) {
+        return ((Number) filtered(em.createNativeQuery("select count(*)" + FROM + LINES_WHERE + scope.lines("l")),
+                scope, batchId, status, text).getSingleResult()).longValue();
+    }
+
+    private static final String LINES_WHERE = """
+            where p.batch_id = :batch and (cast(:status as varchar) is null or p.status = cast(:status as varchar))
+              and (cast(:text as varchar) is null or l.payee_name like :contains escape '\\'
+                   or l.institution_name like :contains escape '\\' or l.institution_uscc = upper(cast(:text as varchar)))
+            """;
+
+    private static Query filtered(Query query, Scope scope, UUID batchId, String status, String text) {
+        String literal = text == null ? "" : text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return scope.bind(query).setParameter("batch", batchId).setParameter("status", status)
+                .setParameter("text", text).setParameter("contains", "%" + literal + "%");
     }
 
     /** Lines and fen of each batch within the scope: what a county reviewer's view of a city batch adds up to. */

@@ -102,15 +102,18 @@ public class BatchResource {
     @GET
     @Path("/{id}/instructions")
     @Operation(operationId = "listBatchInstructions", summary = "批次支付指令",
-            description = "The batch's payment instructions, paged; a county reviewer sees its county's only")
+            description = "The batch's payment instructions, paged; a county reviewer sees its county's only. q finds "
+                    + "a payee or institution by part of its name, or an institution by its USCC")
     public Page<InstructionView> instructions(@PathParam("id") UUID id,
                                               @QueryParam("status") @Pattern(regexp = "[A-Z]+") String status,
+                                              @QueryParam("q") @Size(max = 50) String q,
                                               @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Pages.MAX_PAGE) int page,
                                               @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
         service.visible(id, access);
         Scope scope = access.scope();
-        return new Page<>(page, size, instructions.count(id, scope, status),
-                instructions.page(id, scope, status, page, size));
+        String text = q == null || q.isBlank() ? null : q.strip();
+        return new Page<>(page, size, instructions.count(id, scope, status, text),
+                instructions.page(id, scope, status, text, page, size));
     }
 
     @POST

@@ -98,8 +98,8 @@ public class FinanceResource {
                                                  @QueryParam("size") @DefaultValue("500") @Min(1) @Max(5000) int size) {
         batchService.visible(id, access); // finance's scope: released batches of its city
         Scope scope = access.scope();
-        return new Page<>(page, size, instructions.count(id, scope, status),
-                instructions.page(id, scope, status, page, size).stream().map(FinanceInstruction::of).toList());
+        return new Page<>(page, size, instructions.count(id, scope, status, null),
+                instructions.page(id, scope, status, null, page, size).stream().map(FinanceInstruction::of).toList());
     }
 
     @GET
