@@ -27,6 +27,8 @@ final class ManifestChecks {
     static final Set<String> PUBLIC_PATHS = Set.of("/api", "/portal", "/openapi");
     /** What the Keycloak Ingress may expose (Keycloak's guide: the realms' endpoints and their static resources). */
     static final Set<String> KEYCLOAK_PUBLIC_PATHS = Set.of("/realms/", "/resources/");
+    /** The address components/notifier-egress ships with, for the environment to replace. */
+    static final String NOTIFIER_PLACEHOLDER = "192.0.2.10/32";
     private static final Pattern JDBC = Pattern.compile("jdbc:postgresql://([^:/]+)(:\\d+)?/([^?]+).*");
     private static final Pattern REALM_PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
 
@@ -360,6 +362,32 @@ final class ManifestChecks {
                                 .anyMatch(type -> type.asText().equals("Ingress")));
         if (!denyAll) {
             problems.add("no default-deny NetworkPolicy for ingress (empty podSelector, no ingress rule)");
+        }
+        notifierEgress();
+    }
+
+    /**
+     * A notifier that sends out of the cluster (NOTIFY_CHANNEL sms or mail) needs registry-service let out to its
+     * gateway's address: otherwise every message fails quietly into its retries. The component's documentation
+     * address (RFC 5737) is a placeholder, not a gateway.
+     */
+    private void notifierEgress() {
+        String channel = named("ConfigMap", "care-platform").flatMap(map -> text(map, "data/NOTIFY_CHANNEL")).orElse("log");
+        if (channel.equals("log")) {
+            return;
+        }
+        Optional<ObjectNode> registry = named("Deployment", "registry-service");
+        List<String> outside = ofKind("NetworkPolicy").stream()
+                .filter(policy -> registry.isPresent() && selects(policy.at("/spec/podSelector/matchLabels"), registry.get()))
+                .flatMap(policy -> StreamSupport.stream(policy.at("/spec/egress").spliterator(), false))
+                .flatMap(rule -> StreamSupport.stream(rule.path("to").spliterator(), false))
+                .map(peer -> peer.at("/ipBlock/cidr").asText("")).filter(cidr -> !cidr.isEmpty()).toList();
+        if (outside.isEmpty()) {
+            problems.add("NOTIFY_CHANNEL is " + channel + " but no NetworkPolicy lets registry-service out to a gateway "
+                    + "(components/notifier-egress)");
+        } else if (outside.contains(NOTIFIER_PLACEHOLDER)) {
+            problems.add("NOTIFY_CHANNEL is " + channel + " but registry-service is let out to the placeholder "
+                    + NOTIFIER_PLACEHOLDER + ", not a gateway");
         }
     }
 

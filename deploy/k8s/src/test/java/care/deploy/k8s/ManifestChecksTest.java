@@ -181,6 +181,26 @@ class ManifestChecksTest {
                 ManifestChecks.problems(production, changed, realm));
     }
 
+    @Test
+    void messagesSentBySmsWithoutALetOutFail() {
+        List<String> problems = problemsAfter(docs -> named(docs, "ConfigMap", "care-platform").with("data").put("NOTIFY_CHANNEL", "sms"));
+        assertEquals(List.of("NOTIFY_CHANNEL is sms but no NetworkPolicy lets registry-service out to a gateway "
+                + "(components/notifier-egress)"), problems);
+    }
+
+    @Test
+    void messagesSentBySmsThroughTheNotifierComponentPassOnlyWithTheGatewaysAddress() throws Exception {
+        // the README's example: production, NOTIFY_CHANNEL=sms, the component with the gateway's address
+        List<ObjectNode> sms = Overlays.render(Overlays.moduleDir().resolve("src/test/resources/notifier-sms"));
+        assertEquals(List.of(), ManifestChecks.problems(sms, services, realm));
+        ObjectNode policy = named(sms, "NetworkPolicy", "registry-notifier");
+        assertEquals("registry-service", policy.at("/spec/podSelector/matchLabels/app.kubernetes.io~1name").asText());
+
+        ((ObjectNode) policy.at("/spec/egress/0/to/0/ipBlock")).put("cidr", ManifestChecks.NOTIFIER_PLACEHOLDER);
+        assertEquals(List.of("NOTIFY_CHANNEL is sms but registry-service is let out to the placeholder 192.0.2.10/32, "
+                + "not a gateway"), ManifestChecks.problems(sms, services, realm));
+    }
+
     private static List<String> problemsAfter(Consumer<List<ObjectNode>> change) {
         List<ObjectNode> copy = new ArrayList<>(production.stream().map(ObjectNode::deepCopy).toList());
         change.accept(copy);
