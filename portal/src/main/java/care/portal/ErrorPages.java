@@ -32,6 +32,17 @@ public class ErrorPages {
                 java.util.Map.of()));
     }
 
+    /**
+     * A step's address opened as a page: after a login that interrupted a post, the browser asks for the post's
+     * address. A page of the portal (with its script, which takes the person back to where the step started), not the
+     * framework's bare 405.
+     */
+    @ServerExceptionMapper
+    public Response notAPage(jakarta.ws.rs.NotAllowedException e) {
+        return apiError(new ApiError(405, "NOT_A_PAGE", "这一步不能直接打开",
+                "这一步要在它所在的页面上点按钮办理。请返回上一页再办理一次。", java.util.Map.of()));
+    }
+
     /** The gateway not reached at all, or no answer in time: the page says the service is unavailable or slow. */
     @ServerExceptionMapper
     public Response unreachable(ProcessingException e) {

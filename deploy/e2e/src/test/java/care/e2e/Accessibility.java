@@ -3,6 +3,7 @@ package care.e2e;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 
 import java.util.List;
@@ -21,6 +22,27 @@ final class Accessibility {
     static final Set<String> FAILING = Set.of("serious", "critical");
 
     private Accessibility() {
+    }
+
+    /**
+     * What makes two visits the same page for the engine: the same user, path (identifiers left out), names of the
+     * query parameters, the forms it offers (a filing's page is another page in each state) and whether a field is
+     * shown invalid. A journey passes many pages more than once (a queue after each decision, a filing after each
+     * step); checking each page once keeps the suite's time to the pages there are.
+     */
+    static String shape(WebDriver driver, String user) {
+        Object shape = ((JavascriptExecutor) driver).executeScript("""
+                function shape(path) {
+                  return String(path).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '{id}')
+                      .replace(/\\d{4,}/g, '{n}');
+                }
+                var path = shape(location.pathname);
+                var names = Array.from(new URLSearchParams(location.search).keys()).sort().join(',');
+                var forms = Array.from(document.forms).map(function (f) { return shape(f.id || f.getAttribute('action')); });
+                return path + '?' + names + ' forms ' + forms.join(',')
+                    + (document.querySelector('.invalid, [aria-invalid=true]') ? ' invalid' : '');
+                """);
+        return user + " " + shape;
     }
 
     /** The serious and critical violations on the current page, one line each: rule, what it asks, where. */

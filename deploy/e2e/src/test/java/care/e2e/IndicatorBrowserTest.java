@@ -29,25 +29,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class IndicatorBrowserTest {
 
     static final Path SHOTS = Path.of("target/screenshots");
+    static Chromium browser;
     static WebDriver driver;
-    static Path profile;
     static String base;
 
     @BeforeAll
     static void browser() throws IOException {
         base = Platform.stack().gatewayUrl();
         Files.createDirectories(SHOTS);
-        profile = Files.createTempDirectory("chromium-");
-        driver = Chromium.start(profile, "zh-CN");
+        browser = Chromium.start("zh-CN");
+        driver = browser.driver;
     }
 
     @AfterAll
-    static void close() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            care.deploy.Repo.deleteTree(profile); // a temporary profile
+    static void close() {
+        if (browser != null) {
+            browser.close();
         }
     }
 

@@ -12,7 +12,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MessagesJourneyTest {
 
     static final String REVIEWER = "mz-530102";
+    static Chromium browser;
     static WebDriver driver;
-    static Path profile;
     static String base;
     static String user;
     static String uscc;
@@ -49,17 +48,14 @@ class MessagesJourneyTest {
         Platform.stack().infra.keycloak.addUser(user, "institution", Map.of("uscc", uscc, "sector", "ELDERLY",
                 "division_code", "530102", "city_code", "530100"));
         Files.createDirectories(PortalBrowserTest.SHOTS);
-        profile = Files.createTempDirectory("chromium-");
-        driver = Chromium.start(profile, "zh-CN");
+        browser = Chromium.start("zh-CN");
+        driver = browser.driver;
     }
 
     @AfterAll
-    static void close() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            care.deploy.Repo.deleteTree(profile); // a temporary profile
+    static void close() {
+        if (browser != null) {
+            browser.close();
         }
     }
 

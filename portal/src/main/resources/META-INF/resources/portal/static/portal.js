@@ -81,16 +81,19 @@
   // if the next page is that GET (not an answer to a post, done or refused: the layout marks those with data-answer;
   // nor the page a post was redirected to, which says #done), the form is filled in again there, or on the page it was
   // on (the address a new filing's form posts to is the list; a GET of another post-only address is a 404 page), with
-  // a note saying so. Kept for the next page only.
+  // a note saying so. A confirmation's form (data-back) was on an answer, not a page: it is kept for the page the step
+  // started on, with what it carries from there. Kept for the next page only.
   var KEEP = 'portal.keep';
   document.querySelectorAll('form[method=post]:not([data-upload]):not(.logout)').forEach(function (form) {
     form.addEventListener('submit', function () {
-      var values = [];
+      var carried = form.hasAttribute('data-back'), values = [];
       form.querySelectorAll('input, select, textarea').forEach(function (input) {
-        if (!input.name || /^(password|file|hidden|submit)$/.test(input.type)) return;
+        if (!input.name || /^(password|file|submit)$/.test(input.type) || input.name === 'confirmed') return;
+        if (input.type === 'hidden' && !carried) return;
         values.push([input.name, (input.type === 'checkbox' || input.type === 'radio') ? input.checked : input.value, input.value]);
       });
-      var kept = { action: form.action, page: location.pathname + location.search, values: values };
+      var page = carried ? form.getAttribute('data-back') : location.pathname + location.search;
+      var kept = { action: form.action, page: page, values: values };
       try { sessionStorage.setItem(KEEP, JSON.stringify(kept)); } catch (ignored) { }
     });
   });
@@ -106,18 +109,24 @@
       kept.back = true; // the form is on the page the post came from: there, once more
       try { sessionStorage.setItem(KEEP, JSON.stringify(kept)); location.replace(kept.page); } catch (ignored) { }
     }
+    var typed = false;
     forms.forEach(function (form) {
       kept.values.forEach(function (v) {
-        form.querySelectorAll('[name="' + v[0].replace(/"/g, '') + '"]').forEach(function (input) {
+        // a hidden field keeps the page's own value (a version, an id): only what a person typed or chose comes back
+        form.querySelectorAll('[name="' + v[0].replace(/"/g, '') + '"]:not([type=hidden])').forEach(function (input) {
           if (input.type === 'checkbox' || input.type === 'radio') { if (input.value === v[2]) input.checked = v[1]; }
           else input.value = v[1];
+          typed = typed || (v[1] !== '' && v[1] !== false);
         });
       });
+    });
+    forms.forEach(function (form) {
       var note = document.createElement('p');
       note.className = 'note';
       note.id = 'restored';
       note.setAttribute('role', 'status');
-      note.textContent = '登录已超时，您重新登录前填写的内容已恢复，请核对后再提交。';
+      note.textContent = typed ? '登录已超时，您重新登录前填写的内容已恢复，请核对后再提交。'
+          : '登录已超时，刚才的操作没有办理，请再办理一次。';
       form.insertBefore(note, form.firstChild);
     });
   }
