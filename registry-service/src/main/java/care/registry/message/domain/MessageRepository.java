@@ -26,6 +26,15 @@ public class MessageRepository implements PanacheRepositoryBase<Message, UUID> {
         return scope.condition() + (unreadOnly ? " and readAt is null" : "");
     }
 
+    /**
+     * Marks a message read by a bulk update, which neither checks nor moves its version: the delivery worker may hold
+     * the row meanwhile (an SMS under way) and change its delivery columns; reading is another column and must not
+     * fail on that. Waits for the worker's lock, and does nothing to a message already read.
+     */
+    public void markRead(UUID id, Instant at, String by) {
+        update("readAt = ?1, readBy = ?2 where id = ?3 and readAt is null", at, by, id);
+    }
+
     /** Ids of deliveries due now, earliest first. */
     public List<UUID> dueDeliveries(Instant now, int limit) {
         return getEntityManager().createQuery("select id from Message where deliveryStatus = :pending"

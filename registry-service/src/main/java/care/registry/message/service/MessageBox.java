@@ -37,8 +37,8 @@ public class MessageBox {
     public Message markRead(UUID id) {
         Message message = access.readableMessage(id);
         if (message.readAt == null) {
-            message.readAt = Instant.now();
-            message.readBy = access.caller().name();
+            messages.markRead(id, Instant.now(), access.caller().name());
+            messages.getEntityManager().refresh(message);
         }
         return message;
     }

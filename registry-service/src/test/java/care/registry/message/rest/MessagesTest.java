@@ -25,7 +25,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.restassured.RestAssured.given;
@@ -49,15 +52,22 @@ class MessagesTest {
     static final int SMS_PORT = freePort();
     static final AtomicInteger SMS_ANSWER = new AtomicInteger(503);
     static final List<String> SMS_RECEIVED = new CopyOnWriteArrayList<>();
+    /** An SMS whose text holds this is kept waiting at the gateway until {@link #SMS_RELEASE} opens. */
+    static volatile String smsHeldFor = "";
+    static final CountDownLatch SMS_ARRIVED = new CountDownLatch(1);
+    static final CountDownLatch SMS_RELEASE = new CountDownLatch(1);
     static HttpServer sms;
 
-    /** The SMS channel, to the test's gateway; retried after a second so that the test need not wait long. */
+    /**
+     * The SMS channel, to the test's gateway; retried after a second so that the test need not wait long, and waited
+     * for long enough that a held SMS is not given up meanwhile.
+     */
     public static class SmsChannel implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("care.notify.channel", "sms", "care.notify.sms.url", "http://127.0.0.1:" + SMS_PORT + "/sms",
                     "care.notify.sms.token", "sms-test-token", "care.notify.retry-after", "1s",
-                    "care.notify.sweep", "1s");
+                    "care.notify.sweep", "1s", "care.notify.sms.timeout", "30s");
         }
     }
 
@@ -71,6 +81,14 @@ class MessagesTest {
         sms = HttpServer.create(new InetSocketAddress("127.0.0.1", SMS_PORT), 0);
         sms.createContext("/sms", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (!smsHeldFor.isEmpty() && body.contains(smsHeldFor)) {
+                SMS_ARRIVED.countDown();
+                try {
+                    SMS_RELEASE.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             int status = SMS_ANSWER.get();
             if (status == 200 && "Bearer sms-test-token".equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 SMS_RECEIVED.add(body);
@@ -95,12 +113,17 @@ class MessagesTest {
     }
 
     static String returned(UUID eventId, UUID filingId, String uscc, String applicantId) {
+        return returned(eventId, filingId, uscc, applicantId, "承诺书未盖章");
+    }
+
+    static String returned(UUID eventId, UUID filingId, String uscc, String applicantId, String comment) {
         return """
                 {"eventId":"%s","type":"FilingReturned","schemaVersion":1,"occurredAt":"2026-11-20T02:00:00Z",
                  "aggregateId":"%s","cityCode":"530100","divisionCode":"530102",
-                 "payload":{"filingId":"%s","filingType":"CHANGE","uscc":"%s","comment":"承诺书未盖章",
+                 "payload":{"filingId":"%s","filingType":"CHANGE","uscc":"%s","comment":"%s",
                    "items":[{"material":"COMMITMENT","field":null,"reason":"请加盖公章"}],"applicantId":%s}}
-                """.formatted(eventId, uscc, filingId, uscc, applicantId == null ? "null" : "\"" + applicantId + "\"");
+                """.formatted(eventId, uscc, filingId, uscc, comment,
+                applicantId == null ? "null" : "\"" + applicantId + "\"");
     }
 
     static String rejected(UUID eventId, UUID filingId, String uscc) {
@@ -162,6 +185,37 @@ class MessagesTest {
                 .body("unread", equalTo(before - 1));
         given().auth().oauth2(Tokens.of("inst-elderly")).post("/api/messages/{id}/read", "not-an-id").then()
                 .statusCode(404);
+    }
+
+    /**
+     * The delivery worker holds a message's row while the gateway answers; the institution marks it read meanwhile.
+     * Both land: read (not a 409 on the worker's version) and sent.
+     */
+    @Test
+    void aMessageMarkedReadWhileItsSmsIsUnderWayIsReadAndSent() throws Exception {
+        SMS_ANSWER.set(200);
+        String comment = "消防验收意见过期-" + UUID.randomUUID();
+        smsHeldFor = comment;
+        try {
+            UUID filing = UUID.randomUUID();
+            register.deliver(returned(UUID.randomUUID(), filing, Register.ELDERLY_530102, null, comment));
+            String id = db.strings("select id::text from message where filing_id = ?1", filing).get(0);
+            assertTrue(SMS_ARRIVED.await(30, TimeUnit.SECONDS), "the worker sends the SMS");
+
+            CompletableFuture<io.restassured.response.Response> read = CompletableFuture.supplyAsync(() ->
+                    given().auth().oauth2(Tokens.of("inst-elderly")).post("/api/messages/{id}/read", id));
+            // until the mark waits for the worker's row lock
+            await().atMost(Duration.ofSeconds(30)).until(() -> db.count("select count(*) from pg_stat_activity"
+                    + " where wait_event_type = 'Lock' and query like 'update message%'") == 1);
+            SMS_RELEASE.countDown();
+
+            read.get(30, TimeUnit.SECONDS).then().statusCode(200).body("read", equalTo(true));
+            await().atMost(Duration.ofSeconds(30)).until(() -> db.count("select count(*) from message where id = cast(?1 as uuid)"
+                    + " and delivery_status = 'SENT' and read_at is not null", id) == 1);
+        } finally {
+            smsHeldFor = "";
+            SMS_RELEASE.countDown();
+        }
     }
 
     @Test
