@@ -61,10 +61,13 @@ public class DemoRoster {
     }
 
     void onRegistered(@Observes InstitutionFirstRegistered registered) {
-        if (!enabled) {
-            return;
+        if (enabled) {
+            rosterFor(registered.institution());
         }
-        Institution institution = registered.institution();
+    }
+
+    /** Gives the institution its generated roster (in the caller's transaction). */
+    public void rosterFor(Institution institution) {
         Roster roster = generate(institution);
         int added = staff.addGenerated(institution, roster.entries(), roster.citizenIds());
         audit.record(ACTOR, "DEMO_ROSTER_GENERATED", "institution", institution.id, institution, Map.of("staff", added));
