@@ -63,22 +63,37 @@ public class IndicatorService {
                                 LocalDate asOf) {
         Context c = context(cityCode, countyCode, sector, scope, asOf);
         List<LocalDate> days = trendDays(asOf);
-        Map<LocalDate, List<InstitutionState>> states = new HashMap<>();
+        List<IndicatorTarget> measured = c.targets.stream().filter(IndicatorTarget::measured).toList();
+        // each day's register is read once and summed for every target and area at once, then dropped: a city of
+        // 100,000 institutions held for thirteen days at a time (and summed again per area) outgrew the heap
+        Map<LocalDate, List<InstitutionState>> baselines = new HashMap<>();
+        Map<IndicatorTarget, Totals> atBaseline = new HashMap<>();
+        for (IndicatorTarget t : measured) {
+            if (t.baselineOn != null) {
+                List<InstitutionState> baseline = baselines.computeIfAbsent(t.baselineOn, c.loaded::at);
+                atBaseline.put(t, Totals.of(Contributions.of(t.measure, baseline, List.of())));
+            }
+        }
+        Map<IndicatorTarget, Map<LocalDate, Totals>> totals = new HashMap<>();
+        for (LocalDate day : days) {
+            List<InstitutionState> then = c.loaded.at(day);
+            for (IndicatorTarget t : measured) {
+                List<InstitutionState> baseline = t.baselineOn == null ? List.of() : baselines.get(t.baselineOn);
+                totals.computeIfAbsent(t, x -> new HashMap<>())
+                        .put(day, Totals.of(Contributions.of(t.measure, then, baseline)));
+            }
+        }
         List<Indicator> indicators = new ArrayList<>();
         for (IndicatorTarget t : c.targets) {
             List<Figure> figures = new ArrayList<>();
             if (t.measured()) {
-                List<InstitutionState> baseline = t.baselineOn == null ? List.of()
-                        : states.computeIfAbsent(t.baselineOn, c.loaded::at);
                 for (Area area : c.areas) {
                     List<Point> trend = new ArrayList<>();
                     for (LocalDate day : days) {
-                        List<InstitutionState> then = states.computeIfAbsent(day, c.loaded::at);
-                        trend.add(new Point(day, sum(t.measure, area, Contributions.of(t.measure, then, baseline),
+                        trend.add(new Point(day, sum(t.measure, totals.get(t).get(day).of(area),
                                 c.population(t.measure, area, day)).value));
                     }
-                    figures.add(figure(t, area, c, asOf, baseline, states.computeIfAbsent(asOf, c.loaded::at),
-                            trend));
+                    figures.add(figure(t, area, c, asOf, totals.get(t).get(asOf), atBaseline.get(t), trend));
                 }
             }
             indicators.add(indicator(t, figures));
@@ -100,7 +115,7 @@ public class IndicatorService {
         List<InstitutionState> baseline = t.baselineOn == null ? List.of() : c.loaded.at(t.baselineOn);
         List<Line> lines = Contributions.of(t.measure, c.loaded.at(asOf), baseline).stream()
                 .filter(l -> inArea(l, area)).toList();
-        Sum s = sum(t.measure, area, lines, c.population(t.measure, area, asOf));
+        Sum s = sum(t.measure, Totals.of(lines).of(area), c.population(t.measure, area, asOf));
         return new IndicatorTable.DrillDown(t.code, t.name, area.code(), area.name(), asOf, s.value, s.numerator,
                 s.denominator, t.measure.numeratorLabel, t.measure.denominatorLabel, s.missing,
                 lines.stream().map(l -> new IndicatorTable.Item(l.institutionId(), l.name(), l.countyCode(),
@@ -129,9 +144,10 @@ public class IndicatorService {
                 populations.ofCity(cityCode), cityCode, asOf);
     }
 
-    private Figure figure(IndicatorTarget t, Area area, Context c, LocalDate asOf, List<InstitutionState> baseline,
-                          List<InstitutionState> now, List<Point> trend) {
-        Sum s = sum(t.measure, area, Contributions.of(t.measure, now, baseline), c.population(t.measure, area, asOf));
+    /** {@code atBaseline}: the target's sums on its baseline day (null without one). */
+    private Figure figure(IndicatorTarget t, Area area, Context c, LocalDate asOf, Totals now, Totals atBaseline,
+                          List<Point> trend) {
+        Sum s = sum(t.measure, now.of(area), c.population(t.measure, area, asOf));
         boolean targeted = "CITY".equals(area.level()) || t.forCounties();
         if (!targeted) {
             return new Figure(area.code(), area.name(), s.value, s.numerator, s.denominator, s.missing, null, null,
@@ -142,7 +158,7 @@ public class IndicatorService {
             return new Figure(area.code(), area.name(), null, s.numerator, s.denominator, s.missing, target, null,
                     null, IndicatorTable.NO_DATA.code(), IndicatorTable.NO_DATA.label(), trend);
         }
-        BigDecimal expected = expected(t, area, c, baseline);
+        BigDecimal expected = expected(t, area, c, atBaseline);
         boolean met = t.atLeast() ? s.value.compareTo(target) >= 0 : s.value.compareTo(target) <= 0;
         boolean onLine = t.atLeast() ? s.value.compareTo(expected) >= 0 : s.value.compareTo(expected) <= 0;
         Status status = met ? IndicatorTable.MET : onLine && asOf.isBefore(t.targetOn) ? IndicatorTable.ON_TRACK
@@ -156,12 +172,11 @@ public class IndicatorService {
      * Where the straight line from the baseline to the target stands on {@code asOf}. The line starts at the area's
      * own figure on the baseline day (0 for 新增, and where the register held nothing to compute it from then).
      */
-    private BigDecimal expected(IndicatorTarget t, Area area, Context c, List<InstitutionState> baseline) {
+    private BigDecimal expected(IndicatorTarget t, Area area, Context c, Totals atBaseline) {
         LocalDate asOf = c.asOf;
         BigDecimal start = BigDecimal.ZERO;
         if (!t.measure.isIncrease() && t.baselineOn != null) {
-            Sum then = sum(t.measure, area, Contributions.of(t.measure, baseline, List.of()),
-                    c.population(t.measure, area, t.baselineOn));
+            Sum then = sum(t.measure, atBaseline.of(area), c.population(t.measure, area, t.baselineOn));
             if (then.value != null) {
                 start = then.value;
             }
@@ -188,16 +203,10 @@ public class IndicatorService {
         return "CITY".equals(area.level()) || l.countyCode().equals(area.code());
     }
 
-    /** The area's sum of its lines and the value from it; {@code population} null for a register denominator. */
-    private static Sum sum(Measure m, Area area, List<Line> lines, Population population) {
-        long num = 0;
-        long den = 0;
-        for (Line l : lines) {
-            if (inArea(l, area)) {
-                num += l.numerator();
-                den += l.denominator() == null ? 0 : l.denominator();
-            }
-        }
+    /** An area's sums and the value from them; {@code population} null for a register denominator. */
+    private static Sum sum(Measure m, Parts parts, Population population) {
+        long num = parts.numerator;
+        long den = parts.denominator;
         if (m.isCount()) {
             return new Sum(BigDecimal.valueOf(num).setScale(2, RoundingMode.HALF_UP), num, null, null);
         }
@@ -227,6 +236,34 @@ public class IndicatorService {
     }
 
     private record Sum(BigDecimal value, long numerator, Long denominator, String missing) {
+    }
+
+    /** The numerators and denominators of an area's lines, added up. */
+    private static final class Parts {
+        long numerator;
+        long denominator;
+
+        void add(Line l) {
+            numerator += l.numerator();
+            denominator += l.denominator() == null ? 0 : l.denominator();
+        }
+    }
+
+    /** A measure's lines on a day added up for the city and for each county, in one pass over them. */
+    private record Totals(Parts city, Map<String, Parts> counties) {
+
+        static Totals of(List<Line> lines) {
+            Totals totals = new Totals(new Parts(), new HashMap<>());
+            for (Line l : lines) {
+                totals.city.add(l);
+                totals.counties.computeIfAbsent(l.countyCode(), k -> new Parts()).add(l);
+            }
+            return totals;
+        }
+
+        Parts of(Area area) {
+            return "CITY".equals(area.level()) ? city : counties.getOrDefault(area.code(), new Parts());
+        }
     }
 
     private record Population(Long value, String missing) {
