@@ -24,8 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * (registry-service/pom.xml, execution {@code large-city}). Loading the city's institutions as entities, and holding
  * thirteen days of their states at once, outgrew that heap and the request answered 500.
  * The register is DirectoryBenchmarkTest's, generated in SQL: no sites and no designation versions, so the figure
- * checked is the denominator of one that counts institutions (普惠托育机构占比, QJ-C-13: every 托育机构). {@code -Dtest=IndicatorsLargeCityTest} alone runs it in the default
- * heap; add {@code -Dlarge-city.skip=false} for the small one.
+ * checked is the denominator of one that counts institutions (普惠托育机构占比, QJ-C-13: every 托育机构). Opt-in: {@code -Dlarge-city.skip=false}.
  */
 @QuarkusTest
 @WithTestResource(value = CareTestResource.class, initArgs = @ResourceArg(name = "database", value = "registry"))
