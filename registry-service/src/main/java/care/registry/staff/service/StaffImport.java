@@ -25,6 +25,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -127,7 +128,10 @@ public class StaffImport {
         if (xlsx.length > MAX_BYTES) {
             throw fileRefused(413, "FILE_TOO_LARGE", "文件过大（不超过 2 MB）", "at most " + MAX_BYTES + " bytes");
         }
-        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+        try (XSSFWorkbook book = open(xlsx)) {
+            if (book.getNumberOfSheets() == 0) {
+                throw fileRefused(422, "NO_ROWS", "文件中没有人员", "the workbook has no sheet");
+            }
             Sheet sheet = book.getSheetAt(0);
             Map<String, Integer> columns = columns(sheet.getRow(sheet.getFirstRowNum()));
             List<ParsedRow> rows = new ArrayList<>();
@@ -146,10 +150,15 @@ public class StaffImport {
                 throw fileRefused(422, "NO_ROWS", "文件中没有人员", "no row below the header has a value");
             }
             return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // closing a workbook read from memory
+        }
+    }
+
+    private static XSSFWorkbook open(byte[] xlsx) {
+        try {
+            return new XSSFWorkbook(new ByteArrayInputStream(xlsx));
         } catch (IOException | RuntimeException notXlsx) {
-            if (notXlsx instanceof ProblemException refused) {
-                throw refused;
-            }
             // POI says so in its own exception types (not a zip, an old .xls, a zip bomb): one answer for all
             throw fileRefused(400, "NOT_XLSX", "文件不是 Excel 工作簿（.xlsx），请用下载的模板填写",
                     "the upload is not a readable XLSX workbook");
