@@ -24,7 +24,6 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
