@@ -16,24 +16,41 @@ public class ApiError extends RuntimeException {
     public final String detail;
     /** field (the API's JSON name, e.g. {@code capacity}, {@code materials.COMMITMENT}) → message */
     public final Map<String, String> fields;
+    /** Violations of one row of an uploaded spreadsheet each (they belong to no field of the page's form). */
+    public final List<RowViolation> rows;
 
     public ApiError(int status, String code, String title, String detail, Map<String, String> fields) {
+        this(status, code, title, detail, fields, List.of());
+    }
+
+    private ApiError(int status, String code, String title, String detail, Map<String, String> fields,
+                     List<RowViolation> rows) {
         super(status + " " + code + ": " + detail);
         this.status = status;
         this.code = code;
         this.title = title;
         this.detail = detail;
         this.fields = fields;
+        this.rows = rows;
+    }
+
+    /** A violation of a spreadsheet row, as the spreadsheet numbers it. */
+    @io.quarkus.qute.TemplateData
+    public record RowViolation(int row, String field, String message) {
     }
 
     /** A refusal from its status and problem+json body (a JSON object, or null when the body was none). */
     public static ApiError of(int status, Object body) {
         if (body instanceof Map<?, ?> problem) {
             Map<String, String> fields = new LinkedHashMap<>();
+            List<RowViolation> rows = new java.util.ArrayList<>();
             Object violations = problem.get("violations");
             if (violations instanceof List<?> list) {
                 for (Object v : list) {
-                    if (v instanceof Map<?, ?> violation) {
+                    if (v instanceof Map<?, ?> violation && violation.get("row") instanceof Number row) {
+                        rows.add(new RowViolation(row.intValue(), String.valueOf(violation.get("field")),
+                                String.valueOf(violation.get("message"))));
+                    } else if (v instanceof Map<?, ?> violation) {
                         fields.merge(String.valueOf(violation.get("field")), String.valueOf(violation.get("message")),
                                 (a, b) -> a + "；" + b);
                     }
@@ -41,7 +58,7 @@ public class ApiError extends RuntimeException {
             }
             String title = problem.get("title") == null ? fallbackTitle(status) : String.valueOf(problem.get("title"));
             return new ApiError(status, String.valueOf(problem.get("code")), title,
-                    problem.get("detail") == null ? null : String.valueOf(problem.get("detail")), fields);
+                    problem.get("detail") == null ? null : String.valueOf(problem.get("detail")), fields, rows);
         }
         return new ApiError(status, "HTTP_" + status, fallbackTitle(status), null, Map.of());
     }

@@ -26,7 +26,8 @@ class PageAccessTest {
     @Test
     void onlyTheInstitutionKeepsItsFilingsSitesAndRoster() {
         for (String page : List.of("/portal/filings", "/portal/filings/new", "/portal/sites", "/portal/sites/abc",
-                "/portal/staff", "/portal/staff/abc/leave")) {
+                "/portal/staff", "/portal/staff/abc/leave", "/portal/staff/abc/edit", "/portal/staff/export.xlsx",
+                "/portal/staff/import", "/portal/staff/import-template.xlsx")) {
             assertTrue(CLERK.mayOpen(page), page);
             for (User other : List.of(REVIEWER, ADMIN, AUDITOR)) {
                 assertFalse(other.mayOpen(page), other.username() + " " + page);

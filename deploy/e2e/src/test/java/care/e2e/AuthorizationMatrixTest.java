@@ -82,7 +82,9 @@ class AuthorizationMatrixTest {
                         }
                         if (row.body != null) {
                             Object body = fixtures.body(row.body);
-                            if (body instanceof byte[] bytes) {
+                            if (body instanceof Fixtures.Upload upload) {
+                                request.contentType(upload.contentType()).body(upload.bytes());
+                            } else if (body instanceof byte[] bytes) {
                                 request.contentType("application/pdf").body(bytes);
                             } else {
                                 request.contentType("application/json").body(body);

@@ -95,6 +95,7 @@ final class Fixtures {
             case "staff" -> Map.of("name", "赵敏", "role", "ELDERLY_CAREGIVER", "citizenId", nextCitizenId(),
                     "certificateGrade", "LEVEL_5", "certificateNumber", "S530102" + STAFF.incrementAndGet(),
                     "certificateIssuedOn", "2024-01-10", "employedFrom", "2024-02-01");
+            case "staffImport" -> new Upload(XLSX, staffImport(nextCitizenId()));
             case "staffUpdate" -> Map.of("name", "赵敏", "role", "ELDERLY_CAREGIVER", "certificateGrade", "LEVEL_4",
                     "certificateNumber", "S530102-4", "certificateIssuedOn", "2025-06-01", "employedFrom", "2024-02-01");
             case "inspection" -> Map.of("inspectedOn", "2026-11-02", "method", "RANDOM", "inspectorOrg", "五华区民政局",
@@ -166,6 +167,32 @@ final class Fixtures {
     }
 
     /** A valid citizen ID (GB 11643) of 五华区, different on each call. */
+    /** A file uploaded as it is, under its own type. */
+    record Upload(String contentType, byte[] bytes) {
+    }
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /** The registry's import template filled with one new person (a fresh ID each time, so each import adds one). */
+    static byte[] staffImport(String citizenId) {
+        List<String> header = List.of("姓名*", "岗位*", "公民身份号码*", "入职日期*");
+        List<String> row = List.of("钱敏", "养老护理员", citizenId, "2024-02-01");
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+             var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = book.createSheet("从业人员名册");
+            for (int r = 0; r < 2; r++) {
+                var cells = sheet.createRow(r);
+                for (int c = 0; c < header.size(); c++) {
+                    cells.createCell(c).setCellValue((r == 0 ? header : row).get(c));
+                }
+            }
+            book.write(out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static String nextCitizenId() {
         return PersonalDataTest.withCheckDigit("5301021990010" + (1000 + STAFF.incrementAndGet()));
     }

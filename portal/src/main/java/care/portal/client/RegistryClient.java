@@ -2,13 +2,17 @@ package care.portal.client;
 
 import io.quarkus.oidc.token.propagation.common.AccessToken;
 import io.quarkus.qute.TemplateData;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -24,6 +28,8 @@ import java.util.Map;
 @AccessToken
 @Path("/api/institutions")
 public interface RegistryClient {
+
+    String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /** An institution account sees exactly its own institution (none until its 新设备案 is approved). */
     @GET
@@ -62,9 +68,27 @@ public interface RegistryClient {
     @Path("/{id}/staff")
     Staff addStaff(@PathParam("id") String id, Map<String, Object> person);
 
+    /** 200 saved, 202 saved but waiting for the county (status DISPUTED); a stale If-Match is 409. */
     @PUT
     @Path("/{id}/staff/{staffId}")
-    void updateStaff(@PathParam("id") String id, @PathParam("staffId") String staffId, Map<String, Object> person);
+    Staff updateStaff(@PathParam("id") String id, @PathParam("staffId") String staffId,
+                      @HeaderParam("If-Match") String ifMatch, Map<String, Object> person);
+
+    @GET
+    @Path("/{id}/staff/export.{format}")
+    @Produces(MediaType.WILDCARD)
+    Response exportStaff(@PathParam("id") String id, @PathParam("format") String format);
+
+    @GET
+    @Path("/{id}/staff/import-template.xlsx")
+    @Produces(MediaType.WILDCARD)
+    Response staffImportTemplate(@PathParam("id") String id);
+
+    /** New entries from an XLSX, all or none (422 IMPORT_ROWS_INVALID with the violations by row). */
+    @POST
+    @Path("/{id}/staff/import")
+    @Consumes(XLSX)
+    StaffImport importStaff(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key, byte[] file);
 
     @GET
     @Path("/staff-disputes")
@@ -125,7 +149,18 @@ public interface RegistryClient {
                  String certificateType, String certificateGrade, String certificateGradeLabel,
                  String certificateNumber, String certificateIssuedOn, String certificateValidUntil,
                  boolean certificateValid, String employedFrom, String employedUntil, boolean employed,
-                 String status, String statusLabel) {
+                 String status, String statusLabel, String certificateState, String certificateStateLabel,
+                 boolean head, String education, long version) {
+    }
+
+    /** What an import added: {@code added} in all, {@code disputed} of them waiting for the county. */
+    @TemplateData
+    record StaffImport(int added, int disputed) {
+
+        /** Those on the roster at once (the rest wait for the county). */
+        public int registered() {
+            return added - disputed;
+        }
     }
 
     @TemplateData

@@ -9,7 +9,10 @@ import care.registry.institution.domain.Institution;
 import care.registry.staff.domain.Staff;
 import care.registry.staff.domain.StaffRepository;
 import care.registry.staff.domain.StaffStatus;
+import care.registry.staff.service.StaffImport;
 import care.registry.staff.service.StaffService;
+import care.registry.staff.service.StaffSheets;
+import care.registry.export.Sheets;
 import io.quarkus.panache.common.Page;
 import io.quarkus.security.Authenticated;
 import jakarta.transaction.Transactional;
@@ -37,8 +40,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.UUID;
 
 /**
- * An institution's roster: read by whoever sees the institution, kept by the institution itself. Citizen IDs are
- * masked in every answer.
+ * An institution's roster: read (and exported) by whoever sees the institution, kept (and imported) by the
+ * institution itself. Citizen IDs are masked in every answer.
  */
 @Tag(name = "Staff", description = "从业人员名册 (an institution's roster, citizen IDs masked)")
 @Path("/api/institutions/{id}/staff")
@@ -51,12 +54,15 @@ public class StaffResource {
     private final StaffRepository staff;
     private final StaffService staffService;
     private final IdempotencyKeys idempotent;
+    private final StaffImport staffImport;
 
-    public StaffResource(Access access, StaffRepository staff, StaffService staffService, IdempotencyKeys idempotent) {
+    public StaffResource(Access access, StaffRepository staff, StaffService staffService, IdempotencyKeys idempotent,
+                         StaffImport staffImport) {
         this.access = access;
         this.staff = staff;
         this.staffService = staffService;
         this.idempotent = idempotent;
+        this.staffImport = staffImport;
     }
 
     @GET
@@ -95,6 +101,67 @@ public class StaffResource {
     }
 
     @GET
+    @Path("/export.csv")
+    @Produces(Sheets.CSV)
+    @Transactional
+    @Operation(operationId = "exportStaffCsv", summary = "导出从业人员名册 (CSV)",
+            description = "The roster as CSV (UTF-8 with BOM): Chinese headers and labels, citizen IDs masked; "
+            + "current=true leaves out those who have left")
+    public Response exportCsv(@PathParam("id") UUID id,
+                              @QueryParam("current") @DefaultValue("false") boolean current) {
+        Institution i = access.readable(id);
+        return download(StaffSheets.csv(staff.roster(i.id, current, staffService.today()).list(), staffService.today()),
+                Sheets.CSV, "csv");
+    }
+
+    @GET
+    @Path("/export.xlsx")
+    @Produces(Sheets.XLSX)
+    @Transactional
+    @Operation(operationId = "exportStaffXlsx", summary = "导出从业人员名册 (XLSX)",
+            description = "The roster as an XLSX workbook: Chinese headers and labels, citizen IDs masked; "
+            + "current=true leaves out those who have left")
+    public Response exportXlsx(@PathParam("id") UUID id,
+                               @QueryParam("current") @DefaultValue("false") boolean current) {
+        Institution i = access.readable(id);
+        return download(StaffSheets.xlsx(staff.roster(i.id, current, staffService.today()).list(), staffService.today()),
+                Sheets.XLSX, "xlsx");
+    }
+
+    @GET
+    @Path("/import-template.xlsx")
+    @Produces(Sheets.XLSX)
+    @Operation(operationId = "staffImportTemplate", summary = "下载从业人员导入模板",
+            description = "The XLSX the import reads: Chinese headers (* required) and one example row")
+    public Response importTemplate(@PathParam("id") UUID id) {
+        access.keptByCaller(id);
+        return Response.ok(StaffSheets.template())
+                .header("Content-Disposition", "attachment; filename=\"staff-import-template.xlsx\"").build();
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes(Sheets.XLSX)
+    @Transactional
+    @Operation(operationId = "importStaff", summary = "批量导入从业人员",
+            description = "New roster entries from the template's XLSX (at most " + StaffImport.MAX_ROWS + " rows, "
+            + "2 MB), all or none: each row is checked as a single add; any broken row refuses the file (422 "
+            + "IMPORT_ROWS_INVALID, violations with row and field) and adds nothing. A row whose person another "
+            + "institution holds is recorded as DISPUTED and counted. A body that is not XLSX is 415 or 400 NOT_XLSX. "
+            + "With an Idempotency-Key, a retry with the same key and file gets the first answer")
+    public Response importStaff(@PathParam("id") UUID id, @HeaderParam(IdempotencyKeys.HEADER) String key,
+                                byte[] xlsx) {
+        Institution i = access.keptByCaller(id);
+        return idempotent.once(access.caller().name(), key, "POST staff import " + id, xlsx, () -> {
+            StaffImport.Outcome outcome = staffImport.importRows(i, xlsx, access.caller().name());
+            staff.flush();
+            var today = staffService.today();
+            return Response.ok(new StaffImportResponse(outcome.added().size(), outcome.disputed(),
+                    outcome.added().stream().map(s -> StaffResponse.of(s, today)).toList())).build();
+        });
+    }
+
+    @GET
     @Operation(operationId = "getStaff", summary = "查看从业人员",
             description = "One roster entry, citizen ID masked, with its ETag")
     @Path("/{staffId}")
@@ -123,6 +190,11 @@ public class StaffResource {
         }
         return Response.ok(StaffResponse.of(entry, staffService.today())).header("ETag", IfMatch.etag(entry.version))
                 .build();
+    }
+
+    private static Response download(byte[] body, String type, String extension) {
+        return Response.ok(body, type)
+                .header("Content-Disposition", "attachment; filename=\"staff." + extension + "\"").build();
     }
 
     private Staff staffOf(Institution i, UUID staffId) {

@@ -1,5 +1,6 @@
 package care.registry.staff.rest;
 
+import care.registry.staff.domain.CertificateState;
 import care.registry.staff.domain.Staff;
 import care.registry.staff.domain.StaffStatus;
 
@@ -9,7 +10,8 @@ import java.util.UUID;
 /**
  * A roster entry as shown to anyone allowed to see it: the citizen ID only masked. {@code status} ACTIVE, DISPUTED
  * (waiting for the county's decision) or REFUSED; {@code disputeOutcome} what the last dispute decided for this
- * entry (STANDS, ENDED, REFUSED) — about this entry only, never about another institution's.
+ * entry (STANDS, ENDED, REFUSED) — about this entry only, never about another institution's. {@code certificateState}
+ * NONE, VALID, EXPIRING (ends within 60 days) or EXPIRED, with its Chinese label.
  */
 public record StaffResponse(
         UUID id,
@@ -25,6 +27,8 @@ public record StaffResponse(
         LocalDate certificateIssuedOn,
         LocalDate certificateValidUntil,
         boolean certificateValid,
+        String certificateState,
+        String certificateStateLabel,
         LocalDate employedFrom,
         LocalDate employedUntil,
         boolean employed,
@@ -42,12 +46,13 @@ public record StaffResponse(
             + "核实前本登记不计发护理补助，也不能修改";
 
     public static StaffResponse of(Staff s, LocalDate today) {
-        boolean certified = s.certificateGrade != null || s.certificateNumber != null;
+        CertificateState certificate = CertificateState.of(s, today);
         return new StaffResponse(s.id, s.institutionId, s.name, s.role.name(), s.role.label, s.citizenIdMasked,
                 s.certificateType, s.certificateGrade == null ? null : s.certificateGrade.name(),
                 s.certificateGrade == null ? null : s.certificateGrade.label, s.certificateNumber,
                 s.certificateIssuedOn, s.certificateValidUntil,
-                certified && (s.certificateValidUntil == null || !s.certificateValidUntil.isBefore(today)),
+                certificate == CertificateState.VALID || certificate == CertificateState.EXPIRING,
+                certificate.name(), certificate.label,
                 s.employedFrom, s.employedUntil,
                 s.status != StaffStatus.REFUSED && (s.employedUntil == null || !s.employedUntil.isBefore(today)),
                 s.head, s.education == null ? null : s.education.name(),

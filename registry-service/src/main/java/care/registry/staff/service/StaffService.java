@@ -127,6 +127,13 @@ public class StaffService {
         return added;
     }
 
+    /** Whether the person already has an overlapping employment at this institution (an add would be refused). */
+    boolean heldHere(Institution institution, StaffDetails r) {
+        // the entry has no id yet: a fresh one excludes nothing
+        return staff.heldHere(pii.personKey(PiiProtector.normalise(r.citizenId())), institution.id, UUID.randomUUID(),
+                r.employedFrom(), r.employedUntil());
+    }
+
     private void setCitizenId(Staff entry, String citizenId) {
         String id = PiiProtector.normalise(citizenId);
         PiiProtector.Sealed sealed = pii.encrypt(id, entry.id);
@@ -165,7 +172,8 @@ public class StaffService {
         entry.education = r.education();
     }
 
-    private List<Violation> check(StaffDetails r, boolean adding) {
+    /** Every rule an entry breaks, as {@link #add} ({@code adding}) or {@link #update} checks it. */
+    List<Violation> check(StaffDetails r, boolean adding) {
         List<Violation> v = new ArrayList<>();
         if (adding && r.citizenId() == null) {
             v.add(new Violation("citizenId", "新增人员须填写公民身份号码"));
