@@ -34,7 +34,9 @@ public class Confirm {
         BATCH_RELEASE("下达财政吗？", "下达后各笔补贴交由财政拨付。下达不能撤销。", "确认下达财政"),
         ACCOUNT_DISABLE("停用这个账号吗？", "停用后此人立即退出登录，不能再登录，直到您再次启用。", "确认停用"),
         OPERATOR_REMOVE("删除这个经办人吗？", "删除后此人立即退出登录，不能再登录，不能恢复；以后需要时请重新添加。", "确认删除"),
-        REGISTRATION_REFUSE("不予确认这一注册吗？", "不予确认后申请人不能再用这一注册办理业务，不能撤销。", "确认不予确认");
+        REGISTRATION_REFUSE("不予确认这一注册吗？", "不予确认后申请人不能再用这一注册办理业务，不能撤销。", "确认不予确认"),
+        TOWNSHIP_RETIRE("停用这个乡镇（街道）吗？", "停用后机构不能再为场所选择它；已选了它的场所保持不变。停用不能撤销，"
+                + "需要时请以新的代码重新录入。", "确认停用");
 
         public final String question;
         public final String consequence;

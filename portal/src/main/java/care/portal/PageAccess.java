@@ -33,7 +33,12 @@ public class PageAccess {
         if (!user.loggedIn() || user.mayOpen(path)) {
             return null;
         }
-        return views.html(403, views.page(error).data("error", new ApiError(403, "FORBIDDEN", "您的账号不办理此项业务",
-                user.roleLabel() + "账号没有此页面的办理权限，请从菜单进入您的业务页面。", Map.of())));
+        return views.html(403, views.page(error).data("error", refusal(user)));
+    }
+
+    /** What a role is told on a page it cannot use: in Chinese, with the way back. */
+    static ApiError refusal(User user) {
+        return new ApiError(403, "FORBIDDEN", "您的账号不办理此项业务",
+                user.roleLabel() + "账号没有此页面的办理权限，请从菜单进入您的业务页面。", Map.of());
     }
 }

@@ -1,6 +1,7 @@
 package care.portal;
 
 import care.portal.client.RegistryClient;
+import care.portal.client.TownshipClient;
 import care.portal.client.Versions;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -48,6 +49,10 @@ public class SitePages {
     @Inject
     @RestClient
     RegistryClient registry;
+
+    @Inject
+    @RestClient
+    TownshipClient townships;
 
     @Inject
     Views views;
@@ -144,7 +149,31 @@ public class SitePages {
     private TemplateInstance form(RegistryClient.Site s, Form form) {
         boolean childcare = "CHILDCARE".equals(viewer.user().claim("sector"));
         return views.page(site).data("s", s).data("form", form).data("childcare", childcare)
-                .data("unit", childcare ? "托位" : "床位").data("occupiedLabel", childcare ? "在托人数" : "在住人数");
+                .data("unit", childcare ? "托位" : "床位").data("occupiedLabel", childcare ? "在托人数" : "在住人数")
+                .data("townships", choices(townshipsOf(s.divisionCode()), s.townshipCode()));
+    }
+
+    /** The county's list as the city entered it; none (the typed code, as before) if the registry cannot say. */
+    private List<TownshipClient.Township> townshipsOf(String county) {
+        if (county == null) {
+            return List.of();
+        }
+        try {
+            return townships.list(county);
+        } catch (RuntimeException e) { // a refusal or the registry not reached: the form still opens, typed as before
+            return List.of();
+        }
+    }
+
+    /**
+     * What the site's township picker offers: the townships in force, and the one the site names even if retired
+     * since (the registry keeps it on the site); empty while the city has entered none for the county.
+     */
+    static List<TownshipClient.Township> choices(List<TownshipClient.Township> listed, String current) {
+        if (listed.stream().noneMatch(TownshipClient.Township::inForce)) {
+            return List.of();
+        }
+        return listed.stream().filter(t -> t.inForce() || t.code().equals(current)).toList();
     }
 
     /** The form's values from the registry's site (the API's field names, as the refusals name them). */

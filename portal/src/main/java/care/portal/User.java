@@ -45,6 +45,16 @@ public record User(boolean loggedIn, String username, String displayName, Set<St
         return reviewer() && !institution();
     }
 
+    /** 概览: the figures of the user's area from each service; the reviewers', city admins' and auditors'. */
+    public boolean overview() {
+        return reviewer() && !institution();
+    }
+
+    /** Keeps the city's township (乡镇/街道) lists: the city admin only. */
+    public boolean townships() {
+        return is("city-admin") && !institution();
+    }
+
     public boolean decides() {
         return is("civil-affairs-reviewer") || is("health-reviewer");
     }
@@ -74,6 +84,12 @@ public record User(boolean loggedIn, String username, String displayName, Set<St
         }
         if (under(path, "/portal/review")) {
             return reviewer() && !institution();
+        }
+        if (under(path, "/portal/overview")) {
+            return overview();
+        }
+        if (under(path, "/portal/townships")) {
+            return townships();
         }
         if (under(path, "/portal/disputes")) {
             return disputes();
@@ -114,8 +130,8 @@ public record User(boolean loggedIn, String username, String displayName, Set<St
     /** Where a user starts after login. */
     public String home() {
         if (is("institution") || is("registrant")) return "/portal/filings";
-        if (is("civil-affairs-reviewer") || is("health-reviewer") || is("auditor")) return "/portal/review";
-        if (is("city-admin")) return "/portal/batches";
+        if (is("city-admin") || is("auditor")) return "/portal/overview";
+        if (is("civil-affairs-reviewer") || is("health-reviewer")) return "/portal/review";
         return "/portal/";
     }
 }

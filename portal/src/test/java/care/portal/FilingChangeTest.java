@@ -13,9 +13,9 @@ class FilingChangeTest {
     @Test
     void aChangeStartsFromTheFiledFactsAndTheMainSitesCapacity() {
         var main = new RegistryClient.Site("s1", true, "主场所", "五华区", null, "学府路1号", "530102-2026-000001", 60,
-                null, null, List.of(), null, 1L);
+                null, null, List.of(), null, 1L, "530102");
         var added = new RegistryClient.Site("s2", false, "分场所", "五华区", null, "学府路2号", "530102-2026-000002", 30,
-                null, null, List.of(), null, 1L);
+                null, null, List.of(), null, 1L, "530102");
         var filed = new RegistryClient.Institution("i", "91530102MA6K0000BY", "童心托育", "CHILDCARE", "托育",
                 "FULL_DAYCARE", "全托育机构", "PRIVATE", "民办", "530100", "530102", "五华区", "学府路1号", "张三",
                 null, "0871-65550202", null, 90, false, false, "FILED", "530102-2026-000001", "2026-01-05",
@@ -33,7 +33,7 @@ class FilingChangeTest {
     @Test
     void aReviewerSeesAChangeBesideTheFiledFactsWithTheChangedOnesMarked() {
         var main = new RegistryClient.Site("s1", true, "主场所", "五华区", null, "学府路1号", null, 60, null, null,
-                List.of(), null, 1L);
+                List.of(), null, 1L, "530102");
         var filed = new RegistryClient.Institution("i", "91530102MA6K0000BY", "童心托育", "CHILDCARE", "托育",
                 "FULL_DAYCARE", "全托育机构", "PRIVATE", "民办", "530100", "530102", "五华区", "学府路1号", "张三",
                 null, "0871-65550202", null, 60, false, false, "FILED", null, null, List.of(main), 3L);

@@ -127,7 +127,7 @@ class FormsTest {
                 null, new RegistryClient.Slots(60, null, 10, null, null,
                         List.of(new RegistryClient.Label("FULL_DAY", "全日托"))),
                 List.of(new RegistryClient.Label("CHILD_MEALS", "膳食"), new RegistryClient.Label("CHILD_HEALTH", "卫生保健")),
-                45, 0L));
+                45, 0L, "530102"));
         assertEquals("60", form.v("slots.total"));
         assertEquals("", form.v("slots.older"));
         assertEquals("45", form.v("occupied"));

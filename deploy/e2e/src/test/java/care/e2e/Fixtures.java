@@ -30,6 +30,8 @@ final class Fixtures {
     static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
     private static final AtomicInteger STAFF = new AtomicInteger(100);
+    /** Townships of 官渡区 (530111), made-up test values: no real township list is shipped or assumed. */
+    private static final AtomicInteger TOWNSHIP = new AtomicInteger(0);
 
     private final Map<String, String> shared = new HashMap<>();
     private final Disputes disputes = new Disputes();
@@ -76,8 +78,16 @@ final class Fixtures {
                     .post("/api/registrations").then().statusCode(201).extract().path("id");
             case "staffAccount" -> as("admin-530100", "POST", "/api/accounts/staff", body("staffAccount"))
                     .statusCode(201).extract().path("id");
+            case "township" -> as("admin-530100", "POST", "/api/institutions/townships", body("township"))
+                    .statusCode(201).extract().path("code");
             default -> throw new IllegalArgumentException("no fixture " + name);
         };
+    }
+
+    /** A township not yet entered: the next code of 530111, under a name no other township has. */
+    private static Map<String, Object> township() {
+        int n = TOWNSHIP.incrementAndGet();
+        return Map.of("code", "530111%03d".formatted(n), "name", "矩阵测试乡镇" + n + "（测试值）");
     }
 
     Object body(String name) {
@@ -112,6 +122,8 @@ final class Fixtures {
             case "registration" -> Registrations.registration(Registrations.uscc("530102"), "530102", "ELDERLY",
                     Registrations.mobile());
             case "refusal" -> Map.of("reason", "矩阵测试");
+            case "township" -> township();
+            case "townshipName" -> Map.of("name", "矩阵测试街道（测试值）");
             case "staffAccount" -> Map.of("username", "mz-m" + STAFF.incrementAndGet() + "-" + System.nanoTime() % 100000,
                     "fullName", "矩阵测试", "role", "civil-affairs-reviewer", "divisionCode", "530102");
             case "operator" -> Map.of("fullName", "矩阵测试", "mobile", Registrations.mobile());

@@ -374,6 +374,9 @@ class PortalBrowserTest {
         String batchUrl;
         try (Browser maker = new Browser()) {
             maker.login("admin-530100");
+            maker.waitUrl("/portal/overview"); // a city admin lands on 概览, its batches waiting among the figures
+            maker.waitText(By.id("h-batches"), "补贴批次");
+            maker.click(By.id("nav-batches"), "batches");
             maker.waitUrl("/portal/batches");
             new Select(maker.find(By.id("programmeCode"))).selectByValue("KM-DEMO-GRANT");
             maker.js("document.getElementById('period').value = arguments[0]",
@@ -490,6 +493,8 @@ class PortalBrowserTest {
         String other = "盘龙区福寿养老院";
         try (Browser admin = new Browser()) {
             admin.login("admin-530100");
+            admin.click(By.id("nav-townships"), "the city's township lists (city admin)");
+            admin.waitText(By.tagName("h1"), "乡镇（街道）名单");
             admin.click(By.id("nav-disputes"), "roster disputes (city admin)");
             admin.waitText(By.cssSelector(row), other);
             admin.waitText(By.cssSelector(row), Fixtures.NAME);

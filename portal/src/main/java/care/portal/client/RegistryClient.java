@@ -123,7 +123,7 @@ public interface RegistryClient {
     @TemplateData
     record Site(String id, boolean main, String name, String divisionName, String townshipCode, String address,
                 String filingNumber, Integer filedCapacity, Beds beds, Slots slots, List<Label> services,
-                Integer occupied, Long version) {
+                Integer occupied, Long version, String divisionCode) {
     }
 
     @TemplateData

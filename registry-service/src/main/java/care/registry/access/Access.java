@@ -1,5 +1,6 @@
 package care.registry.access;
 
+import care.contracts.division.Divisions;
 import care.contracts.event.Sector;
 import care.contracts.problem.Problem;
 import care.contracts.problem.ProblemException;
@@ -311,6 +312,40 @@ public class Access {
             throw ProblemException.notFound("account", accountId);
         }
         return account;
+    }
+
+    // --- townships (乡镇/街道) ---
+
+    /**
+     * A county's township list is read by whoever keeps or looks after a site: an institution (its capacity form
+     * offers the list), a reviewer, the city admin, the auditor. Township names are no secret: any county's list.
+     */
+    public void readsTownships() {
+        boolean reads = caller.is(Roles.INSTITUTION) || caller.is(Roles.CITY_ADMIN) || caller.is(Roles.AUDITOR)
+                || caller.is(Roles.CIVIL_AFFAIRS_REVIEWER) || caller.is(Roles.HEALTH_REVIEWER);
+        if (!reads) {
+            throw ProblemException.forbidden("the township lists are read by institutions and the departments");
+        }
+    }
+
+    /**
+     * The city whose township lists the caller keeps: a city admin's own (the city enters its townships; there is
+     * no official list in the platform). Anyone else is 403.
+     */
+    public String townshipCity() {
+        refuseInstitutionHolder("the township lists");
+        if (!caller.is(Roles.CITY_ADMIN)) {
+            throw ProblemException.forbidden("only the city admin keeps the township lists");
+        }
+        return caller.cityCode().orElseThrow(() -> ProblemException.forbidden("token is not bound to a city"));
+    }
+
+    /** A county of another city than the admin's is kept by that city's admin (403). */
+    public void keepsTownshipsOf(String countyCode) {
+        String city = townshipCity();
+        if (!Divisions.cityOf(countyCode).map(city::equals).orElse(false)) {
+            throw ProblemException.forbidden("county " + countyCode + " is not of the city " + city);
+        }
     }
 
     // --- messages (消息中心) ---

@@ -9,6 +9,7 @@ import care.registry.site.domain.CapacityVersion;
 import care.registry.site.domain.CapacityVersionRepository;
 import care.registry.site.domain.ServiceOffered;
 import care.registry.site.domain.Site;
+import care.registry.township.service.TownshipService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
@@ -29,10 +30,12 @@ public class SiteCapacityService {
 
     private final AuditTrail audit;
     private final CapacityVersionRepository versions;
+    private final TownshipService townships;
 
-    public SiteCapacityService(AuditTrail audit, CapacityVersionRepository versions) {
+    public SiteCapacityService(AuditTrail audit, CapacityVersionRepository versions, TownshipService townships) {
         this.audit = audit;
         this.versions = versions;
+        this.townships = townships;
     }
 
     public Site update(Institution institution, Site site, CapacityBreakdown request, Long expectedVersion,
@@ -40,7 +43,13 @@ public class SiteCapacityService {
         if (expectedVersion != null && expectedVersion != site.version) {
             throw new OptimisticLockException();
         }
-        ProblemException.refuseIfAny(check(institution.facts.sector, site, request));
+        List<Violation> violations = check(institution.facts.sector, site, request);
+        if (violations.stream().noneMatch(v -> v.field().equals("townshipCode"))) {
+            // once the city has entered the county's townships, a site names one of them
+            townships.refusalForSite(site.divisionCode, request.townshipCode(), site.townshipCode)
+                    .ifPresent(message -> violations.add(new Violation("townshipCode", message)));
+        }
+        ProblemException.refuseIfAny(violations);
         Map<String, Object> before = snapshot(site);
         if (institution.facts.sector == Sector.ELDERLY) {
             var b = request.beds();
