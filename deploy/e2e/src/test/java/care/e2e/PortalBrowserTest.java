@@ -603,7 +603,7 @@ class PortalBrowserTest {
             // nothing was done and asks again
             institution.click(By.id("delete-draft"), "delete the draft: asked again");
             institution.find(By.id("confirm-question"));
-            institution.driver.manage().deleteAllCookies();
+            institution.endSession();
             institution.find(By.id("confirm")).click();
             institution.signInIfAsked("inst-childcare");
             institution.waitText(By.id("restored"), "刚才的操作没有办理");
@@ -620,7 +620,7 @@ class PortalBrowserTest {
             institution.open("/portal/sites", "contacts form, before the session ends");
             institution.type(By.id("contactPerson"), "王秀英");
             institution.type(By.id("contactPhone"), "0871-65550123");
-            institution.driver.manage().deleteAllCookies();
+            institution.endSession();
             institution.find(By.id("save-contacts")).click();
             institution.signInIfAsked("inst-childcare");
             institution.waitText(By.id("restored"), "内容已恢复");
@@ -685,6 +685,15 @@ class PortalBrowserTest {
             waitText(By.id("who"), "（");
             assertFalse(driver.getCurrentUrl().matches(".*[?&](code|state|session_state)=.*"),
                     "Keycloak's answer left in the address bar: " + driver.getCurrentUrl());
+        }
+
+        /**
+         * The portal's session ends (as after 30 minutes idle): its cookie (q_session, and its chunks) goes; the display
+         * modes' cookies stay, as they do in a browser whose session expired.
+         */
+        void endSession() {
+            driver.manage().getCookies().stream().filter(c -> c.getName().startsWith("q_session"))
+                    .forEach(c -> driver.manage().deleteCookie(c));
         }
 
         /** After a post sent without a session: Keycloak's login, unless its own session still stands. */
