@@ -9,6 +9,7 @@ import io.quarkus.security.Authenticated;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -49,7 +50,7 @@ public class TownshipResource {
     @Operation(operationId = "listTownships", summary = "乡镇（街道）名单",
             description = "A county's townships as its city entered them, those in force first; empty while the city "
                     + "has entered none (a site then takes any 9-digit code of its county)")
-    public List<TownshipResponse> list(@QueryParam("county") String county) {
+    public List<TownshipResponse> list(@QueryParam("county") @Pattern(regexp = "\\d{6}") String county) {
         access.readsTownships();
         if (!Divisions.isCounty(county)) {
             throw ProblemException.invalid("county", "请选择一个县（区）");
