@@ -80,7 +80,7 @@
   // What the form held (never a password or a file) is kept in this tab's sessionStorage while the post is under way;
   // if the next page is that GET (not an answer to a post, done or refused: the layout marks those with data-answer;
   // nor the page a post was redirected to, which says #done), the form is filled in again there, or on the page it was
-  // on (the address a new filing's form posts to is the list; a GET of another post-only address is a 404 page), with
+  // on (the address a new filing's form posts to is the list; a GET of another post-only address is the portal's 405 page), with
   // a note saying so. A confirmation's form (data-back) was on an answer, not a page: it is kept for the page the step
   // started on, with what it carries from there. Kept for the next page only.
   var KEEP = 'portal.keep';
