@@ -23,6 +23,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -600,9 +601,12 @@ public final class Bench {
                     .contains(part.name())) {
                 continue;
             }
-            long mb = rssMb(part.pid());
+            Map<String, Long> status = memoryStatusMb(part.pid());
+            long mb = status.get("VmRSS");
             highest = Math.max(highest, mb);
-            figure.append(part.name()).append(' ').append(mb).append(" MB, ");
+            // anonymous: the heap, metaspace, code, threads and malloc; file: mapped jars, the JDK's modules, CDS
+            figure.append("%s %d MB (anon %d, file %d), ".formatted(part.name(), mb, status.get("RssAnon"),
+                    status.get("RssFile")));
         }
         report.add(new Report.Row("each service's RSS, idle after the run",
                 figure.toString().replaceAll(", $", ""), "—", "%.2f of the goal (highest)".formatted(highest / 200.0),
@@ -610,13 +614,19 @@ public final class Bench {
                 LoadAverage.now()));
     }
 
-    private static long rssMb(long pid) throws Exception {
+    /** VmRSS, RssAnon and RssFile of a process, in MB (/proc/PID/status). */
+    private static Map<String, Long> memoryStatusMb(long pid) throws Exception {
+        Map<String, Long> mb = new java.util.HashMap<>();
         for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            String key = line.substring(0, Math.max(0, line.indexOf(':')));
+            if (List.of("VmRSS", "RssAnon", "RssFile").contains(key)) {
+                mb.put(key, Long.parseLong(line.replaceAll("\\D", "")) / 1024);
             }
         }
-        throw new IllegalStateException("no VmRSS for " + pid);
+        if (mb.size() < 3) {
+            throw new IllegalStateException("no VmRSS, RssAnon and RssFile for " + pid);
+        }
+        return mb;
     }
 
     // ---- helpers ----
