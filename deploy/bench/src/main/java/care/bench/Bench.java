@@ -42,18 +42,22 @@ public final class Bench {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final boolean quick;
+    private final List<String> only;
     private final Report report = new Report();
     private final LoadAverage load = new LoadAverage();
     private volatile Stack stack;
 
-    private Bench(boolean quick) {
+    private Bench(boolean quick, List<String> only) {
         this.quick = quick;
+        this.only = only;
     }
 
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
+        List<String> only = List.of(args).stream().filter(a -> a.startsWith("--only="))
+                .flatMap(a -> List.of(a.substring("--only=".length()).split(",")).stream()).toList();
         Locale.setDefault(Locale.ROOT);
-        new Bench(quick).run(String.join(" ", args));
+        new Bench(quick, only).run(String.join(" ", args));
         System.exit(0); // the Kafka clients' and HTTP client's threads would keep the JVM up
     }
 
@@ -115,21 +119,21 @@ public final class Bench {
                 approvals.offer(50, warmSeconds);
                 approvals.drain(60);
                 report.info("warm-up: approvals at 50/s", secs(t) + " s");
-                attempt("gateway throughput and latency added", this::gateway);
-                attempt("approval → visible in the registry", () -> warm50[0] = approvalsRows(approvals, ramp));
+                attempt("gateway", "gateway throughput and latency added", this::gateway);
+                attempt("approvals", "approval → visible in the registry", () -> warm50[0] = approvalsRows(approvals, ramp));
             }
-            attempt("directory search over 100,000 institutions at 200 req/s", this::directory);
-            attempt("indicators for a city of 100,000 institutions", this::indicators);
+            attempt("directory", "directory search over 100,000 institutions at 200 req/s", this::directory);
+            attempt("indicators", "indicators for a city of 100,000 institutions", this::indicators);
             String[] batch = new String[1];
-            attempt("monthly batch of 100,000 caregivers", () -> batch[0] = monthlyBatch());
-            attempt("finance results, bulk", () -> {
+            attempt("batch", "monthly batch of 100,000 caregivers", () -> batch[0] = monthlyBatch());
+            attempt("finance", "finance results, bulk", () -> {
                 if (batch[0] == null) {
                     throw new IllegalStateException("no released batch to post results for (see the batch row)");
                 }
                 finance(batch[0]);
             });
-            attempt("each service's RSS, idle after the run", this::idleMemory);
-            attempt("platform start warm and the first minute after it", () -> restartAndFirstMinute(layout, warm50[0]));
+            attempt("memory", "each service's RSS, idle after the run", this::idleMemory);
+            attempt("restart", "platform start warm and the first minute after it", () -> restartAndFirstMinute(layout, warm50[0]));
         } finally {
             Stack running = stack;
             stack = null;
@@ -180,8 +184,14 @@ public final class Bench {
         void run() throws Exception;
     }
 
-    /** A phase that fails leaves its rows "not measured" with the reason, and the run goes on to the next. */
-    private void attempt(String rows, Phase phase) {
+    /**
+     * A phase that fails leaves its rows "not measured" with the reason, and the run goes on to the next. With
+     * {@code --only=a,b} only the phases named run (after the same start and warm-up): to look at one row again.
+     */
+    private void attempt(String key, String rows, Phase phase) {
+        if (!only.isEmpty() && !only.contains(key)) {
+            return;
+        }
         try {
             phase.run();
         } catch (Exception | AssertionError e) {
@@ -487,6 +497,7 @@ public final class Bench {
     }
 
     private void finance(String batch) throws Exception {
+        long started = System.nanoTime();
         String subsidy = stack.serviceUrl("subsidy-service");
         HttpResponse<String> approved = send(HttpRequest.newBuilder(URI.create(subsidy + "/api/subsidy/batches/" + batch
                         + "/approve")).header("Authorization", "Bearer " + stack.infra.keycloak.token("mz-530100"))
@@ -498,6 +509,7 @@ public final class Bench {
         if (approved.statusCode() != 200 || released.statusCode() != 200) {
             throw new IllegalStateException("batch not approved and released: " + approved.body() + released.body());
         }
+        report.info("finance: batch approved and released after", secs(started) + " s");
         String token = stack.infra.keycloak.clientToken("finance-kunming", "finance-kunming-demo-secret");
         int results = pick(5_000, 20_000);
         int size = 500;
@@ -521,6 +533,7 @@ public final class Bench {
             throw new IllegalStateException("the released batch shows finance no instruction to pay");
         }
         todo = todo.subList(0, Math.min(results, todo.size()));
+        report.info("finance: instructions listed after", secs(started) + " s");
         String today = ChinaTime.today().toString(); // the service's day: a value date after it is refused
         ConcurrentLinkedQueue<String> files = new ConcurrentLinkedQueue<>();
         for (int from = 0; from < todo.size(); from += size) { // SubsidyBenchmark's bank day files

@@ -30,8 +30,10 @@ final class Report {
     private final List<Row> rows = new ArrayList<>();
     private final Map<String, Object> run = new LinkedHashMap<>();
 
+    /** A fact of the run (its start, commit, a phase's duration), as text in the JSON and under the table. */
     void info(String key, Object value) {
-        run.put(key, value);
+        run.put(key, String.valueOf(value));
+        System.out.printf("-- %s: %s%n", key, value); // run.log shows where a run is and where its time went
     }
 
     synchronized void add(Row row) {

@@ -41,6 +41,9 @@ public final class Stack implements AutoCloseable {
     /** How many institutions the local stack's demo register has (filing-service's DemoRegister). */
     static final String DEMO_INSTITUTIONS = "600";
 
+    /** The class data archive Quarkus writes beside quarkus-run.jar when quarkus.package.jar.appcds is on. */
+    private static final String APP_CDS = "app-cds.jsa";
+
     /** Logs in once through the portal before the stack counts as up (PortalLogin). */
     private static final String SMOKE_USER = "inst-elderly";
 
@@ -200,9 +203,9 @@ public final class Stack implements AutoCloseable {
     }
 
     private ChildProcess quarkusApp(String name, int port, Map<String, String> config) {
-        Path jar = Repo.root().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: build first (./mvnw package -DskipTests)");
+        Path app = Repo.root().resolve(name).resolve("target/quarkus-app");
+        if (!Files.exists(app.resolve("quarkus-run.jar"))) {
+            throw new IllegalStateException(app.resolve("quarkus-run.jar") + " is missing: build first (./mvnw package -DskipTests)");
         }
         List<String> command = new ArrayList<>(List.of(Repo.javaBinary(),
                 // sized for a laptop or a 2-core CI machine: each service's heap at most 256 MB. The heap keeps the
@@ -217,10 +220,21 @@ public final class Stack implements AutoCloseable {
                 "-XX:ReservedCodeCacheSize=64m", "-Xss512k",
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.oidc.auth-server-url=" + infra.keycloak.realmUrl()));
+        if (Files.exists(app.resolve(APP_CDS))) {
+            // the classes the build's AppCDS run loaded (quarkus.package.jar.appcds), mapped instead of loaded and
+            // verified again at each start. The JVM takes the archive only for the very jar path it was made with,
+            // quarkus-run.jar in its own directory, so the service runs there; it ignores an archive made by another JDK
+            command.add("-XX:SharedArchiveFile=" + APP_CDS);
+        }
+        // more JVM options for every service, the gateway and the portal, e.g. a GC log or a flight recording
+        String extra = System.getenv("CARE_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
-        command.add(jar.toString());
-        ChildProcess process = ChildProcess.start(name, command, Map.of(), layout.workDir(),
+        command.add("quarkus-run.jar");
+        ChildProcess process = ChildProcess.start(name, command, Map.of(), app,
                 layout.workDir().resolve("logs/" + name + ".log"));
         // two minutes were too few for a service on the shared 2-core machine at load 30 (the gateway alone took 87 s)
         process.awaitReady(() -> ChildProcess.answers200("http://localhost:" + port + "/q/health/ready"),

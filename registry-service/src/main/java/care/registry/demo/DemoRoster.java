@@ -53,9 +53,15 @@ public class DemoRoster {
     private final StaffService staff;
     private final AuditTrail audit;
 
-    public DemoRoster(@ConfigProperty(name = "care.demo", defaultValue = "false") boolean enabled, StaffService staff,
-                      AuditTrail audit) {
-        this.enabled = enabled;
+    /**
+     * {@code care.demo.rosters=false} keeps the demo register without rosters: deploy/bench times approvals as
+     * production applies them, where an institution enters its staff after its filing, not in the approval's
+     * transaction (a generated roster made the registry's share of an approval about three times dearer).
+     */
+    public DemoRoster(@ConfigProperty(name = "care.demo", defaultValue = "false") boolean demo,
+                      @ConfigProperty(name = "care.demo.rosters", defaultValue = "true") boolean rosters,
+                      StaffService staff, AuditTrail audit) {
+        this.enabled = demo && rosters;
         this.staff = staff;
         this.audit = audit;
     }
