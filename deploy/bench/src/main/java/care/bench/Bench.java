@@ -74,7 +74,8 @@ public final class Bench {
         Files.createDirectories(workDir.resolve("logs"));
         report.info("started", Instant.now().truncatedTo(ChronoUnit.SECONDS));
         report.info("command", "deploy/bench/run " + args);
-        report.info("commit", git("rev-parse", "--short", "HEAD"));
+        // "-dirty" when the checkout holds uncommitted changes: then the commit alone does not say what ran
+        report.info("commit", git("describe", "--always", "--dirty"));
         report.info("cores", Runtime.getRuntime().availableProcessors());
         report.info("load average at start", LoadAverage.now());
         load.start();

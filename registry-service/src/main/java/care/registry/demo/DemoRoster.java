@@ -56,7 +56,8 @@ public class DemoRoster {
     /**
      * {@code care.demo.rosters=false} keeps the demo register without rosters: deploy/bench times approvals as
      * production applies them, where an institution enters its staff after its filing, not in the approval's
-     * transaction (a generated roster made the registry's share of an approval about three times dearer).
+     * transaction (with rosters, a third of the registry's consumer time in the benchmark went to them, and
+     * subsidy-service applied their CaregiverChanged events besides).
      */
     public DemoRoster(@ConfigProperty(name = "care.demo", defaultValue = "false") boolean demo,
                       @ConfigProperty(name = "care.demo.rosters", defaultValue = "true") boolean rosters,
