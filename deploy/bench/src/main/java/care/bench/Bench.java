@@ -121,7 +121,8 @@ public final class Bench {
                 approvals.drain(60);
                 report.info("warm-up: approvals at 50/s", secs(t) + " s");
                 attempt("gateway", "gateway throughput and latency added", this::gateway);
-                attempt("approvals", "approval → visible in the registry", () -> warm50[0] = approvalsRows(approvals, ramp));
+                attempt("approvals", "approval → visible in the registry",
+                        () -> warm50[0] = approvalsRows(approvals, ramp));
             }
             attempt("directory", "directory search over 100,000 institutions at 200 req/s", this::directory);
             attempt("indicators", "indicators for a city of 100,000 institutions", this::indicators);
@@ -134,7 +135,8 @@ public final class Bench {
                 finance(batch[0]);
             });
             attempt("memory", "each service's RSS, idle after the run", this::idleMemory);
-            attempt("restart", "platform start warm and the first minute after it", () -> restartAndFirstMinute(layout, warm50[0]));
+            attempt("restart", "platform start warm and the first minute after it",
+                    () -> restartAndFirstMinute(layout, warm50[0]));
         } finally {
             Stack running = stack;
             stack = null;

@@ -204,8 +204,9 @@ public final class Stack implements AutoCloseable {
 
     private ChildProcess quarkusApp(String name, int port, Map<String, String> config) {
         Path app = Repo.root().resolve(name).resolve("target/quarkus-app");
-        if (!Files.exists(app.resolve("quarkus-run.jar"))) {
-            throw new IllegalStateException(app.resolve("quarkus-run.jar") + " is missing: build first (./mvnw package -DskipTests)");
+        Path jar = app.resolve("quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (./mvnw package -DskipTests)");
         }
         List<String> command = new ArrayList<>(List.of(Repo.javaBinary(),
                 // sized for a laptop or a 2-core CI machine: each service's heap at most 256 MB. The heap keeps the
@@ -223,7 +224,7 @@ public final class Stack implements AutoCloseable {
         if (Files.exists(app.resolve(APP_CDS))) {
             // the classes the build's AppCDS run loaded (quarkus.package.jar.appcds), mapped instead of loaded and
             // verified again at each start. The JVM takes the archive only for the very jar path it was made with,
-            // quarkus-run.jar in its own directory, so the service runs there; it ignores an archive made by another JDK
+            // quarkus-run.jar in its own directory, so the service runs there; it ignores an archive of another JDK
             command.add("-XX:SharedArchiveFile=" + APP_CDS);
         }
         // more JVM options for every service, the gateway and the portal, e.g. a GC log or a flight recording
@@ -233,7 +234,7 @@ public final class Stack implements AutoCloseable {
         }
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
-        command.add("quarkus-run.jar");
+        command.add(jar.getFileName().toString()); // relative: the path the class data archive was made with
         ChildProcess process = ChildProcess.start(name, command, Map.of(), app,
                 layout.workDir().resolve("logs/" + name + ".log"));
         // two minutes were too few for a service on the shared 2-core machine at load 30 (the gateway alone took 87 s)
