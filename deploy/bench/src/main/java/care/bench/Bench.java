@@ -40,6 +40,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Bench {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The phases {@code --only} can name, in the order a run takes them. */
+    private static final List<String> PHASES =
+            List.of("gateway", "approvals", "directory", "indicators", "batch", "finance", "memory", "restart");
 
     private final boolean quick;
     private final List<String> only;
@@ -56,6 +59,12 @@ public final class Bench {
         boolean quick = List.of(args).contains("--quick");
         List<String> only = List.of(args).stream().filter(a -> a.startsWith("--only="))
                 .flatMap(a -> List.of(a.substring("--only=".length()).split(",")).stream()).toList();
+        List<String> unknown = only.stream().filter(name -> !PHASES.contains(name)).toList();
+        if (!unknown.isEmpty()) { // a misspelt phase would otherwise start the platform and measure nothing
+            System.err.println("unknown phase " + String.join(", ", unknown) + " in --only; the phases are "
+                    + String.join(", ", PHASES));
+            System.exit(2);
+        }
         Locale.setDefault(Locale.ROOT);
         new Bench(quick, only).run(String.join(" ", args));
         System.exit(0); // the Kafka clients' and HTTP client's threads would keep the JVM up
