@@ -527,7 +527,7 @@ public final class Bench {
         }
         report.info("finance: batch approved and released after", secs(started) + " s");
         String token = stack.infra.keycloak.clientToken("finance-kunming", "finance-kunming-demo-secret");
-        int results = pick(5_000, 20_000);
+        int results = pick(10_000, 20_000);
         int size = 500;
         int clients = 2;
         // the first files warm the path (a bank posts every working day; the other rows are measured warm too)
