@@ -90,7 +90,7 @@ class FinanceApiTest {
         Registry registry = new Registry();
         var home = registry.institution("530102", Ownership.PRIVATE, Sector.ELDERLY, LONG_AGO);
         List<String> people = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < 8; i++) {
             String key = Registry.person();
             registry.caregiver(home, key, ELDERLY_CAREGIVER, i % 2 == 0 ? LEVEL_4 : LEVEL_5, LONG_AGO, null, LONG_AGO,
                     null);
@@ -226,9 +226,20 @@ class FinanceApiTest {
         assertEquals(1L, ledgerRows(e, "PAID"));
         assertEquals(0L, ledgerRows(f, "PAID") + ledgerRows(f, "FAILED"));
         // refused items kept no key: bulk-f1 may now carry a valid result, and that one is stored
-        bulk(Tokens.finance(), item(f, "bulk-f1", paid(amountF, "BANK-F"))).then().statusCode(200)
-                .body("applied", equalTo(1));
+        // with two more results of the day: each file's events are recorded in the file's order
+        Object g = mine.get(6).get("instructionId");
+        Object h = mine.get(7).get("instructionId");
+        long amountG = ((Number) mine.get(6).get("amountFen")).longValue();
+        long amountH = ((Number) mine.get(7).get("amountFen")).longValue();
+        bulk(Tokens.finance(), item(h, "bulk-h", paid(amountH, "BANK-H")), item(f, "bulk-f1", paid(amountF, "BANK-F")),
+                item(g, "bulk-g", Map.of("outcome", "FAILED", "amountFen", amountG, "reason", "账户已冻结"))).then().statusCode(200).body("applied", equalTo(3));
         assertEquals(1L, ledgerRows(f, "PAID"));
+        assertEquals(List.of(h.toString() + " PaymentSettled", f + " PaymentSettled", g + " PaymentFailed"),
+                QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                        select aggregate_id || ' ' || type from outbox_event
+                        where aggregate_id in (?1, ?2, ?3) order by seq""", String.class)
+                        .setParameter(1, f.toString()).setParameter(2, g.toString()).setParameter(3, h.toString())
+                        .getResultList()));
 
         // events through the outbox
         assertEquals(1, TestTopics.read("subsidy-events", Duration.ofSeconds(20),
@@ -237,14 +248,17 @@ class FinanceApiTest {
                 r -> r.key().equals(d.toString()) && r.value().contains("\"PaymentFailed\"")).size());
         assertEquals(1, TestTopics.read("subsidy-events", Duration.ofSeconds(20),
                 r -> r.key().equals(e.toString()) && r.value().contains("\"PaymentSettled\"")).size());
+        assertEquals(1, TestTopics.read("subsidy-events", Duration.ofSeconds(20),
+                r -> r.key().equals(g.toString()) && r.value().contains("\"PaymentFailed\"")
+                        && r.value().contains("\"amountFen\":" + amountG)).size());
 
         // the ledger balances to the fen and is append-only
         JsonPath rec = given().auth().oauth2(Tokens.of("auditor-530100"))
                 .get("/api/subsidy/batches/" + batchId + "/reconciliation").then().statusCode(200).extract().jsonPath();
         assertTrue(rec.getBoolean("balanced"), rec.prettify());
         assertEquals(batch.getLong("amountFen"), rec.getLong("issuedFen"));
-        assertEquals(amountA + amountB + amountC + amountE + amountF, rec.getLong("paidFen"));
-        assertEquals(amountD, rec.getLong("failedFen"));
+        assertEquals(amountA + amountB + amountC + amountE + amountF + amountH, rec.getLong("paidFen"));
+        assertEquals(amountD + amountG, rec.getLong("failedFen"));
         assertEquals(rec.getLong("issuedFen") - rec.getLong("paidFen") - rec.getLong("failedFen"),
                 rec.getLong("outstandingFen"));
         assertEquals(1L, ledgerRows(a, "PAID"));

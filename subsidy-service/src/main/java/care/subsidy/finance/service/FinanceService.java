@@ -177,7 +177,7 @@ public class FinanceService {
     }
 
     /**
-     * Many results in one transaction and a fixed number of statements (plus one outbox row per result), with the
+     * Many results in one transaction and a fixed number of statements (the events too: one outbox insert), with the
      * single-result rules per item: keys claimed first (a key used before is replayed, or 422 with another body), a
      * refused item's claim removed again so it stores nothing, the instructions locked in id order (two files never
      * deadlock) and settled only if still RELEASED (409 otherwise), the ledger entries, events and answers written
@@ -243,15 +243,17 @@ public class FinanceService {
         List<PaymentResult> settledResults = done.stream().map(results::get).toList();
         appendLedger(client, settledViews, settledResults);
         List<String> bodies = new ArrayList<>(done.size());
+        List<Outbox.Draft> events = new ArrayList<>(done.size());
         for (int j = 0; j < done.size(); j++) {
             InstructionView view = settledViews.get(j);
             PaymentResult result = settledResults.get(j);
-            publish(view, result);
+            events.add(event(view, result));
             String body = write(FinanceInstruction.of(view).settled(result.outcome().name(),
                     result.bankReference(), result.paid() ? result.paidOn() : null, result.reason()));
             bodies.add(body);
             outcomes[done.get(j)] = new Outcome(Answer.first(200, body), null);
         }
+        outbox.publishAll(events);
         keys.storeAll(client, done.stream().map(itemKeys::get).toList(), bodies);
         keys.releaseAll(client, refusedKeys); // a refused result stores nothing, so its key may be used again
         return List.of(outcomes);
@@ -321,20 +323,23 @@ public class FinanceService {
     }
 
     private void publish(InstructionView instruction, PaymentResult result) {
+        outbox.publishAll(List.of(event(instruction, result)));
+    }
+
+    /** PaymentSettled for a paid result, PaymentFailed for a failed one. */
+    private static Outbox.Draft event(InstructionView instruction, PaymentResult result) {
         UUID id = instruction.instructionId();
-        if (result.paid()) {
-            outbox.publish(PaymentSettledV1.TYPE, PaymentSettledV1.VERSION, id.toString(),
-                    instruction.cityCode(), instruction.divisionCode(),
-                    new PaymentSettledV1(id, instruction.batchId(), instruction.programmeCode(),
-                            instruction.period(), instruction.beneficiaryKey(), instruction.institutionId(),
-                            instruction.amountFen(), result.bankReference(), result.paidOn()));
-        } else {
-            outbox.publish(PaymentFailedV1.TYPE, PaymentFailedV1.VERSION, id.toString(),
-                    instruction.cityCode(), instruction.divisionCode(),
-                    new PaymentFailedV1(id, instruction.batchId(), instruction.programmeCode(),
-                            instruction.period(), instruction.beneficiaryKey(), instruction.institutionId(),
-                            instruction.amountFen(), result.reason()));
-        }
+        return result.paid()
+                ? new Outbox.Draft(PaymentSettledV1.TYPE, PaymentSettledV1.VERSION, id.toString(),
+                        instruction.cityCode(), instruction.divisionCode(),
+                        new PaymentSettledV1(id, instruction.batchId(), instruction.programmeCode(),
+                                instruction.period(), instruction.beneficiaryKey(), instruction.institutionId(),
+                                instruction.amountFen(), result.bankReference(), result.paidOn()))
+                : new Outbox.Draft(PaymentFailedV1.TYPE, PaymentFailedV1.VERSION, id.toString(),
+                        instruction.cityCode(), instruction.divisionCode(),
+                        new PaymentFailedV1(id, instruction.batchId(), instruction.programmeCode(),
+                                instruction.period(), instruction.beneficiaryKey(), instruction.institutionId(),
+                                instruction.amountFen(), result.reason()));
     }
 
     private String write(Object value) {
