@@ -27,9 +27,16 @@ public class DemoDesignations {
     private final boolean enabled;
     private final InstitutionService institutions;
 
-    public DemoDesignations(@ConfigProperty(name = "care.demo", defaultValue = "false") boolean enabled,
+    /**
+     * {@code care.demo.on-registration=false} leaves them out, as it leaves out the rosters ({@link DemoRoster}):
+     * production designates later, not in the approval's transaction (in deploy/bench's approvals they took a fifth
+     * of the registry's consumer time, and subsidy-service applied their InstitutionChanged events besides).
+     */
+    public DemoDesignations(@ConfigProperty(name = "care.demo", defaultValue = "false") boolean demo,
+                            @ConfigProperty(name = "care.demo.on-registration", defaultValue = "true")
+                            boolean onRegistration,
                             InstitutionService institutions) {
-        this.enabled = enabled;
+        this.enabled = demo && onRegistration;
         this.institutions = institutions;
     }
 

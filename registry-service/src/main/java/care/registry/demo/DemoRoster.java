@@ -54,15 +54,15 @@ public class DemoRoster {
     private final AuditTrail audit;
 
     /**
-     * {@code care.demo.rosters=false} keeps the demo register without rosters: deploy/bench times approvals as
+     * {@code care.demo.on-registration=false} keeps the demo register without rosters: deploy/bench times approvals as
      * production applies them, where an institution enters its staff after its filing, not in the approval's
      * transaction (with rosters, a third of the registry's consumer time in the benchmark went to them, and
      * subsidy-service applied their CaregiverChanged events besides).
      */
     public DemoRoster(@ConfigProperty(name = "care.demo", defaultValue = "false") boolean demo,
-                      @ConfigProperty(name = "care.demo.rosters", defaultValue = "true") boolean rosters,
+                      @ConfigProperty(name = "care.demo.on-registration", defaultValue = "true") boolean onRegistration,
                       StaffService staff, AuditTrail audit) {
-        this.enabled = demo && rosters;
+        this.enabled = demo && onRegistration;
         this.staff = staff;
         this.audit = audit;
     }

@@ -2,7 +2,9 @@ package care.registry.demo;
 
 import care.contracts.event.Sector;
 import care.contracts.validation.Identifiers;
+import care.registry.institution.domain.Institution;
 import care.registry.institution.service.Designations;
+import care.registry.institution.service.FilingOutcomeService.InstitutionFirstRegistered;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,5 +26,14 @@ class DemoDesignationsTest {
         }
         assertTrue(inclusive > 180 && inclusive < 320, "普惠 " + inclusive + " of 600");
         assertTrue(demonstration > 20 && demonstration < 90, "示范 " + demonstration + " of 600");
+    }
+
+    @Test
+    void noneAtRegistrationWhenTheSettingSaysSo() {
+        // without a service to call: designating would throw (deploy/bench sets care.demo.on-registration=false)
+        InstitutionFirstRegistered registered = new InstitutionFirstRegistered(new Institution());
+        new DemoDesignations(true, false, null).onRegistered(registered);
+        new DemoDesignations(false, true, null).onRegistered(registered);
+        new DemoRoster(true, false, null, null).onRegistered(registered);
     }
 }
