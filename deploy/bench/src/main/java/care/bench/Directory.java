@@ -5,6 +5,7 @@ import care.deploy.Stack;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,9 +111,11 @@ final class Directory {
         SHAPES.forEach(shape -> perShape.add(new ArrayList<>()));
         int current = -1;
         String statement = null;
-        byte[] bytes = Files.readAllBytes(log);
-        List<String> lines = new String(bytes, (int) from, bytes.length - (int) from, StandardCharsets.UTF_8)
-                .lines().toList();
+        List<String> lines;
+        try (InputStream in = Files.newInputStream(log)) { // only what this capture added: the log may be large
+            in.skipNBytes(from);
+            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             Matcher marker = MARKER.matcher(line);
