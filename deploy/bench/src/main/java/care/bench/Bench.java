@@ -527,6 +527,7 @@ public final class Bench {
         }
         report.info("finance: batch approved and released after", secs(started) + " s");
         String token = stack.infra.keycloak.clientToken("finance-kunming", "finance-kunming-demo-secret");
+        report.info("finance: the finance client's token after", secs(started) + " s");
         int results = pick(10_000, 20_000);
         int size = 500;
         int clients = 2;
@@ -534,7 +535,9 @@ public final class Bench {
         int warmFiles = pick(4, 8);
         int wanted = results + warmFiles * size;
         List<JsonNode> todo = new ArrayList<>();
+        List<String> pageSeconds = new ArrayList<>(); // once a full run's listing took minutes: which page
         for (int page = 0; todo.size() < wanted; page++) {
+            long asked = System.nanoTime();
             HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(subsidy
                     + "/api/subsidy/finance/batches/" + batch + "/instructions?size=5000&page=" + page))
                     .header("Authorization", "Bearer " + token).GET());
@@ -542,7 +545,9 @@ public final class Bench {
                 throw new IllegalStateException("the released batch's instructions answered " + answer.statusCode()
                         + ": " + answer.body());
             }
+            double answered = secs(asked);
             JsonNode items = JSON.readTree(answer.body()).get("items");
+            pageSeconds.add(answered + " s answered, " + secs(asked) + " s read");
             if (items.isEmpty()) {
                 break;
             }
@@ -552,7 +557,7 @@ public final class Bench {
             throw new IllegalStateException("the released batch shows finance " + todo.size()
                     + " instructions to pay; the phase needs " + wanted);
         }
-        report.info("finance: instructions listed after", secs(started) + " s");
+        report.info("finance: instructions listed after", secs(started) + " s (pages of 5,000: " + pageSeconds + ")");
         String today = ChinaTime.today().toString(); // the service's day: a value date after it is refused
         List<String> files = new ArrayList<>();
         for (int from = 0; from < wanted; from += size) { // SubsidyBenchmark's bank day files

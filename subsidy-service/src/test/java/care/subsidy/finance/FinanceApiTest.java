@@ -232,7 +232,8 @@ class FinanceApiTest {
         long amountG = ((Number) mine.get(6).get("amountFen")).longValue();
         long amountH = ((Number) mine.get(7).get("amountFen")).longValue();
         bulk(Tokens.finance(), item(h, "bulk-h", paid(amountH, "BANK-H")), item(f, "bulk-f1", paid(amountF, "BANK-F")),
-                item(g, "bulk-g", Map.of("outcome", "FAILED", "amountFen", amountG, "reason", "账户已冻结"))).then().statusCode(200).body("applied", equalTo(3));
+                item(g, "bulk-g", Map.of("outcome", "FAILED", "amountFen", amountG, "reason", "账户已冻结")))
+                .then().statusCode(200).body("applied", equalTo(3));
         assertEquals(1L, ledgerRows(f, "PAID"));
         assertEquals(List.of(h.toString() + " PaymentSettled", f + " PaymentSettled", g + " PaymentFailed"),
                 QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
