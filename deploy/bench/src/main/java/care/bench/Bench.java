@@ -547,7 +547,7 @@ public final class Bench {
             }
             double answered = secs(asked);
             JsonNode items = JSON.readTree(answer.body()).get("items");
-            pageSeconds.add(answered + " s answered, " + secs(asked) + " s read");
+            pageSeconds.add(answered + "/" + secs(asked) + " s");
             if (items.isEmpty()) {
                 break;
             }
@@ -557,7 +557,8 @@ public final class Bench {
             throw new IllegalStateException("the released batch shows finance " + todo.size()
                     + " instructions to pay; the phase needs " + wanted);
         }
-        report.info("finance: instructions listed after", secs(started) + " s (pages of 5,000: " + pageSeconds + ")");
+        report.info("finance: instructions listed after",
+                secs(started) + " s (pages of 5,000 answered/read in " + pageSeconds + ")");
         String today = ChinaTime.today().toString(); // the service's day: a value date after it is refused
         List<String> files = new ArrayList<>();
         for (int from = 0; from < wanted; from += size) { // SubsidyBenchmark's bank day files

@@ -2,10 +2,10 @@ package care.bench;
 
 import care.deploy.Stack;
 
+import java.io.InputStream;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
