@@ -84,7 +84,8 @@ public class FinanceService {
         FinanceRules.checkResult(instruction, found.releasedOn(), result, Periods.today());
 
         LocalDate paidOn = result.paid() ? result.paidOn() : null;
-        publish(instruction, result); // rolled back with the rest if the settlement below loses a race
+        // rolled back with the rest if the settlement below loses a race
+        outbox.publishAll(List.of(event(instruction, result)));
         String body = write(FinanceInstruction.of(instruction).settled(result.outcome().name(),
                 result.bankReference(), paidOn, result.reason()));
         // the conditional update decides races: of two keys for one instruction exactly one finds it RELEASED
@@ -320,10 +321,6 @@ public class FinanceService {
     /** A result is recognised by "id|body" (a reversal by "reversal|id|body"): the same in both endpoints. */
     private String resultHash(UUID instructionId, PaymentResult result) {
         return keys.fingerprint(instructionId.toString(), result);
-    }
-
-    private void publish(InstructionView instruction, PaymentResult result) {
-        outbox.publishAll(List.of(event(instruction, result)));
     }
 
     /** PaymentSettled for a paid result, PaymentFailed for a failed one. */
