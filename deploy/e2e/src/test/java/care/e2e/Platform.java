@@ -58,6 +58,7 @@ final class Platform {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 started.close();
                 try {
+                    keepLogs(workDir.resolve("logs"));
                     Repo.deleteTree(workDir);
                 } catch (IOException e) {
                     System.err.println("could not delete " + workDir + ": " + e);
@@ -66,6 +67,21 @@ final class Platform {
             RestAssured.baseURI = stack.gatewayUrl();
         }
         return stack;
+    }
+
+    /**
+     * The platform's logs outlive its temporary directory, in deploy/e2e/target/stack-logs (replaced by the next
+     * run): a failure that happens once in many runs is read from them, not reproduced.
+     */
+    private static void keepLogs(Path logs) throws IOException {
+        Path kept = Repo.root().resolve("deploy/e2e/target/stack-logs");
+        Repo.deleteTree(kept);
+        Files.createDirectories(kept);
+        try (var files = Files.list(logs)) {
+            for (Path log : files.toList()) {
+                Files.copy(log, kept.resolve(log.getFileName()));
+            }
+        }
     }
 
     /** The records tests act on, made once per platform (see {@link Fixtures}). */
