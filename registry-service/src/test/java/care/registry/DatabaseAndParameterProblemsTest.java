@@ -5,17 +5,26 @@ import care.contracts.problem.ProblemMappers;
 import care.deploy.CareTestResource;
 import care.deploy.ExhaustedPool;
 import care.deploy.Tokens;
+import care.registry.institution.domain.Institution;
+import care.registry.support.Register;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The shared problem mappers of contracts, as this service answers them. */
 @QuarkusTest
@@ -25,6 +34,9 @@ class DatabaseAndParameterProblemsTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    Register register;
+
     @Test
     void aRequestThatFindsNoFreeConnectionIsA503WithRetryAfterNotA500() throws Exception {
         String token = Tokens.of("admin-530100");
@@ -33,6 +45,55 @@ class DatabaseAndParameterProblemsTest {
                 .contentType(startsWith(Problem.MEDIA_TYPE)).header("Retry-After", ProblemMappers.RETRY_AFTER_BUSY)
                 .body("code", equalTo("SERVICE_BUSY")).body("instance", equalTo("/api/institutions")));
         given().auth().oauth2(token).get("/api/institutions").then().statusCode(200);
+    }
+
+    /**
+     * The database goes away after the request's last statement, at its commit: the connection is ended by the
+     * server (as a restart or fail-over ends it) from a deferred trigger that runs at commit. The transaction manager
+     * reports that as a RollbackException carrying the driver's failure only as a suppressed exception; it is still
+     * the database's state, a 503 and nothing stored, and the next request is served on a new connection.
+     */
+    @Test
+    void aCommitTheDatabaseEndsIsA503AndStoresNothing() throws Exception {
+        Institution home = register.elderly530103();
+        String token = Tokens.of("mz-530103");
+        String body = """
+                {"inspectedOn":"2026-08-03","method":"RANDOM","inspectorOrg":"盘龙区民政局","result":"PASSED",
+                 "findings":"提交时数据库断开","penalty":null,"fineFen":0,"creditLevel":null,"disclosed":false}""";
+        long before = inspectionsOf(home.id);
+        sql("create function end_connection_at_commit() returns trigger language plpgsql as"
+                + " $$ begin perform pg_terminate_backend(pg_backend_pid()); return null; end $$",
+                "create constraint trigger end_connection_at_commit after insert on inspection"
+                        + " deferrable initially deferred for each row execute function end_connection_at_commit()");
+        try {
+            given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                    .post("/api/institutions/{id}/inspections", home.id).then().statusCode(503)
+                    .contentType(startsWith(Problem.MEDIA_TYPE)).header("Retry-After", ProblemMappers.RETRY_AFTER_DOWN)
+                    .body("code", equalTo("DATABASE_UNAVAILABLE"));
+        } finally {
+            sql("drop trigger end_connection_at_commit on inspection", "drop function end_connection_at_commit()");
+        }
+        assertEquals(before, inspectionsOf(home.id));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .post("/api/institutions/{id}/inspections", home.id).then().statusCode(201);
+        assertEquals(before + 1, inspectionsOf(home.id));
+    }
+
+    private void sql(String... statements) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+        }
+    }
+
+    private long inspectionsOf(UUID institution) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("select count(*) from inspection where institution_id = '"
+                     + institution + "'")) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     @Test

@@ -78,6 +78,22 @@ public class ProblemMappers {
                 "a database error occurred; it has been logged"), uri);
     }
 
+    /**
+     * Whatever no other mapper here takes, still as problem+json. A database that stops between a request's last
+     * statement and its commit fails the commit, not a statement: the transaction manager's RollbackException (thrown
+     * on by the transactional interceptor) holds the driver's failure as a suppressed exception. That is the
+     * database's state too, so it is a 503 like any other.
+     */
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        if (DatabaseFailures.unavailable(e)) {
+            return database(e, uri);
+        }
+        LOG.errorf(e, "unexpected failure: %s", uri.getPath());
+        return respond(Problem.of(500, "INTERNAL_ERROR", "系统内部错误",
+                "an unexpected error occurred; it has been logged"), uri);
+    }
+
     @ServerExceptionMapper
     public Response malformed(JsonProcessingException e, UriInfo uri) {
         return respond(Problem.of(400, "MALFORMED_JSON", "请求内容不是有效的 JSON",

@@ -32,6 +32,24 @@ class DatabaseFailuresTest {
     }
 
     @Test
+    void aCommitTheDatabaseEndedCarriesItsCauseAsASuppressedException() {
+        // as Narayana reports a one-phase commit whose connection the server ended: no cause, the resource's
+        // XAException (and under it the driver's failure) suppressed; QuarkusTransaction wraps it once more
+        jakarta.transaction.RollbackException commit =
+                new jakarta.transaction.RollbackException("ARJUNA016053: Could not commit transaction.");
+        javax.transaction.xa.XAException resource = new javax.transaction.xa.XAException(
+                "Error trying to transactionCommit local transaction");
+        resource.initCause(new SQLException("terminating connection due to administrator command", "57P01"));
+        commit.addSuppressed(resource);
+        assertEquals(DatabaseFailures.Unavailable.DOWN, DatabaseFailures.classify(commit));
+        assertEquals(DatabaseFailures.Unavailable.DOWN, DatabaseFailures.classify(new RuntimeException(commit)));
+        // a commit refused for the data (a deferred constraint) stays the request's fault
+        jakarta.transaction.RollbackException refused = new jakarta.transaction.RollbackException("could not commit");
+        refused.addSuppressed(new SQLException("duplicate key value violates unique constraint", "23505"));
+        assertNull(DatabaseFailures.classify(refused));
+    }
+
+    @Test
     void aPoolWithNoFreeConnectionIsBusyWhicheverWayAgroalSpellsIt() {
         assertEquals(DatabaseFailures.Unavailable.BUSY, DatabaseFailures.classify(
                 new PersistenceException(new SQLException("Sorry, acquisition timeout!"))));
