@@ -78,9 +78,11 @@ public final class Bench {
     private void run(String args) throws Exception {
         Path out = Repo.root().resolve("deploy/bench/target/bench");
         Path workDir = out.resolve("stack");
-        // every run starts from an empty database and broker; the Keycloak copy (realm imported) is kept
+        // every run starts from an empty database and broker, and with empty logs (the run's own, read after it);
+        // the Keycloak copy (realm imported) is kept
         Repo.deleteTree(workDir.resolve("postgres"));
         Repo.deleteTree(workDir.resolve("kafka"));
+        Repo.deleteTree(workDir.resolve("logs"));
         Files.createDirectories(workDir.resolve("logs"));
         report.info("started", Instant.now().truncatedTo(ChronoUnit.SECONDS));
         report.info("command", "deploy/bench/run " + args);
