@@ -59,6 +59,10 @@ final class Platform {
                 started.close();
                 try {
                     keepLogs(workDir.resolve("logs"));
+                } catch (IOException e) {
+                    System.err.println("could not keep the platform's logs: " + e);
+                }
+                try {
                     Repo.deleteTree(workDir);
                 } catch (IOException e) {
                     System.err.println("could not delete " + workDir + ": " + e);
