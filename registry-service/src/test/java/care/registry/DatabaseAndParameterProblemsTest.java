@@ -2,6 +2,7 @@ package care.registry;
 
 import care.contracts.problem.Problem;
 import care.contracts.problem.ProblemMappers;
+import care.contracts.validation.Identifiers;
 import care.deploy.CareTestResource;
 import care.deploy.ExhaustedPool;
 import care.deploy.Tokens;
@@ -55,7 +56,9 @@ class DatabaseAndParameterProblemsTest {
      */
     @Test
     void aCommitTheDatabaseEndsIsA503AndStoresNothing() throws Exception {
-        Institution home = register.elderly530103();
+        // an institution of its own: the inspection the test stores at the end is counted by no other test
+        Institution home = register.ensure(Identifiers.completeUscc("52530103MJA000077"), "盘龙区提交断开测试养老院",
+                "ELDERLY", "PRIVATE_CARE_HOME", "PRIVATE", "530103", 40);
         String token = Tokens.of("mz-530103");
         String body = """
                 {"inspectedOn":"2026-08-03","method":"RANDOM","inspectorOrg":"盘龙区民政局","result":"PASSED",

@@ -2,6 +2,7 @@ package care.contracts.problem;
 
 import care.contracts.db.DatabaseFailures;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.arc.ArcUndeclaredThrowableException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -86,10 +87,13 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
-        if (DatabaseFailures.unavailable(e)) {
-            return database(e, uri);
+        // the interceptor's wrapper says only "Error invoking subclass method": the log names what it wraps
+        Exception thrown = e instanceof ArcUndeclaredThrowableException && e.getCause() instanceof Exception cause
+                ? cause : e;
+        if (DatabaseFailures.unavailable(thrown)) {
+            return database(thrown, uri);
         }
-        LOG.errorf(e, "unexpected failure: %s", uri.getPath());
+        LOG.errorf(thrown, "unexpected failure: %s", uri.getPath());
         return respond(Problem.of(500, "INTERNAL_ERROR", "系统内部错误",
                 "an unexpected error occurred; it has been logged"), uri);
     }
