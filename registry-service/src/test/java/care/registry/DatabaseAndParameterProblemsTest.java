@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.UUID;
@@ -91,11 +92,13 @@ class DatabaseAndParameterProblemsTest {
     }
 
     private long inspectionsOf(UUID institution) throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rows = s.executeQuery("select count(*) from inspection where institution_id = '"
-                     + institution + "'")) {
-            rows.next();
-            return rows.getLong(1);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement count = c.prepareStatement("select count(*) from inspection where institution_id = ?")) {
+            count.setObject(1, institution);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
         }
     }
 
