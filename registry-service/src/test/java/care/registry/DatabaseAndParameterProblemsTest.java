@@ -7,6 +7,7 @@ import care.deploy.CareTestResource;
 import care.deploy.ExhaustedPool;
 import care.deploy.Tokens;
 import care.registry.institution.domain.Institution;
+import care.registry.support.EndedAtCommit;
 import care.registry.support.Register;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.ResourceArg;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -50,10 +50,10 @@ class DatabaseAndParameterProblemsTest {
     }
 
     /**
-     * The database goes away after the request's last statement, at its commit: the connection is ended by the
-     * server (as a restart or fail-over ends it) from a deferred trigger that runs at commit. The transaction manager
-     * reports that as a RollbackException carrying the driver's failure only as a suppressed exception; it is still
-     * the database's state, a 503 and nothing stored, and the next request is served on a new connection.
+     * The database goes away after the request's last statement, at its commit ({@link EndedAtCommit}). The
+     * transaction manager reports that as a RollbackException carrying the driver's failure only as a suppressed
+     * exception; it is still the database's state, a 503 and nothing stored, and the next request is served on a new
+     * connection.
      */
     @Test
     void aCommitTheDatabaseEndsIsA503AndStoresNothing() throws Exception {
@@ -65,30 +65,16 @@ class DatabaseAndParameterProblemsTest {
                 {"inspectedOn":"2026-08-03","method":"RANDOM","inspectorOrg":"盘龙区民政局","result":"PASSED",
                  "findings":"提交时数据库断开","penalty":null,"fineFen":0,"creditLevel":null,"disclosed":false}""";
         long before = inspectionsOf(home.id);
-        sql("create function end_connection_at_commit() returns trigger language plpgsql as"
-                + " $$ begin perform pg_terminate_backend(pg_backend_pid()); return null; end $$",
-                "create constraint trigger end_connection_at_commit after insert on inspection"
-                        + " deferrable initially deferred for each row execute function end_connection_at_commit()");
-        try {
+        try (var ended = EndedAtCommit.inserting(dataSource, "inspection")) {
             given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
                     .post("/api/institutions/{id}/inspections", home.id).then().statusCode(503)
                     .contentType(startsWith(Problem.MEDIA_TYPE)).header("Retry-After", ProblemMappers.RETRY_AFTER_DOWN)
                     .body("code", equalTo("DATABASE_UNAVAILABLE"));
-        } finally {
-            sql("drop trigger end_connection_at_commit on inspection", "drop function end_connection_at_commit()");
         }
         assertEquals(before, inspectionsOf(home.id));
         given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
                 .post("/api/institutions/{id}/inspections", home.id).then().statusCode(201);
         assertEquals(before + 1, inspectionsOf(home.id));
-    }
-
-    private void sql(String... statements) throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String statement : statements) {
-                s.execute(statement);
-            }
-        }
     }
 
     private long inspectionsOf(UUID institution) throws Exception {

@@ -3,9 +3,12 @@ package care.registry.institution.event;
 import care.contracts.validation.Identifiers;
 import care.deploy.CareTestResource;
 import care.deploy.TestTopics;
+import care.registry.support.EndedAtCommit;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -26,6 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @WithTestResource(value = CareTestResource.class, initArgs = @ResourceArg(name = "database", value = "registry"))
 class FilingEventsConsumerTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     static String filingApproved(UUID eventId, String uscc, String name, String receipt) {
         return """
@@ -103,6 +109,27 @@ class FilingEventsConsumerTest {
         assertEquals(1, dead.size());
         assertEquals(0, TestTopics.read("dead-letter-topic-filing-events", Duration.ofSeconds(1),
                 r -> r.value().contains(before) || r.value().contains(after)).size());
+    }
+
+    /**
+     * The database ends the consumer's connection at each commit of a new institution ({@link EndedAtCommit}) until
+     * it is back: not the record's fault, so the record is applied once the database is, and never dead-lettered.
+     */
+    @Test
+    void aCommitTheDatabaseEndsIsTriedAgainNotDeadLettered() throws Exception {
+        String uscc = Identifiers.completeUscc("52530103MJB000070");
+        try (var ended = EndedAtCommit.inserting(dataSource, "institution")) {
+            TestTopics.publish("filing-events", uscc,
+                    filingApproved(UUID.randomUUID(), uscc, "提交断开重试养老院", "530103-2026-000012"));
+            Thread.sleep(3_000); // the consumer's first tries, each ended at its commit
+            given().queryParam("q", "提交断开重试养老院").get("/api/directory/institutions").then().statusCode(200)
+                    .body("total", equalTo(0));
+        }
+        await().atMost(Duration.ofSeconds(40)).untilAsserted(() ->
+                given().queryParam("q", "提交断开重试养老院").get("/api/directory/institutions").then()
+                        .statusCode(200).body("total", equalTo(1)));
+        assertEquals(0, TestTopics.read("dead-letter-topic-filing-events", Duration.ofSeconds(2),
+                r -> r.value().contains(uscc)).size());
     }
 
     @Test
