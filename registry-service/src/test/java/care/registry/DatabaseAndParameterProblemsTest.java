@@ -7,6 +7,7 @@ import care.deploy.CareTestResource;
 import care.deploy.ExhaustedPool;
 import care.deploy.Tokens;
 import care.registry.institution.domain.Institution;
+import care.registry.support.Db;
 import care.registry.support.EndedAtCommit;
 import care.registry.support.Register;
 import io.agroal.api.AgroalDataSource;
@@ -16,11 +17,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -39,6 +35,9 @@ class DatabaseAndParameterProblemsTest {
     @Inject
     Register register;
 
+    @Inject
+    Db db;
+
     @Test
     void aRequestThatFindsNoFreeConnectionIsA503WithRetryAfterNotA500() throws Exception {
         String token = Tokens.of("admin-530100");
@@ -56,7 +55,7 @@ class DatabaseAndParameterProblemsTest {
      * connection.
      */
     @Test
-    void aCommitTheDatabaseEndsIsA503AndStoresNothing() throws Exception {
+    void aCommitTheDatabaseEndsIsA503AndStoresNothing() {
         // an institution of its own: the inspection the test stores at the end is counted by no other test
         Institution home = register.ensure(Identifiers.completeUscc("52530103MJA000077"), "盘龙区提交断开测试养老院",
                 "ELDERLY", "PRIVATE_CARE_HOME", "PRIVATE", "530103", 40);
@@ -64,28 +63,18 @@ class DatabaseAndParameterProblemsTest {
         String body = """
                 {"inspectedOn":"2026-08-03","method":"RANDOM","inspectorOrg":"盘龙区民政局","result":"PASSED",
                  "findings":"提交时数据库断开","penalty":null,"fineFen":0,"creditLevel":null,"disclosed":false}""";
-        long before = inspectionsOf(home.id);
-        try (var ended = EndedAtCommit.inserting(dataSource, "inspection")) {
+        String inspections = "select count(*) from inspection where institution_id = ?1";
+        long before = db.count(inspections, home.id);
+        try (var ended = EndedAtCommit.inserting(db, "inspection")) {
             given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
                     .post("/api/institutions/{id}/inspections", home.id).then().statusCode(503)
                     .contentType(startsWith(Problem.MEDIA_TYPE)).header("Retry-After", ProblemMappers.RETRY_AFTER_DOWN)
                     .body("code", equalTo("DATABASE_UNAVAILABLE"));
         }
-        assertEquals(before, inspectionsOf(home.id));
+        assertEquals(before, db.count(inspections, home.id));
         given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
                 .post("/api/institutions/{id}/inspections", home.id).then().statusCode(201);
-        assertEquals(before + 1, inspectionsOf(home.id));
-    }
-
-    private long inspectionsOf(UUID institution) throws Exception {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement count = c.prepareStatement("select count(*) from inspection where institution_id = ?")) {
-            count.setObject(1, institution);
-            try (ResultSet rows = count.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
+        assertEquals(before + 1, db.count(inspections, home.id));
     }
 
     @Test

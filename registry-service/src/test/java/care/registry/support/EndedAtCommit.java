@@ -1,10 +1,5 @@
 package care.registry.support;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-
 /**
  * While open, every transaction that inserts into {@code table} loses its connection at commit: a deferred
  * constraint trigger ends the server process serving it, as a database restart or fail-over would, after the
@@ -12,33 +7,25 @@ import java.sql.Statement;
  */
 public final class EndedAtCommit implements AutoCloseable {
 
-    private final DataSource dataSource;
+    private final Db db;
     private final String table;
 
-    private EndedAtCommit(DataSource dataSource, String table) {
-        this.dataSource = dataSource;
+    private EndedAtCommit(Db db, String table) {
+        this.db = db;
         this.table = table;
     }
 
-    public static EndedAtCommit inserting(DataSource dataSource, String table) throws SQLException {
-        EndedAtCommit ended = new EndedAtCommit(dataSource, table);
-        ended.run("create function end_connection_at_commit() returns trigger language plpgsql as"
-                        + " $$ begin perform pg_terminate_backend(pg_backend_pid()); return null; end $$",
-                "create constraint trigger end_connection_at_commit after insert on " + table
-                        + " deferrable initially deferred for each row execute function end_connection_at_commit()");
-        return ended;
+    public static EndedAtCommit inserting(Db db, String table) {
+        db.execute("create function end_connection_at_commit() returns trigger language plpgsql as"
+                + " $$ begin perform pg_terminate_backend(pg_backend_pid()); return null; end $$");
+        db.execute("create constraint trigger end_connection_at_commit after insert on " + table
+                + " deferrable initially deferred for each row execute function end_connection_at_commit()");
+        return new EndedAtCommit(db, table);
     }
 
     @Override
-    public void close() throws SQLException {
-        run("drop trigger end_connection_at_commit on " + table, "drop function end_connection_at_commit()");
-    }
-
-    private void run(String... statements) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String statement : statements) {
-                s.execute(statement);
-            }
-        }
+    public void close() {
+        db.execute("drop trigger end_connection_at_commit on " + table);
+        db.execute("drop function end_connection_at_commit()");
     }
 }

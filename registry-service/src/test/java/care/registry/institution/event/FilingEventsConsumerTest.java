@@ -3,8 +3,8 @@ package care.registry.institution.event;
 import care.contracts.validation.Identifiers;
 import care.deploy.CareTestResource;
 import care.deploy.TestTopics;
+import care.registry.support.Db;
 import care.registry.support.EndedAtCommit;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FilingEventsConsumerTest {
 
     @Inject
-    AgroalDataSource dataSource;
+    Db db;
 
     static String filingApproved(UUID eventId, String uscc, String name, String receipt) {
         return """
@@ -118,7 +118,7 @@ class FilingEventsConsumerTest {
     @Test
     void aCommitTheDatabaseEndsIsTriedAgainNotDeadLettered() throws Exception {
         String uscc = Identifiers.completeUscc("52530103MJB000070");
-        try (var ended = EndedAtCommit.inserting(dataSource, "institution")) {
+        try (var ended = EndedAtCommit.inserting(db, "institution")) {
             TestTopics.publish("filing-events", uscc,
                     filingApproved(UUID.randomUUID(), uscc, "提交断开重试养老院", "530103-2026-000012"));
             Thread.sleep(3_000); // the consumer's first tries, each ended at its commit
