@@ -1,8 +1,11 @@
 package care.bench;
 
 import care.deploy.Stack;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
 
 import java.io.InputStream;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -75,7 +78,36 @@ final class Directory {
     }
 
     Load.Result platform(int rate, double seconds) throws InterruptedException {
-        return Load.fixedRate(i -> request(i % SHAPES.size()), rate, seconds);
+        return platform(rate, seconds, new PerShape());
+    }
+
+    Load.Result platform(int rate, double seconds, PerShape perShape) throws InterruptedException {
+        return Load.fixedRate(i -> request(i % SHAPES.size()), rate, seconds, perShape.timing());
+    }
+
+    /** Each query shape's latencies over a row's repetitions: which shapes make the row's tail. */
+    static final class PerShape {
+        private final List<Histogram> micros = SHAPES.stream().map(s -> (Histogram) new ConcurrentHistogram(3)).toList();
+
+        Load.Timing timing() {
+            return (index, took) -> micros.get(index % SHAPES.size()).recordValue(took);
+        }
+
+        /** {@code shape p99 ms, …}, the slowest first. */
+        String p99s() {
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < SHAPES.size(); i++) {
+                order.add(i);
+            }
+            order.sort((a, b) -> Long.compare(p99(b), p99(a)));
+            return String.join(", ", order.stream().map(i -> "%s %.1f ms".formatted(
+                    SHAPES.get(i).isEmpty() ? "(no filter)" : URLDecoder.decode(SHAPES.get(i), StandardCharsets.UTF_8),
+                    p99(i) / 1000.0)).toList());
+        }
+
+        private long p99(int shape) {
+            return micros.get(shape).getValueAtPercentile(99);
+        }
     }
 
     /**
@@ -176,7 +208,7 @@ final class Directory {
     }
 
     /** The captured statements of each shape in turn, one request's statements in one transaction, at the rate. */
-    Load.Result raw(Statements sql, int rate, double seconds) throws Exception {
+    Load.Result raw(Statements sql, int rate, double seconds, PerShape perShape) throws Exception {
         int connections = 8;
         BlockingQueue<Connection> pool = new ArrayBlockingQueue<>(connections);
         for (int i = 0; i < connections; i++) {
@@ -205,7 +237,7 @@ final class Directory {
                         pool.add(c);
                     }
                 }
-            }, workers));
+            }, workers), perShape.timing());
         } finally {
             workers.shutdownNow();
             for (Connection c : pool) {

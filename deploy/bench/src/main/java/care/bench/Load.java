@@ -85,14 +85,26 @@ final class Load {
      * from the moment it was due, so a stall in the service shows in the figures instead of delaying the next
      * requests (no coordinated omission).
      */
-    static Result fixedRate(IntFunction<HttpRequest> requests, int rate, double seconds) throws InterruptedException {
+    static Result fixedRate(IntFunction<HttpRequest> requests, int rate, double seconds, Timing timing)
+            throws InterruptedException {
         return fixedRate(rate, seconds, i -> HTTP.sendAsync(requests.apply(i), HttpResponse.BodyHandlers.discarding())
-                .thenApply(HttpResponse::statusCode));
+                .thenApply(HttpResponse::statusCode), timing);
     }
 
     /** An operation per due time; the operation's future completes with an HTTP-like status (2xx counts as done). */
     static Result fixedRate(int rate, double seconds,
                             IntFunction<java.util.concurrent.CompletionStage<Integer>> operation) throws InterruptedException {
+        return fixedRate(rate, seconds, operation, (index, micros) -> {
+        });
+    }
+
+    /** Where each done operation's latency goes besides the run's histogram (e.g. one per query shape). */
+    interface Timing {
+        void record(int index, long micros);
+    }
+
+    static Result fixedRate(int rate, double seconds, IntFunction<java.util.concurrent.CompletionStage<Integer>> operation,
+                            Timing timing) throws InterruptedException {
         int count = (int) Math.round(rate * seconds);
         Histogram micros = new ConcurrentHistogram(3);
         AtomicLong failed = new AtomicLong();
@@ -105,7 +117,9 @@ final class Load {
             long due = start + period * i;
             clock.schedule(() -> operation.apply(index).whenComplete((status, error) -> {
                 if (error == null && status / 100 == 2) {
-                    micros.recordValue(Math.max(0, System.nanoTime() - due) / 1000);
+                    long took = Math.max(0, System.nanoTime() - due) / 1000;
+                    micros.recordValue(took);
+                    timing.record(index, took);
                 } else {
                     failed.incrementAndGet();
                 }
