@@ -8,6 +8,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
+import org.hibernate.jpa.HibernateHints;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -116,7 +117,6 @@ public class InstitutionRepository implements PanacheRepositoryBase<Institution,
      *                   plan suits both cases, and the planner misjudges "name contains q" (grams and LIKE look
      *                   independent to it), so the count, which the page needs anyway, decides.
      */
-    @SuppressWarnings("unchecked")
     public List<UUID> directoryPage(DirectoryFilter filter, DirectoryOrder order, int offset, int limit,
                                     boolean fewMatches) {
         DirectorySql where = DirectorySql.where(filter, fewMatches);
@@ -126,17 +126,32 @@ public class InstitutionRepository implements PanacheRepositoryBase<Institution,
                 ? "with matched as materialized (select id, name, capacity, filed_on from institution where "
                   + where.sql + ") select id from matched order by " + orderBy
                 : "select id from institution where " + where.sql + " order by " + orderBy;
-        return where.bind(getEntityManager().createNativeQuery(sql + " limit " + limit + " offset " + offset,
-                UUID.class)).getResultList();
+        int next = where.values().size() + 1;
+        // No result class: Hibernate 7.2 keys its cache of native query plans by the SQL and the result mapping, and
+        // the mapping it makes for a class such as UUID.class equals no other. Each call added a plan of the same
+        // SQL until the cache held 2,048 copies, and each lookup compared them (a third of a directory request's
+        // CPU). Limit and offset are parameters, so that every page of a filter shares one plan and one statement.
+        List<?> ids = where.bind(getEntityManager().createNativeQuery(
+                        sql + " limit ?" + next + " offset ?" + (next + 1)))
+                .setParameter(next, limit).setParameter(next + 1, offset).getResultList();
+        return ids.stream().map(UUID.class::cast).toList();
     }
 
-    /** The institutions of these ids, in the ids' order (one query, whatever the page size). */
+    /**
+     * The institutions of these ids, in the ids' order, read-only (no snapshots to compare at commit). The ids go as
+     * one array, {@code id = any(?1)}, which the primary key answers: an HQL {@code in} list of them is translated
+     * again at every call, and HQL's {@code array_contains} becomes {@code ?1 @> array[id]}, which no index serves.
+     */
+    @SuppressWarnings("unchecked")
     public List<Institution> findOrdered(List<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
         Map<UUID, Institution> byId = new HashMap<>();
-        list("id in ?1", ids).forEach(i -> byId.put(i.id, i));
+        ((List<Institution>) getEntityManager()
+                .createNativeQuery("select * from institution where id = any(?1)", Institution.class)
+                .setParameter(1, ids.toArray(UUID[]::new))
+                .setHint(HibernateHints.HINT_READ_ONLY, true).getResultList()).forEach(i -> byId.put(i.id, i));
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 

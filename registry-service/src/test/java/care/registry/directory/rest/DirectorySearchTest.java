@@ -9,6 +9,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.hibernate.SessionFactory;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +37,8 @@ class DirectorySearchTest {
     EntityManager em;
     @Inject
     Db db;
+    @Inject
+    SessionFactory sessionFactory;
 
     @BeforeEach
     void register() {
@@ -103,6 +107,22 @@ class DirectorySearchTest {
         assertEquals(expected("name like '%测罕%'", "name, id", 0, 20), rare.getList("items.name"));
         assertEquals(3, rare.getInt("total"));
         assertTrue(rare.getBoolean("totalExact"));
+    }
+
+    /** Whatever the page, a search of the same shape reuses Hibernate's plans of its statements. */
+    @Test
+    void searchingAgainPlansNothingNew() {
+        var plans = sessionFactory.unwrap(SessionFactoryImplementor.class).getQueryEngine().getInterpretationCache();
+        for (String q : new String[]{"测序", "测罕"}) { // the two ways a text search finds its page
+            search(Map.of("q", q, "page", 0));
+            int planned = plans.getNumberOfCachedQueryPlans();
+            for (int page = 0; page < 20; page++) {
+                search(Map.of("q", q, "page", page));
+            }
+            // the platform's background work may plan a statement of its own meanwhile, rarely two
+            assertTrue(plans.getNumberOfCachedQueryPlans() - planned <= 2,
+                    q + ": " + (plans.getNumberOfCachedQueryPlans() - planned) + " plans added by 20 searches");
+        }
     }
 
     @Test
