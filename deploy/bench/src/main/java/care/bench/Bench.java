@@ -378,8 +378,10 @@ public final class Bench {
         directory.warm(pick(10, 30));
         int rate = 200;
         // and at the measured rate, unmeasured: right after the seed the first repetition was always the slowest
-        // (p99 173-1,626 ms, then 17-250 ms), and it warmed PostgreSQL's cache for the raw replay that followed it
-        directory.platform(rate, pick(10, 20));
+        // (p99 173-1,626 ms, then 17-250 ms), and it warmed PostgreSQL's cache for the raw replay that followed it.
+        // 20 s in the quick run too: after 10 s the registry was still compiling the directory's code through the
+        // first repetition (its CPU per request falling, p99 28-76 ms against 9-13 ms in the second)
+        directory.platform(rate, 20);
         int reps = pick(2, 3);
         double seconds = pick(15, 30);
         List<Double> platform = new ArrayList<>();
