@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -24,6 +25,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The public directory over the seeded register: DirectoryBenchmarkTest's ten query shapes in turn at a fixed rate,
@@ -95,14 +98,11 @@ final class Directory {
 
         /** {@code shape p99 ms, …}, the slowest first. */
         String p99s() {
-            List<Integer> order = new ArrayList<>();
-            for (int i = 0; i < SHAPES.size(); i++) {
-                order.add(i);
-            }
-            order.sort((a, b) -> Long.compare(p99(b), p99(a)));
-            return String.join(", ", order.stream().map(i -> "%s %.1f ms".formatted(
-                    SHAPES.get(i).isEmpty() ? "(no filter)" : URLDecoder.decode(SHAPES.get(i), StandardCharsets.UTF_8),
-                    p99(i) / 1000.0)).toList());
+            return IntStream.range(0, SHAPES.size()).boxed()
+                    .sorted(Comparator.comparingLong(this::p99).reversed())
+                    .map(i -> "%s %.1f ms".formatted(SHAPES.get(i).isEmpty() ? "(no filter)"
+                            : URLDecoder.decode(SHAPES.get(i), StandardCharsets.UTF_8), p99(i) / 1000.0))
+                    .collect(Collectors.joining(", "));
         }
 
         private long p99(int shape) {
