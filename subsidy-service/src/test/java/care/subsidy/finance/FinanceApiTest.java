@@ -90,7 +90,7 @@ class FinanceApiTest {
         Registry registry = new Registry();
         var home = registry.institution("530102", Ownership.PRIVATE, Sector.ELDERLY, LONG_AGO);
         List<String> people = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
+        for (int i = 0; i < 9; i++) {
             String key = Registry.person();
             registry.caregiver(home, key, ELDERLY_CAREGIVER, i % 2 == 0 ? LEVEL_4 : LEVEL_5, LONG_AGO, null, LONG_AGO,
                     null);
@@ -157,12 +157,13 @@ class FinanceApiTest {
         // a refused request stored nothing: its key may be used again for a valid body
         long amountB = ((Number) mine.get(1).get("amountFen")).longValue();
         // racing results with different keys: exactly one wins
-        List<Integer> raced = race(8, i -> post(Tokens.finance(), b, "race-b-" + i, paid(amountB, "BANK-B" + i)));
+        List<Integer> raced = race(8, i -> post(Tokens.finance(), b, "race-b-" + i, paid(amountB, "BANK-B" + i))
+                .statusCode());
         assertEquals(1, raced.stream().filter(s -> s == 200).count(), raced.toString());
         assertEquals(7, raced.stream().filter(s -> s == 409).count(), raced.toString());
         // the same key sent concurrently: one applies, the others replay it
         long amountC = ((Number) mine.get(2).get("amountFen")).longValue();
-        List<Integer> twins = race(6, i -> post(Tokens.finance(), c, "bad-1", paid(amountC, "BANK-C")));
+        List<Integer> twins = race(6, i -> post(Tokens.finance(), c, "bad-1", paid(amountC, "BANK-C")).statusCode());
         assertEquals(List.of(200, 200, 200, 200, 200, 200), twins);
 
         // failed: the entitlement stays open for a later batch
@@ -235,6 +236,15 @@ class FinanceApiTest {
                 item(g, "bulk-g", Map.of("outcome", "FAILED", "amountFen", amountG, "reason", "账户已冻结")))
                 .then().statusCode(200).body("applied", equalTo(3));
         assertEquals(1L, ledgerRows(f, "PAID"));
+        // day files racing for one instruction under different keys: the first to lock it settles it, the others
+        // read it settled once they get the lock
+        Object k = mine.get(8).get("instructionId");
+        long amountK = ((Number) mine.get(8).get("amountFen")).longValue();
+        List<Integer> files = race(6, i -> bulk(Tokens.finance(), item(k, "race-k-" + i, paid(amountK, "BANK-K" + i)))
+                .then().statusCode(200).extract().jsonPath().getInt("items[0].status"));
+        assertEquals(1, files.stream().filter(s -> s == 200).count(), files.toString());
+        assertEquals(5, files.stream().filter(s -> s == 409).count(), files.toString());
+        assertEquals(1L, ledgerRows(k, "PAID"));
         assertEquals(List.of(h.toString() + " PaymentSettled", f + " PaymentSettled", g + " PaymentFailed"),
                 QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
                         select aggregate_id || ' ' || type from outbox_event
@@ -258,7 +268,7 @@ class FinanceApiTest {
                 .get("/api/subsidy/batches/" + batchId + "/reconciliation").then().statusCode(200).extract().jsonPath();
         assertTrue(rec.getBoolean("balanced"), rec.prettify());
         assertEquals(batch.getLong("amountFen"), rec.getLong("issuedFen"));
-        assertEquals(amountA + amountB + amountC + amountE + amountF + amountH, rec.getLong("paidFen"));
+        assertEquals(amountA + amountB + amountC + amountE + amountF + amountH + amountK, rec.getLong("paidFen"));
         assertEquals(amountD + amountG, rec.getLong("failedFen"));
         assertEquals(rec.getLong("issuedFen") - rec.getLong("paidFen") - rec.getLong("failedFen"),
                 rec.getLong("outstandingFen"));
@@ -289,7 +299,7 @@ class FinanceApiTest {
         List<Map<String, Object>> reissued = Api.of(again, people.get(3));
         assertEquals(1, reissued.size());
         assertEquals(2, reissued.get(0).get("attempt"));
-        for (int i : new int[]{0, 1, 2, 4, 5}) { // paid, or still released: never instructed twice
+        for (int i : new int[]{0, 1, 2, 4, 5, 8}) { // paid, or still released: never instructed twice
             assertEquals(List.of(), Api.of(again, people.get(i)));
         }
         given().auth().oauth2(Tokens.of("admin-530100")).contentType(ContentType.JSON)
@@ -316,8 +326,9 @@ class FinanceApiTest {
                 .setParameter(1, instruction.toString()).setParameter(2, type).getSingleResult()).longValue());
     }
 
+    /** One of the racing calls: the status it was answered. */
     interface Call {
-        Response call(int i);
+        int call(int i);
     }
 
     private static List<Integer> race(int n, Call call) throws Exception {
@@ -326,7 +337,7 @@ class FinanceApiTest {
             List<Callable<Integer>> tasks = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 int k = i;
-                tasks.add(() -> call.call(k).statusCode());
+                tasks.add(() -> call.call(k));
             }
             List<Integer> codes = new ArrayList<>();
             for (Future<Integer> f : pool.invokeAll(tasks)) {

@@ -23,15 +23,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 
+import java.sql.Array;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -181,7 +179,8 @@ public class FinanceService {
      * Many results in one transaction and a fixed number of statements (the events too: one outbox insert), with the
      * single-result rules per item: keys claimed first (a key used before is replayed, or 422 with another body), a
      * refused item's claim removed again so it stores nothing, the instructions locked in id order (two files never
-     * deadlock) and settled only if still RELEASED (409 otherwise), the ledger entries, events and answers written
+     * deadlock; a file waiting for another's rows reads them as that one left them) and settled only if RELEASED
+     * then (409 otherwise), the ledger entries, events and answers written
      * with them. The caller guarantees distinct keys and distinct instructions.
      */
     public List<Outcome> results(List<UUID> ids, List<String> itemKeys, List<PaymentResult> results, Access access) {
@@ -227,54 +226,49 @@ public class FinanceService {
             }
         }
 
-        // the rows are locked, so RELEASED read above still holds; the condition stays as a guard
-        Set<UUID> settled = settle(client, accepted.stream().map(ids::get).toList(),
-                accepted.stream().map(results::get).toList());
-        List<Integer> done = new ArrayList<>();
-        for (int i : accepted) {
-            if (settled.contains(ids.get(i))) {
-                done.add(i);
-            } else {
-                outcomes[i] = Outcome.refused(FinanceRules.alreadySettled(ids.get(i)));
-                refusedKeys.add(itemKeys.get(i));
-            }
-        }
-
-        List<InstructionView> settledViews = done.stream().map(i -> found.get(ids.get(i)).instruction()).toList();
-        List<PaymentResult> settledResults = done.stream().map(results::get).toList();
-        appendLedger(client, settledViews, settledResults);
-        List<String> bodies = new ArrayList<>(done.size());
-        List<Outbox.Draft> events = new ArrayList<>(done.size());
-        for (int j = 0; j < done.size(); j++) {
-            InstructionView view = settledViews.get(j);
-            PaymentResult result = settledResults.get(j);
+        // the rows are locked and were RELEASED when read: every accepted result settles its instruction
+        List<InstructionView> views = accepted.stream().map(i -> found.get(ids.get(i)).instruction()).toList();
+        List<PaymentResult> settling = accepted.stream().map(results::get).toList();
+        settle(client, accepted.stream().map(ids::get).toList(), settling);
+        appendLedger(client, views, settling);
+        List<String> bodies = new ArrayList<>(accepted.size());
+        List<Outbox.Draft> events = new ArrayList<>(accepted.size());
+        for (int j = 0; j < accepted.size(); j++) {
+            InstructionView view = views.get(j);
+            PaymentResult result = settling.get(j);
             events.add(event(view, result));
             String body = write(FinanceInstruction.of(view).settled(result.outcome().name(),
                     result.bankReference(), result.paid() ? result.paidOn() : null, result.reason()));
             bodies.add(body);
-            outcomes[done.get(j)] = new Outcome(Answer.first(200, body), null);
+            outcomes[accepted.get(j)] = new Outcome(Answer.first(200, body), null);
         }
         outbox.publishAll(events);
-        keys.storeAll(client, done.stream().map(itemKeys::get).toList(), bodies);
+        keys.storeAll(client, accepted.stream().map(itemKeys::get).toList(), bodies);
         keys.releaseAll(client, refusedKeys); // a refused result stores nothing, so its key may be used again
         return List.of(outcomes);
     }
 
-    /** RELEASED → PAID/FAILED for all of them in one statement; returns the ids it settled. */
-    private Set<UUID> settle(String client, List<UUID> ids, List<PaymentResult> results) {
-        Set<UUID> settled = new HashSet<>();
+    /**
+     * RELEASED → PAID/FAILED for all of them in one statement. The caller holds their row locks and has seen them
+     * RELEASED, so the statement names no status: with one, the planner trusted its statistics of the status,
+     * which after a release say almost nothing is RELEASED (autoanalyze waits until 10 % of the table has changed:
+     * a month's batch is far less than a city's history), and read every RELEASED instruction of the table per
+     * file through the partial index: 29-42 ms for 500 results, 4.7 s where it chose a nested loop over them.
+     * {@code p.id = any(…)} (the ids bound twice) gives it the primary key whatever the statistics say: 9-10 ms.
+     */
+    private void settle(String client, List<UUID> ids, List<PaymentResult> results) {
         if (ids.isEmpty()) {
-            return settled;
+            return;
         }
         em.unwrap(Session.class).doWork(c -> {
             try (PreparedStatement settle = c.prepareStatement("""
                     update payment_instruction p set status = u.s, bank_reference = u.r, paid_on = u.d,
                         failure_reason = u.f, settled_by = ?, settled_at = now(), version = p.version + 1
                     from unnest(?::uuid[], ?::text[], ?::text[], ?::date[], ?::text[]) as u(id, s, r, d, f)
-                    where p.id = u.id and p.status = 'RELEASED'
-                    returning p.id""")) {
+                    where p.id = any(?::uuid[]) and p.id = u.id""")) {
+                Array idArray = c.createArrayOf("uuid", ids.toArray());
                 settle.setString(1, client);
-                settle.setArray(2, c.createArrayOf("uuid", ids.toArray()));
+                settle.setArray(2, idArray);
                 settle.setArray(3, c.createArrayOf("text", results.stream().map(r -> r.outcome().name()).toArray()));
                 settle.setArray(4, c.createArrayOf("text", results.stream()
                         .map(r -> r.paid() ? r.bankReference() : null).toArray()));
@@ -282,14 +276,13 @@ public class FinanceService {
                         .map(r -> r.paid() ? java.sql.Date.valueOf(r.paidOn()) : null).toArray()));
                 settle.setArray(6, c.createArrayOf("text", results.stream()
                         .map(r -> r.paid() ? null : r.reason()).toArray()));
-                try (ResultSet rs = settle.executeQuery()) {
-                    while (rs.next()) {
-                        settled.add(rs.getObject(1, UUID.class));
-                    }
+                settle.setArray(7, idArray);
+                int updated = settle.executeUpdate();
+                if (updated != ids.size()) { // only if a caller settled rows it had not locked
+                    throw new IllegalStateException("settled " + updated + " of " + ids.size() + " instructions");
                 }
             }
         });
-        return settled;
     }
 
     /** The PAID/FAILED ledger entries of settled instructions, in one statement. */
