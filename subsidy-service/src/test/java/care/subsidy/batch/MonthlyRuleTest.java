@@ -129,6 +129,10 @@ class MonthlyRuleTest {
         assertEquals(lines.stream().mapToLong(l -> ((Number) l.get("amountFen")).longValue()).sum(),
                 batch.getLong("amountFen"));
         assertEquals(lines.size(), batch.getInt("lineCount"));
+        // the batch's tables were analysed with it: the planner's row count includes this batch's instructions
+        assertEquals(QuarkusTransactionCount.number(em, "select count(*) from payment_instruction").longValue(),
+                QuarkusTransactionCount.number(em, "select reltuples from pg_class where oid = 'payment_instruction'"
+                        + "::regclass").longValue());
 
         // only one batch of a programme in flight
         given().auth().oauth2(Tokens.of("admin-530100")).contentType(ContentType.JSON)
@@ -276,6 +280,11 @@ class MonthlyRuleTest {
 
     /** Counts entitlement rows directly: the unique constraint's effect, not the API's view of it. */
     static final class QuarkusTransactionCount {
+        static Number number(EntityManager em, String sql) {
+            return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                    (Number) em.createNativeQuery(sql).getSingleResult());
+        }
+
         static Number count(EntityManager em, String programme, String period, String person) {
             return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> (Number) em.createNativeQuery(
                             "select count(*) from payment_line where programme_code = ?1 and period = ?2 "
