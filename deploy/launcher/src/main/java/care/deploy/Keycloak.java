@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -136,12 +137,28 @@ public final class Keycloak implements AutoCloseable {
         }
     }
 
+    /** The care-portal redirect URIs the realm file names: never dropped. */
+    private static List<String> realmFilePortalUris() throws IOException {
+        List<String> uris = new ArrayList<>();
+        for (var client : JSON.readTree(Repo.root().resolve("deploy/keycloak/care-realm.json").toFile()).path("clients")) {
+            if (client.path("clientId").asText().equals("care-portal")) {
+                client.path("redirectUris").forEach(uri -> uris.add(uri.asText()));
+            }
+        }
+        return uris;
+    }
+
     /**
      * Lets the portal's client (care-portal) redirect to pages of this origin after login and logout. The demo realm
-     * names http://localhost:8080; a stack on free ports (the end-to-end tests) adds its gateway's origin here, through
-     * the admin API of this local Keycloak.
+     * names http://localhost:8080; a stack on free ports (the end-to-end tests, the benchmark) adds its gateway's
+     * origin here, through the admin API of this local Keycloak.
+     * <p>
+     * With {@code replaceEarlier} (a Keycloak copy that only this stack's layout uses) the localhost origins earlier
+     * starts added are dropped first. Kept, they went into every access token's allowed-origins: after a day of
+     * benchmark runs on one copy (about sixty starts, 1,480 characters of origins) the portal's session cookie
+     * was two chunks of 7 KB together, and the gateway answered the page after the login 431 (headers too large).
      */
-    public void allowPortalOrigin(String origin) {
+    public void allowPortalOrigin(String origin, boolean replaceEarlier) {
         try {
             String admin = adminToken();
             String clients = "http://localhost:" + port + "/admin/realms/" + REALM + "/clients";
@@ -149,17 +166,33 @@ public final class Keycloak implements AutoCloseable {
                     .header("Authorization", "Bearer " + admin).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
             var client = (com.fasterxml.jackson.databind.node.ObjectNode) found.get(0);
             String pattern = origin + "/*";
-            var uris = client.withArray("redirectUris");
-            for (var uri : uris) {
-                if (uri.asText().equals(pattern)) {
-                    return;
-                }
-            }
-            uris.add(pattern);
+            List<String> realmFile = realmFilePortalUris();
+            List<String> uris = new ArrayList<>();
+            client.withArray("redirectUris").forEach(uri -> uris.add(uri.asText()));
             var attributes = client.get("attributes") instanceof com.fasterxml.jackson.databind.node.ObjectNode a ? a
                     : client.putObject("attributes");
-            String logout = attributes.path("post.logout.redirect.uris").asText("");
-            attributes.put("post.logout.redirect.uris", logout.isEmpty() ? pattern : logout + "##" + pattern);
+            List<String> logout = new ArrayList<>(List.of(attributes.path("post.logout.redirect.uris").asText("")
+                    .split("##")));
+            logout.remove("");
+            if (replaceEarlier) {
+                uris.removeIf(uri -> uri.matches("http://localhost:\\d+/\\*") && !realmFile.contains(uri));
+                logout.removeIf(uri -> uri.matches("http://localhost:\\d+/\\*") && !realmFile.contains(uri));
+            }
+            boolean changed = uris.size() != client.withArray("redirectUris").size();
+            if (!uris.contains(pattern)) {
+                uris.add(pattern);
+                changed = true;
+            }
+            if (!logout.contains(pattern)) {
+                logout.add(pattern);
+                changed = true;
+            }
+            if (!changed) {
+                return;
+            }
+            var array = client.putArray("redirectUris");
+            uris.forEach(array::add);
+            attributes.put("post.logout.redirect.uris", String.join("##", logout));
             HttpResponse<String> updated = HTTP.send(HttpRequest.newBuilder(URI.create(clients + "/" + client.get("id").asText()))
                     .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(client))).build(),

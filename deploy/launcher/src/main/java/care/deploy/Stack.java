@@ -62,8 +62,9 @@ public final class Stack implements AutoCloseable {
         Infra infra = Infra.start(layout.workDir(), keycloak, layout.infra(), layout.persistent());
         Stack stack = new Stack(layout, infra);
         try {
-            // the portal logs in through the gateway's origin: Keycloak must accept it as a redirect (free ports)
-            infra.keycloak.allowPortalOrigin(stack.gatewayUrl());
+            // the portal logs in through the gateway's origin: Keycloak must accept it as a redirect (free ports);
+            // a persistent layout's Keycloak is its own, so the origins of its earlier starts go
+            infra.keycloak.allowPortalOrigin(stack.gatewayUrl(), layout.persistent());
             List<CompletableFuture<ChildProcess>> processes = List.of(
                     CompletableFuture.supplyAsync(() -> stack.service("registry-service", layout.registry(), "registry")),
                     CompletableFuture.supplyAsync(() -> stack.service("filing-service", layout.filing(), "filing")),
