@@ -180,8 +180,8 @@ public class FinanceService {
      * single-result rules per item: keys claimed first (a key used before is replayed, or 422 with another body), a
      * refused item's claim removed again so it stores nothing, the instructions locked in id order (two files never
      * deadlock; a file waiting for another's rows reads them as that one left them) and settled only if RELEASED
-     * then (409 otherwise), the ledger entries, events and answers written
-     * with them. The caller guarantees distinct keys and distinct instructions.
+     * then (409 otherwise), the ledger entries, events and answers written with them. The caller guarantees
+     * distinct keys and distinct instructions.
      */
     public List<Outcome> results(List<UUID> ids, List<String> itemKeys, List<PaymentResult> results, Access access) {
         String client = access.who();
