@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -166,28 +167,29 @@ public final class Keycloak implements AutoCloseable {
                     .header("Authorization", "Bearer " + admin).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
             var client = (com.fasterxml.jackson.databind.node.ObjectNode) found.get(0);
             String pattern = origin + "/*";
-            List<String> realmFile = realmFilePortalUris();
-            List<String> uris = new ArrayList<>();
-            client.withArray("redirectUris").forEach(uri -> uris.add(uri.asText()));
+            List<String> before = new ArrayList<>();
+            client.withArray("redirectUris").forEach(uri -> before.add(uri.asText()));
             var attributes = client.get("attributes") instanceof com.fasterxml.jackson.databind.node.ObjectNode a ? a
                     : client.putObject("attributes");
-            List<String> logout = new ArrayList<>(List.of(attributes.path("post.logout.redirect.uris").asText("")
-                    .split("##")));
-            logout.remove("");
+            List<String> logoutBefore = new ArrayList<>(List.of(attributes.path("post.logout.redirect.uris")
+                    .asText("").split("##")));
+            logoutBefore.remove("");
+            List<String> uris = new ArrayList<>(before);
+            List<String> logout = new ArrayList<>(logoutBefore);
             if (replaceEarlier) {
-                uris.removeIf(uri -> uri.matches("http://localhost:\\d+/\\*") && !realmFile.contains(uri));
-                logout.removeIf(uri -> uri.matches("http://localhost:\\d+/\\*") && !realmFile.contains(uri));
+                List<String> realmFile = realmFilePortalUris();
+                Predicate<String> earlier = uri -> !uri.equals(pattern) && !realmFile.contains(uri)
+                        && uri.matches("http://localhost:\\d+/\\*");
+                uris.removeIf(earlier);
+                logout.removeIf(earlier);
             }
-            boolean changed = uris.size() != client.withArray("redirectUris").size();
             if (!uris.contains(pattern)) {
                 uris.add(pattern);
-                changed = true;
             }
             if (!logout.contains(pattern)) {
                 logout.add(pattern);
-                changed = true;
             }
-            if (!changed) {
+            if (uris.equals(before) && logout.equals(logoutBefore)) {
                 return;
             }
             var array = client.putArray("redirectUris");
