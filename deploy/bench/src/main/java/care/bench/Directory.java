@@ -81,7 +81,7 @@ final class Directory {
     }
 
     Load.Result platform(int rate, double seconds) throws InterruptedException {
-        return platform(rate, seconds, new PerShape());
+        return Load.fixedRate(i -> request(i % SHAPES.size()), rate, seconds, Load.Timing.NONE);
     }
 
     Load.Result platform(int rate, double seconds, PerShape perShape) throws InterruptedException {

@@ -94,12 +94,14 @@ final class Load {
     /** An operation per due time; the operation's future completes with an HTTP-like status (2xx counts as done). */
     static Result fixedRate(int rate, double seconds,
                             IntFunction<java.util.concurrent.CompletionStage<Integer>> operation) throws InterruptedException {
-        return fixedRate(rate, seconds, operation, (index, micros) -> {
-        });
+        return fixedRate(rate, seconds, operation, Timing.NONE);
     }
 
     /** Where each done operation's latency goes besides the run's histogram (e.g. one per query shape). */
     interface Timing {
+        Timing NONE = (index, micros) -> {
+        };
+
         void record(int index, long micros);
     }
 
