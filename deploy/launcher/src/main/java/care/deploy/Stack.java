@@ -255,7 +255,7 @@ public final class Stack implements AutoCloseable {
 
     /**
      * Whether the services' JVM (this one's, {@link Repo#javaBinary}) has a product flag: an unknown -XX option stops
-     * a JVM at start, and some are newer than Java 17 itself (TrimNativeHeapInterval came with 17.0.9, experimental).
+     * a JVM at start, and some came to Java 17 in an update (TrimNativeHeapInterval in 17.0.9).
      */
     static boolean jvmKnows(String flag) {
         try {
