@@ -227,7 +227,7 @@ public final class Stack implements AutoCloseable {
                 "-Dquarkus.oidc.auth-server-url=" + infra.keycloak.realmUrl()));
         if (jvmKnows("TrimNativeHeapInterval")) {
             // glibc keeps what the JIT and the JDBC, Kafka and Netty buffers freed in its arenas; returned to the
-            // system every 5 s, each service's RSS idle after the benchmark is 30-45 MB smaller (docs/benchmarks.md)
+            // system every 5 s, each one's RSS idle after the benchmark is 13-49 MB smaller (docs/benchmarks.md)
             command.add("-XX:TrimNativeHeapInterval=5000");
         }
         if (Files.exists(app.resolve(APP_CDS))) {
