@@ -1,0 +1,62 @@
+package care.registry.message.service;
+
+import care.deploy.CareTestResource;
+import care.registry.support.Db;
+import care.registry.support.Register;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * A backlog larger than a batch (a day's decisions at once, or what waited while the gateway was down) goes out in
+ * one sweep: 50 per sweep kept deliveries at 25 a second, behind any busier hour.
+ */
+@QuarkusTest
+@TestProfile(DeliveriesBacklogTest.NoScheduledSweep.class)
+@WithTestResource(value = CareTestResource.class, initArgs = @ResourceArg(name = "database", value = "registry"))
+class DeliveriesBacklogTest {
+
+    /** The log channel, and the scheduled sweep out of the way: the test runs the one sweep it counts. */
+    public static class NoScheduledSweep implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("care.notify.channel", "log", "care.notify.sweep", "1h");
+        }
+    }
+
+    @Inject
+    Register register;
+    @Inject
+    Db db;
+    @Inject
+    Deliveries deliveries;
+
+    @Test
+    void oneSweepSendsEveryDueMessageNotOneBatch() {
+        register.elderly530102();
+        UUID filing = UUID.randomUUID(); // one filing refused 120 times: 120 messages, each its own event
+        for (int i = 0; i < 120; i++) {
+            register.deliver("""
+                    {"eventId":"%s","type":"FilingRejected","schemaVersion":1,"occurredAt":"2026-11-20T02:00:00Z",
+                     "aggregateId":"%s","cityCode":"530100","divisionCode":"530102",
+                     "payload":{"filingId":"%s","filingType":"CHANGE","uscc":"%s","reason":"消防验收未通过"}}
+                    """.formatted(UUID.randomUUID(), Register.ELDERLY_530102, filing, Register.ELDERLY_530102));
+        }
+        assertEquals(120, db.count("select count(*) from message where filing_id = ?1 and delivery_status = 'PENDING'",
+                filing));
+
+        deliveries.sweep();
+
+        assertEquals(120, db.count("select count(*) from message where filing_id = ?1 and delivery_status = 'SENT'",
+                filing));
+    }
+}
