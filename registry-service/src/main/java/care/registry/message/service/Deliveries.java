@@ -64,7 +64,7 @@ public class Deliveries {
         } while (due.size() == BATCH && sent > 0);
     }
 
-    /** One attempt; true if the message is done with (sent, or no address to send to), false if it is tried again. */
+    /** One attempt; true if it went out (sent, or the channel has no address for it), false if the attempt failed. */
     private boolean deliver(Message message) {
         Instant now = Instant.now();
         message.deliveryAttempts++;
