@@ -278,18 +278,23 @@ class MonthlyRuleTest {
         assertEquals("PENDING", mine.get(0).get("status"));
     }
 
-    /** Counts entitlement rows directly: the unique constraint's effect, not the API's view of it. */
+    /** Reads the database directly, in a transaction of its own: what is stored, not the API's view of it. */
     static final class QuarkusTransactionCount {
-        static Number number(EntityManager em, String sql) {
-            return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
-                    (Number) em.createNativeQuery(sql).getSingleResult());
+        /** A single number; {@code params} bind ?1, ?2, … in order. */
+        static Number number(EntityManager em, String sql, Object... params) {
+            return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+                var query = em.createNativeQuery(sql);
+                for (int i = 0; i < params.length; i++) {
+                    query.setParameter(i + 1, params[i]);
+                }
+                return (Number) query.getSingleResult();
+            });
         }
 
+        /** A person's entitlement rows of a programme and period: the unique constraint's effect. */
         static Number count(EntityManager em, String programme, String period, String person) {
-            return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> (Number) em.createNativeQuery(
-                            "select count(*) from payment_line where programme_code = ?1 and period = ?2 "
-                                    + "and beneficiary_key = ?3")
-                    .setParameter(1, programme).setParameter(2, period).setParameter(3, person).getSingleResult());
+            return number(em, "select count(*) from payment_line where programme_code = ?1 and period = ?2 "
+                    + "and beneficiary_key = ?3", programme, period, person);
         }
     }
 }
