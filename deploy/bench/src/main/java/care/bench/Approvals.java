@@ -84,6 +84,15 @@ final class Approvals implements AutoCloseable {
 
     /** {@code rate} approvals a second for {@code seconds}, each timed until its institution is registered. */
     Load.Result offer(int rate, double seconds) throws InterruptedException {
+        return offer(rate, seconds, Load.Timing.NONE, Load.Timing.NONE);
+    }
+
+    /**
+     * As {@link #offer(int, double)}, telling {@code registeredAt} each approval's time until registered (from the
+     * moment it was due) and {@code answeredAt} its time from sending the approve to the gateway's answer.
+     */
+    Load.Result offer(int rate, double seconds, Load.Timing registeredAt, Load.Timing answeredAt)
+            throws InterruptedException {
         refreshTokens();
         int count = (int) Math.round(rate * seconds);
         if (left() < count) {
@@ -93,6 +102,7 @@ final class Approvals implements AutoCloseable {
         next += count;
         String gateway = stack.gatewayUrl();
         Load.Result sent = Load.fixedRate(rate, seconds, i -> {
+            long sentAt = System.nanoTime();
             Approval a = batch.get(i);
             CompletableFuture<Long> seen = registered.computeIfAbsent(a.uscc(), k -> new CompletableFuture<>());
             HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/filings/" + a.filingId() + "/approve"))
@@ -100,10 +110,14 @@ final class Approvals implements AutoCloseable {
                     .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
                     .POST(HttpRequest.BodyPublishers.ofString("{\"comment\":\"基准测试\"}")).build();
             return Load.HTTP.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                    .thenCompose(response -> response.statusCode() != 200
-                            ? CompletableFuture.completedFuture(response.statusCode())
-                            : seen.orTimeout(60, TimeUnit.SECONDS).thenApply(at -> 200));
-        });
+                    .thenCompose(response -> {
+                        if (response.statusCode() != 200) {
+                            return CompletableFuture.completedFuture(response.statusCode());
+                        }
+                        answeredAt.record(i, (System.nanoTime() - sentAt) / 1000);
+                        return seen.orTimeout(60, TimeUnit.SECONDS).thenApply(at -> 200);
+                    });
+        }, registeredAt);
         return sent;
     }
 

@@ -347,8 +347,13 @@ public final class Bench {
         // the first minute: the same approvals at 50/s, from the moment the services answer
         try (Approvals approvals = new Approvals(stack, 50 * 60)) {
             String l1 = LoadAverage.now();
-            Load.Result first = approvals.offer(50, 60);
+            Load.Windows registered = new Load.Windows(50, 60, 10);
+            Load.Windows answered = new Load.Windows(50, 60, 10);
+            Load.Result first = approvals.offer(50, 60, registered, answered);
             approvals.drain(60);
+            // where in the minute the slow ones were, and whether the approve itself or the way to the registry
+            report.info("first minute by 10 s: approval → registry", registered.describe());
+            report.info("first minute by 10 s: the approve answered", answered.describe());
             if (first.empty()) {
                 throw new IllegalStateException("no approval of the first minute was seen in the registry within 60 s");
             }

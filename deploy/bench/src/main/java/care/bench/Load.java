@@ -105,6 +105,40 @@ final class Load {
         void record(int index, long micros);
     }
 
+    /** Latencies of a fixed-rate run by the window of the run they were due in, e.g. each 10 s of a minute. */
+    static final class Windows implements Timing {
+        private final int perWindow;
+        private final int windowSeconds;
+        private final Histogram[] micros;
+
+        Windows(int rate, double seconds, int windowSeconds) {
+            this.perWindow = rate * windowSeconds;
+            this.windowSeconds = windowSeconds;
+            this.micros = new Histogram[(int) Math.ceil(seconds / windowSeconds)];
+            for (int w = 0; w < micros.length; w++) {
+                micros[w] = new ConcurrentHistogram(3);
+            }
+        }
+
+        @Override
+        public void record(int index, long took) {
+            micros[Math.min(index / perWindow, micros.length - 1)].recordValue(took);
+        }
+
+        /** "0–10 s p50 25 ms p99 68 ms (500); 10–20 s …", the count being the operations done of that window. */
+        String describe() {
+            StringBuilder text = new StringBuilder();
+            for (int w = 0; w < micros.length; w++) {
+                Histogram h = micros[w];
+                text.append(w == 0 ? "" : "; ").append("%d–%d s ".formatted(w * windowSeconds, (w + 1) * windowSeconds))
+                        .append(h.getTotalCount() == 0 ? "none" : "p50 %.0f ms p99 %.0f ms (%d)".formatted(
+                                h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0,
+                                h.getTotalCount()));
+            }
+            return text.toString();
+        }
+    }
+
     static Result fixedRate(int rate, double seconds, IntFunction<java.util.concurrent.CompletionStage<Integer>> operation,
                             Timing timing) throws InterruptedException {
         int count = (int) Math.round(rate * seconds);
