@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -340,30 +342,44 @@ public final class Bench {
                 report.info("first minute after registry-service alone restarted", "not measured: " + e);
             }
         }
-        Stack stopped = stack;
-        stack = null;
-        stopped.close();
+        // the whole platform started again (twice in a full run: one start's first minute says little of the next)
         String l0 = LoadAverage.now();
-        long t = System.nanoTime();
-        stack = Stack.start(layout);
-        double up = secs(t);
+        List<Double> ups = new ArrayList<>();
+        List<Load.Result> firsts = new ArrayList<>();
+        int starts = warm50 == null ? 1 : pick(1, 2);
+        for (int i = 1; i <= starts; i++) {
+            Stack stopped = stack;
+            stack = null;
+            stopped.close();
+            long t = System.nanoTime();
+            stack = Stack.start(layout);
+            ups.add(secs(t));
+            if (warm50 == null) {
+                break;
+            }
+            // the first minute: the same approvals at 50/s, from the moment the services answer
+            try (Approvals approvals = new Approvals(stack, 50 * 60)) {
+                firsts.add(firstMinute(approvals, starts == 1 ? "first minute" : "first minute, start " + i));
+            }
+        }
+        double up = Collections.max(ups);
         report.add(new Report.Row("platform start with data and realm in place (deploy/stack up warm)",
                 "%.0f s".formatted(up), "—", "%.2f of the goal".formatted(up / 45), "< 45 s", verdict(up < 45),
-                "single run", l0 + " → " + LoadAverage.now()));
+                ups.size() == 1 ? "single run" : "%s s over %d starts (the slower shown)".formatted(
+                        fmt(ups, "%.0f"), ups.size()), l0 + " → " + LoadAverage.now()));
         if (warm50 == null) {
             throw new IllegalStateException("no warm figure at 50/s to compare the first minute with");
         }
-        // the first minute: the same approvals at 50/s, from the moment the services answer
-        try (Approvals approvals = new Approvals(stack, 50 * 60)) {
-            String l1 = LoadAverage.now();
-            Load.Result first = firstMinute(approvals, "first minute");
-            double ratio = first.p99Ms() / warm50.p99Ms();
-            report.add(new Report.Row("first minute after a start: approval → registry at 50/s",
-                    "p50 %.0f ms, p99 %.0f ms".formatted(first.p50Ms(), first.p99Ms()),
-                    "warm: p99 %.0f ms (same run)".formatted(warm50.p99Ms()), "%.1f × warm".formatted(ratio),
-                    "≤ 3 × warm", verdict(ratio <= 3) + failures(first.failed()), "single run",
-                    l1 + " → " + LoadAverage.now()));
-        }
+        // the goal holds after every start: the row shows the start with the higher p99
+        Load.Result first = Collections.max(firsts, Comparator.comparingDouble(Load.Result::p99Ms));
+        double ratio = first.p99Ms() / warm50.p99Ms();
+        report.add(new Report.Row("first minute after a start: approval → registry at 50/s",
+                "p50 %.0f ms, p99 %.0f ms".formatted(first.p50Ms(), first.p99Ms()),
+                "warm: p99 %.0f ms (same run)".formatted(warm50.p99Ms()), "%.1f × warm".formatted(ratio),
+                "≤ 3 × warm", verdict(ratio <= 3) + failures(firsts.stream().mapToLong(Load.Result::failed).sum()),
+                firsts.size() == 1 ? "single run" : "p99 %s ms over %d starts (the higher shown)".formatted(
+                        firsts.stream().map(r -> "%.0f".formatted(r.p99Ms())).toList(), firsts.size()),
+                l0 + " → " + LoadAverage.now()));
     }
 
     /**
@@ -655,30 +671,44 @@ public final class Bench {
         long w = System.nanoTime();
         FilePosts warm = FilePosts.post(files.subList(0, warmFiles), clients, post, token);
         report.info("finance: warm-up", "%,d results applied in %s s".formatted(warm.applied(), secs(w)));
+        // the measured files in two halves, each followed by a raw run: a neighbour's burst falls on both sides
         String l0 = LoadAverage.now();
-        long t = System.nanoTime();
-        FilePosts measured = FilePosts.post(files.subList(warmFiles, files.size()), clients, post, token);
-        double perSecond = measured.applied() / secs(t);
-        if (warm.firstRefusal() != null || measured.firstRefusal() != null) {
-            report.info("finance results: first file not applied whole",
-                    warm.firstRefusal() != null ? warm.firstRefusal() : measured.firstRefusal());
-        }
-        if (measured.applied() == 0) {
-            throw new IllegalStateException("no result applied (" + measured.refused() + " of "
-                    + (files.size() - warmFiles) + " files refused; first: " + measured.firstRefusal() + ")");
-        }
+        List<String> measuredFiles = files.subList(warmFiles, files.size());
+        int half = measuredFiles.size() / 2;
+        List<Double> platform = new ArrayList<>();
         List<Double> raw = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
+        List<Double> ratios = new ArrayList<>();
+        int applied = 0;
+        int refused = 0;
+        String firstRefusal = warm.firstRefusal();
+        for (List<String> part : List.of(measuredFiles.subList(0, half),
+                measuredFiles.subList(half, measuredFiles.size()))) {
+            long t = System.nanoTime();
+            FilePosts posted = FilePosts.post(part, clients, post, token);
+            platform.add(posted.applied() / secs(t));
             raw.add(Raw.singleRowInserts(stack, clients, pick(5, 15)));
+            ratios.add(platform.get(platform.size() - 1) / raw.get(raw.size() - 1));
+            applied += posted.applied();
+            refused += posted.refused();
+            firstRefusal = firstRefusal != null ? firstRefusal : posted.firstRefusal();
         }
-        double ratio = perSecond / Load.median(raw);
+        if (firstRefusal != null) {
+            report.info("finance results: first file not applied whole", firstRefusal);
+        }
+        if (applied == 0) {
+            throw new IllegalStateException("no result applied (" + refused + " of " + measuredFiles.size()
+                    + " files refused; first: " + firstRefusal + ")");
+        }
+        double ratio = Load.median(platform) / Load.median(raw);
         report.add(new Report.Row("finance results, bulk (files of " + size + ", " + clients + " clients)",
-                "%,.0f results/s (%,d applied after %,d to warm up)".formatted(perSecond, measured.applied(),
+                "%,.0f results/s (%,d applied after %,d to warm up)".formatted(Load.median(platform), applied,
                         warm.applied()),
                 "single-row committed inserts, %d connections: %,.0f rows/s".formatted(clients, Load.median(raw)),
-                "%.2f".formatted(ratio), "≥ 0.25", verdict(ratio >= 0.25) + (measured.refused() == 0 ? ""
-                        : " (" + measured.refused() + " files not applied whole)"),
-                "raw %s rows/s over 2 runs; platform single run".formatted(fmt(raw)), l0 + " → " + LoadAverage.now()));
+                "%.2f".formatted(ratio), "≥ 0.25", verdict(ratio >= 0.25) + (refused == 0 ? ""
+                        : " (" + refused + " files not applied whole)"),
+                "platform %s results/s, raw %s rows/s over 2 alternated runs; ratio %.2f–%.2f".formatted(
+                        fmt(platform, "%,.0f"), fmt(raw, "%,.0f"), min(ratios), max(ratios)),
+                l0 + " → " + LoadAverage.now()));
     }
 
     /** Bank day files posted by a few finance clients at once: how many results were applied, files not whole. */
@@ -788,7 +818,11 @@ public final class Bench {
     }
 
     private static String fmt(List<Double> values) {
-        return values.stream().map(v -> "%.1f".formatted(v)).toList().toString();
+        return fmt(values, "%.1f");
+    }
+
+    private static String fmt(List<Double> values, String format) {
+        return values.stream().map(v -> format.formatted(v)).toList().toString();
     }
 
     private static String git(String... args) {
