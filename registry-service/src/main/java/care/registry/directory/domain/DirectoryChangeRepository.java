@@ -2,12 +2,19 @@ package care.registry.directory.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.engine.spi.TransactionCompletionCallbacks;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
 
 /** The directory's change feed (table directory_change, V9), read and appended by position. */
@@ -25,21 +32,66 @@ public class DirectoryChangeRepository {
     }
 
     /**
-     * Appends a change in the caller's transaction. The lock is held until that transaction ends, so the next
-     * writer's position is taken only after this one is committed (or rolled back, leaving a gap): positions grow
-     * in commit order, which is what lets a reader resume from the last position it saw.
+     * Runs {@code work} as the caller's transaction commits, after the session's flush of its other writes: where the
+     * feed's rows are appended ({@link #lockForAppending}), so that the lock is held for the commit alone.
      */
-    public void append(UUID institutionId, DirectoryChange.Kind kind, String entry) {
-        em.createNativeQuery("select pg_advisory_xact_lock(:lock)").setParameter("lock", FEED_LOCK).getSingleResult();
-        em.createNativeQuery("insert into directory_change (institution_id, kind, entry) values (:id, :kind, :entry)")
-                .setParameter("id", institutionId).setParameter("kind", kind.name()).setParameter("entry", entry)
-                .executeUpdate();
+    public void beforeCommit(Runnable work) {
+        em.unwrap(SharedSessionContractImplementor.class).getTransactionCompletionCallbacks()
+                .registerCallback((TransactionCompletionCallbacks.BeforeCompletionCallback) session -> work.run());
     }
 
-    public Optional<DirectoryChange> last(UUID institutionId) {
-        return rows(em.createNativeQuery(SELECT
-                        + "where institution_id = :id order by position desc limit 1")
-                .setParameter("id", institutionId).getResultList()).stream().findFirst();
+    /**
+     * Takes the feed's lock, held until the caller's transaction ends: the next writer's positions are taken only
+     * after this one is committed (or rolled back, leaving a gap), so positions grow in commit order, which is what
+     * lets a reader resume from the last position it saw. Taken at the end of a transaction ({@link #beforeCommit}).
+     */
+    public void lockForAppending() {
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, FEED_LOCK);
+                lock.execute();
+            }
+        });
+    }
+
+    /** The last change of each of these institutions that has one. */
+    public Map<UUID, DirectoryChange> lastOf(Collection<UUID> institutions) {
+        Map<UUID, DirectoryChange> last = new HashMap<>();
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement select = c.prepareStatement(SELECT + "where institution_id = any(?) "
+                    + "order by institution_id, position desc")) {
+                select.setArray(1, c.createArrayOf("uuid", institutions.toArray()));
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        DirectoryChange change = new DirectoryChange(rows.getLong(1), rows.getObject(2, UUID.class),
+                                DirectoryChange.Kind.valueOf(rows.getString(3)), rows.getString(4),
+                                rows.getObject(5, OffsetDateTime.class).toInstant());
+                        last.putIfAbsent(change.institutionId(), change);
+                    }
+                }
+            }
+        });
+        return last;
+    }
+
+    /** Appends the changes in the order given, under the lock of {@link #lockForAppending}. */
+    public void append(List<DirectoryChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement insert = c.prepareStatement("""
+                    insert into directory_change (institution_id, kind, entry)
+                    select i, k, e from unnest(?::uuid[], ?::text[], ?::text[]) with ordinality as u(i, k, e, n)
+                    order by n""")) {
+                insert.setArray(1, c.createArrayOf("uuid", changes.stream().map(DirectoryChange::institutionId)
+                        .toArray()));
+                insert.setArray(2, c.createArrayOf("text", changes.stream().map(change -> change.kind().name())
+                        .toArray()));
+                insert.setArray(3, c.createArrayOf("text", changes.stream().map(DirectoryChange::entry).toArray()));
+                insert.executeUpdate();
+            }
+        });
     }
 
     /** Up to {@code limit} changes after {@code position}, oldest first. */

@@ -3,7 +3,11 @@ package care.registry.directory.rest;
 import care.contracts.validation.Identifiers;
 import care.deploy.CareTestResource;
 import care.deploy.Tokens;
+import care.registry.directory.service.DirectoryFeed;
+import care.registry.institution.domain.Institution;
+import care.registry.institution.domain.InstitutionRepository;
 import care.registry.support.Register;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,6 +22,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static care.registry.support.Register.approved;
 import static care.registry.support.Register.site;
@@ -37,6 +46,12 @@ class DirectoryChangesTest {
 
     @Inject
     Register register;
+
+    @Inject
+    InstitutionRepository institutions;
+
+    @Inject
+    DirectoryFeed feed;
 
     private static String uscc(int n) {
         return Identifiers.completeUscc("525301290000" + String.format("%04d", n) + "X");
@@ -186,6 +201,55 @@ class DirectoryChangesTest {
         assertEquals(directoryOfTheCounty().get((String) entry.get("id")), entry, "the directory's entry, no field more");
         assertFalse(page.prettify().contains("李强"), "no legal representative or phone in the feed");
         assertFalse(page.prettify().contains("0871-63330000"));
+    }
+
+    /**
+     * A writer still at work holds no other writer up (the feed's lock is taken as a transaction commits), and the
+     * positions still follow the commits: the writer that committed first comes first, whichever started first.
+     */
+    @Test
+    void aWriterStillAtWorkHoldsNoOtherUpAndPositionsFollowTheCommits() throws Exception {
+        LocalDate day = LocalDate.of(2026, 11, 1);
+        file("NEW", 60, "寻甸县第60养老院", 60, day);
+        file("NEW", 61, "寻甸县第61养老院", 61, day);
+        UUID slow = register.find(uscc(60)).id;
+        UUID quick = register.find(uscc(61)).id;
+        String cursor = follow(new HashMap<>(), "", 1000);
+
+        CountDownLatch recorded = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        ExecutorService writers = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> slowWriter = writers.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                growCapacity(slow);
+                recorded.countDown();
+                try {
+                    finish.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertTrue(recorded.await(30, TimeUnit.SECONDS));
+            writers.submit(() -> QuarkusTransaction.requiringNew().run(() -> growCapacity(quick)))
+                    .get(30, TimeUnit.SECONDS); // committed while the slow writer's transaction is still open
+            finish.countDown();
+            slowWriter.get(30, TimeUnit.SECONDS);
+        } finally {
+            finish.countDown();
+            writers.shutdownNow();
+        }
+
+        JsonPath page = given().queryParam("since", cursor).get("/api/directory/changes").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(List.of(quick.toString(), slow.toString()), page.getList("changes.institutionId"));
+        assertEquals(List.of("CHANGED", "CHANGED"), page.getList("changes.kind"));
+        assertEquals(List.of(62, 61), page.getList("changes.entry.capacity"));
+    }
+
+    private void growCapacity(UUID id) {
+        Institution institution = institutions.findById(id);
+        institution.capacity++;
+        feed.record(institution);
     }
 
     @Test
