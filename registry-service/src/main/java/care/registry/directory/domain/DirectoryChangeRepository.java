@@ -2,12 +2,9 @@ package care.registry.directory.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.hibernate.Session;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.engine.spi.TransactionCompletionCallbacks;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -46,31 +43,15 @@ public class DirectoryChangeRepository {
      * lets a reader resume from the last position it saw. Taken at the end of a transaction ({@link #beforeCommit}).
      */
     public void lockForAppending() {
-        em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
-                lock.setLong(1, FEED_LOCK);
-                lock.execute();
-            }
-        });
+        em.createNativeQuery("select pg_advisory_xact_lock(:lock)").setParameter("lock", FEED_LOCK).getSingleResult();
     }
 
     /** The last change of each of these institutions that has one. */
     public Map<UUID, DirectoryChange> lastOf(Collection<UUID> institutions) {
         Map<UUID, DirectoryChange> last = new HashMap<>();
-        em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement select = c.prepareStatement(SELECT + "where institution_id = any(?) "
-                    + "order by institution_id, position desc")) {
-                select.setArray(1, c.createArrayOf("uuid", institutions.toArray()));
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        DirectoryChange change = new DirectoryChange(rows.getLong(1), rows.getObject(2, UUID.class),
-                                DirectoryChange.Kind.valueOf(rows.getString(3)), rows.getString(4),
-                                rows.getObject(5, OffsetDateTime.class).toInstant());
-                        last.putIfAbsent(change.institutionId(), change);
-                    }
-                }
-            }
-        });
+        rows(em.createNativeQuery(SELECT + "where institution_id = any(:ids) order by institution_id, position desc")
+                .setParameter("ids", institutions.toArray(UUID[]::new)).getResultList())
+                .forEach(change -> last.putIfAbsent(change.institutionId(), change));
         return last;
     }
 
@@ -79,19 +60,14 @@ public class DirectoryChangeRepository {
         if (changes.isEmpty()) {
             return;
         }
-        em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement insert = c.prepareStatement("""
-                    insert into directory_change (institution_id, kind, entry)
-                    select i, k, e from unnest(?::uuid[], ?::text[], ?::text[]) with ordinality as u(i, k, e, n)
-                    order by n""")) {
-                insert.setArray(1, c.createArrayOf("uuid", changes.stream().map(DirectoryChange::institutionId)
-                        .toArray()));
-                insert.setArray(2, c.createArrayOf("text", changes.stream().map(change -> change.kind().name())
-                        .toArray()));
-                insert.setArray(3, c.createArrayOf("text", changes.stream().map(DirectoryChange::entry).toArray()));
-                insert.executeUpdate();
-            }
-        });
+        em.createNativeQuery("""
+                        insert into directory_change (institution_id, kind, entry)
+                        select i, k, e from unnest(:ids, :kinds, :entries) with ordinality as u(i, k, e, n)
+                        order by n""")
+                .setParameter("ids", changes.stream().map(DirectoryChange::institutionId).toArray(UUID[]::new))
+                .setParameter("kinds", changes.stream().map(change -> change.kind().name()).toArray(String[]::new))
+                .setParameter("entries", changes.stream().map(DirectoryChange::entry).toArray(String[]::new))
+                .executeUpdate();
     }
 
     /** Up to {@code limit} changes after {@code position}, oldest first. */
