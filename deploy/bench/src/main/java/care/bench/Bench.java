@@ -126,8 +126,8 @@ public final class Bench {
                     + secs(t) + " s" + (registered < 600 ? " (the rest refused by the registry: see its log)" : ""));
             int warmSeconds = pick(40, 60);
             List<Integer> ramp = quick ? List.of(100, 150, 200) : List.of(100, 150, 200, 250, 300);
-            int approvalsNeeded = 50 * warmSeconds + 50 * pick(30, 60) * pick(2, 3)
-                    + ramp.stream().mapToInt(r -> r * pick(15, 30)).sum();
+            int approvalsNeeded = 50 * warmSeconds + 50 * pick(30, 60) * approvalRuns()
+                    + ramp.stream().mapToInt(r -> r * pick(15, 30) * (r == 200 ? approvalRuns() : 1)).sum();
             Load.Result[] warm50 = new Load.Result[1];
             try (Approvals approvals = new Approvals(stack, approvalsNeeded)) {
                 t = System.nanoTime();
@@ -209,12 +209,15 @@ public final class Bench {
         if (!only.isEmpty() && !only.contains(key)) {
             return;
         }
+        long started = System.nanoTime();
         try {
             phase.run();
         } catch (Exception | AssertionError e) {
             e.printStackTrace();
             report.add(Report.Row.notMeasured(rows, "—", String.valueOf(e.getMessage()).lines().findFirst()
                     .orElse(e.getClass().getSimpleName())));
+        } finally {
+            report.info("phase " + key + " took", secs(started) + " s"); // where a run's minutes go
         }
     }
 
@@ -272,9 +275,14 @@ public final class Bench {
 
     // ---- approvals ----
 
+    /** How often the approvals are offered at 50/s, and at 200/s (the goal's rate). */
+    private int approvalRuns() {
+        return pick(2, 3);
+    }
+
     /** Returns the warm figure at 50/s (the median run), the first-minute row's reference. */
     private Load.Result approvalsRows(Approvals approvals, List<Integer> ramp) throws Exception {
-        int reps = pick(2, 3);
+        int reps = approvalRuns();
         double seconds = pick(30, 60);
         String l0 = LoadAverage.now();
         List<Load.Result> at50 = new ArrayList<>();
@@ -295,10 +303,18 @@ public final class Bench {
         Load.Result at200 = null;
         StringBuilder steps = new StringBuilder();
         for (int rate : held50 ? ramp : List.<Integer>of()) { // no higher rate holds when 50/s does not
-            Load.Result r = approvals.offer(rate, pick(15, 30));
-            approvals.drain(60);
-            steps.append("%d/s: p99 %.0f ms%s; ".formatted(rate, r.p99Ms(), r.failed() > 0 ? " (" + r.failed()
-                    + " failed)" : ""));
+            // the goal's rate is run as often as 50/s and judged by its median run: one run of it varied 44-224 ms
+            List<Load.Result> runs = new ArrayList<>();
+            for (int i = 0; i < (rate == 200 ? reps : 1); i++) {
+                runs.add(approvals.offer(rate, pick(15, 30)));
+                approvals.drain(60);
+            }
+            long failedAtRate = runs.stream().mapToLong(Load.Result::failed).sum();
+            steps.append("%d/s: p99 %s ms%s; ".formatted(rate, runs.size() == 1 ? "%.0f".formatted(runs.get(0).p99Ms())
+                            : runs.stream().map(r -> "%.0f".formatted(r.p99Ms())).toList(),
+                    failedAtRate > 0 ? " (" + failedAtRate + " failed)" : ""));
+            runs.sort((a, b) -> Double.compare(a.p99Ms(), b.p99Ms()));
+            Load.Result r = runs.get(runs.size() / 2);
             if (rate == 200) {
                 at200 = r;
             }
@@ -325,10 +341,12 @@ public final class Bench {
         report.add(new Report.Row("approval → visible in the registry, highest rate held with p99 < 250 ms",
                 held == 0 ? "none: not even 50/s (p99 %.0f ms)".formatted(median50.p99Ms())
                         : "%d/s (p99 %.0f ms there)".formatted(held, heldResult.p99Ms()), "—", "—",
-                "p99 < 100 ms at 200/s", at200 == null ? "200/s not reached (" + steps + ")"
+                "p99 < 100 ms at 200/s", at200 == null
+                        ? (held50 ? "200/s not reached (" + steps.toString().strip() + ")" : "not met: 50/s not held")
                         : "at 200/s p99 %.0f ms vs raw %.1f ms (%.0f ×): %s".formatted(at200.p99Ms(), raw200.p99Ms(),
                         at200.p99Ms() / raw200.p99Ms(), verdict(at200.p99Ms() < 100 && at200.failed() == 0)),
-                "one run per rate: " + steps.toString().strip(), l0 + " → " + l2));
+                held50 ? "one run of %d s per rate, %d at 200/s (the median run shown): ".formatted(pick(15, 30), reps)
+                        + steps.toString().strip() : "no higher rate offered", l0 + " → " + l2));
         return median50;
     }
 
