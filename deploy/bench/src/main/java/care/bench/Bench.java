@@ -301,9 +301,11 @@ public final class Bench {
         int held = held50 ? 50 : 0;
         Load.Result heldResult = median50;
         Load.Result at200 = null;
+        long failedAt200 = 0;
         StringBuilder steps = new StringBuilder();
         for (int rate : held50 ? ramp : List.<Integer>of()) { // no higher rate holds when 50/s does not
-            // the goal's rate is run as often as 50/s and judged by its median run: one run of it varied 44-224 ms
+            // the goal's rate is run as often as 50/s and judged by its median run (of two, the slower), with the
+            // failures of every run: one run of it varied 44-224 ms
             List<Load.Result> runs = new ArrayList<>();
             for (int i = 0; i < (rate == 200 ? reps : 1); i++) {
                 runs.add(approvals.offer(rate, pick(15, 30)));
@@ -317,8 +319,9 @@ public final class Bench {
             Load.Result r = runs.get(runs.size() / 2);
             if (rate == 200) {
                 at200 = r;
+                failedAt200 = failedAtRate;
             }
-            boolean holds = r.failed() == 0 && r.p99Ms() < 250 && r.perSecond() >= 0.95 * rate;
+            boolean holds = failedAtRate == 0 && r.p99Ms() < 250 && r.perSecond() >= 0.95 * rate;
             if (!holds) {
                 break;
             }
@@ -344,8 +347,8 @@ public final class Bench {
                 "p99 < 100 ms at 200/s", at200 == null
                         ? (held50 ? "200/s not reached (" + steps.toString().strip() + ")" : "not met: 50/s not held")
                         : "at 200/s p99 %.0f ms vs raw %.1f ms (%.0f ×): %s".formatted(at200.p99Ms(), raw200.p99Ms(),
-                        at200.p99Ms() / raw200.p99Ms(), verdict(at200.p99Ms() < 100 && at200.failed() == 0)),
-                held50 ? "one run of %d s per rate, %d at 200/s (the median run shown): ".formatted(pick(15, 30), reps)
+                        at200.p99Ms() / raw200.p99Ms(), verdict(at200.p99Ms() < 100 && failedAt200 == 0)),
+                held50 ? "one run of %d s per rate, %d at 200/s (the median shown; of two, the slower): ".formatted(pick(15, 30), reps)
                         + steps.toString().strip() : "no higher rate offered", l0 + " → " + l2));
         return median50;
     }
