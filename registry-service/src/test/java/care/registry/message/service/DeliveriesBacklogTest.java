@@ -8,13 +8,23 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import care.registry.message.domain.Message;
+import care.registry.message.domain.MessageRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A backlog larger than a batch (a day's decisions at once, or what waited while the gateway was down) goes out in
@@ -39,6 +49,10 @@ class DeliveriesBacklogTest {
     Db db;
     @Inject
     Deliveries deliveries;
+    @Inject
+    MessageRepository messages;
+    @Inject
+    DataSource dataSource;
 
     @Test
     void oneSweepSendsEveryDueMessageNotOneBatch() {
@@ -58,5 +72,39 @@ class DeliveriesBacklogTest {
 
         assertEquals(120, db.count("select count(*) from message where filing_id = ?1 and delivery_status = 'SENT'",
                 filing));
+    }
+
+    /**
+     * Each delivery locks its message (SKIP LOCKED): a message another replica holds (an SMS under way there) is
+     * skipped at once, not waited for; free again, it is locked and read; delivered, it is not locked again.
+     */
+    @Test
+    void aMessageAnotherReplicaHoldsIsSkippedNotWaitedFor() throws Exception {
+        register.elderly530102();
+        UUID filing = UUID.randomUUID();
+        register.deliver("""
+                {"eventId":"%s","type":"FilingRejected","schemaVersion":1,"occurredAt":"2026-11-20T02:00:00Z",
+                 "aggregateId":"%s","cityCode":"530100","divisionCode":"530102",
+                 "payload":{"filingId":"%s","filingType":"CHANGE","uscc":"%s","reason":"床位数与现场核查不符"}}
+                """.formatted(UUID.randomUUID(), Register.ELDERLY_530102, filing, Register.ELDERLY_530102));
+        UUID id = UUID.fromString(db.strings("select id::text from message where filing_id = ?1", filing).get(0));
+
+        try (Connection replica = dataSource.getConnection()) {
+            replica.setAutoCommit(false);
+            try (PreparedStatement hold = replica.prepareStatement("select id from message where id = ? for update")) {
+                hold.setObject(1, id);
+                hold.executeQuery().close();
+            }
+            Optional<Message> whileHeld = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                    () -> QuarkusTransaction.requiringNew().call(() -> messages.lockForDelivery(id)));
+            assertTrue(whileHeld.isEmpty(), "a message another replica holds is not delivered here as well");
+            replica.rollback();
+        }
+        assertEquals(id, QuarkusTransaction.requiringNew().call(() -> messages.lockForDelivery(id)).orElseThrow().id);
+
+        deliveries.sweep();
+        assertEquals(1, db.count("select count(*) from message where id = ?1 and delivery_status = 'SENT'", id));
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> messages.lockForDelivery(id)).isEmpty(),
+                "a delivered message is not locked for another delivery");
     }
 }
