@@ -312,8 +312,8 @@ public final class Bench {
                 approvals.drain(60);
             }
             long failedAtRate = runs.stream().mapToLong(Load.Result::failed).sum();
-            steps.append("%d/s: p99 %s ms%s; ".formatted(rate, runs.size() == 1 ? "%.0f".formatted(runs.get(0).p99Ms())
-                            : runs.stream().map(r -> "%.0f".formatted(r.p99Ms())).toList(),
+            List<String> p99s = runs.stream().map(r -> "%.0f".formatted(r.p99Ms())).toList();
+            steps.append("%d/s: p99 %s ms%s; ".formatted(rate, p99s.size() == 1 ? p99s.get(0) : p99s,
                     failedAtRate > 0 ? " (" + failedAtRate + " failed)" : ""));
             runs.sort((a, b) -> Double.compare(a.p99Ms(), b.p99Ms()));
             Load.Result r = runs.get(runs.size() / 2);
@@ -348,8 +348,9 @@ public final class Bench {
                         ? (held50 ? "200/s not reached (" + steps.toString().strip() + ")" : "not met: 50/s not held")
                         : "at 200/s p99 %.0f ms vs raw %.1f ms (%.0f ×): %s".formatted(at200.p99Ms(), raw200.p99Ms(),
                         at200.p99Ms() / raw200.p99Ms(), verdict(at200.p99Ms() < 100 && failedAt200 == 0)),
-                held50 ? "one run of %d s per rate, %d at 200/s (the median shown; of two, the slower): ".formatted(pick(15, 30), reps)
-                        + steps.toString().strip() : "no higher rate offered", l0 + " → " + l2));
+                held50 ? "one run of %d s per rate, %d at 200/s (the median shown; of two, the slower): "
+                        .formatted(pick(15, 30), reps) + steps.toString().strip() : "no higher rate offered",
+                l0 + " → " + l2));
         return median50;
     }
 

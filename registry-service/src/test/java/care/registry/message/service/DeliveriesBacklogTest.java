@@ -1,16 +1,16 @@
 package care.registry.message.service;
 
 import care.deploy.CareTestResource;
+import care.registry.message.domain.Message;
+import care.registry.message.domain.MessageRepository;
 import care.registry.support.Db;
 import care.registry.support.Register;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import care.registry.message.domain.Message;
-import care.registry.message.domain.MessageRepository;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -59,11 +59,7 @@ class DeliveriesBacklogTest {
         register.elderly530102();
         UUID filing = UUID.randomUUID(); // one filing refused 120 times: 120 messages, each its own event
         for (int i = 0; i < 120; i++) {
-            register.deliver("""
-                    {"eventId":"%s","type":"FilingRejected","schemaVersion":1,"occurredAt":"2026-11-20T02:00:00Z",
-                     "aggregateId":"%s","cityCode":"530100","divisionCode":"530102",
-                     "payload":{"filingId":"%s","filingType":"CHANGE","uscc":"%s","reason":"消防验收未通过"}}
-                    """.formatted(UUID.randomUUID(), Register.ELDERLY_530102, filing, Register.ELDERLY_530102));
+            rejected(filing, "消防验收未通过");
         }
         assertEquals(120, db.count("select count(*) from message where filing_id = ?1 and delivery_status = 'PENDING'",
                 filing));
@@ -82,11 +78,7 @@ class DeliveriesBacklogTest {
     void aMessageAnotherReplicaHoldsIsSkippedNotWaitedFor() throws Exception {
         register.elderly530102();
         UUID filing = UUID.randomUUID();
-        register.deliver("""
-                {"eventId":"%s","type":"FilingRejected","schemaVersion":1,"occurredAt":"2026-11-20T02:00:00Z",
-                 "aggregateId":"%s","cityCode":"530100","divisionCode":"530102",
-                 "payload":{"filingId":"%s","filingType":"CHANGE","uscc":"%s","reason":"床位数与现场核查不符"}}
-                """.formatted(UUID.randomUUID(), Register.ELDERLY_530102, filing, Register.ELDERLY_530102));
+        rejected(filing, "床位数与现场核查不符");
         UUID id = UUID.fromString(db.strings("select id::text from message where filing_id = ?1", filing).get(0));
 
         try (Connection replica = dataSource.getConnection()) {
@@ -106,5 +98,14 @@ class DeliveriesBacklogTest {
         assertEquals(1, db.count("select count(*) from message where id = ?1 and delivery_status = 'SENT'", id));
         assertTrue(QuarkusTransaction.requiringNew().call(() -> messages.lockForDelivery(id)).isEmpty(),
                 "a delivered message is not locked for another delivery");
+    }
+
+    /** A FilingRejected event of its own for the institution's change filing: one message to deliver. */
+    private void rejected(UUID filing, String reason) {
+        register.deliver("""
+                {"eventId":"%s","type":"FilingRejected","schemaVersion":1,"occurredAt":"2026-11-20T02:00:00Z",
+                 "aggregateId":"%s","cityCode":"530100","divisionCode":"530102",
+                 "payload":{"filingId":"%s","filingType":"CHANGE","uscc":"%s","reason":"%s"}}
+                """.formatted(UUID.randomUUID(), Register.ELDERLY_530102, filing, Register.ELDERLY_530102, reason));
     }
 }
