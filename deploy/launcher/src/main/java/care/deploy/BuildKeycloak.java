@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * The one Keycloak that every test JVM of a Maven build shares (the root pom sets {@value #PROPERTY} for surefire):
@@ -22,6 +23,9 @@ import java.util.Properties;
 public final class BuildKeycloak {
 
     public static final String PROPERTY = "care.keycloak.per-build";
+
+    /** What may stand between the build's process and a test JVM (surefire forks through {@code /bin/sh -c}). */
+    private static final Set<String> SHELLS = Set.of("sh", "dash", "bash", "zsh", "ksh", "ash", "busybox");
 
     private BuildKeycloak() {
     }
@@ -48,8 +52,7 @@ public final class BuildKeycloak {
     }
 
     private static Properties started(Path home) {
-        long build = ProcessHandle.current().parent().map(ProcessHandle::pid)
-                .orElseThrow(() -> new IllegalStateException("this JVM has no parent process"));
+        long build = buildProcess(ProcessHandle.current()).pid();
         Path dir = directory(home);
         Path statePath = dir.resolve("state.properties");
         try {
@@ -94,6 +97,25 @@ public final class BuildKeycloak {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The Maven build's process: the nearest ancestor that is not a shell. Surefire starts its test JVMs through
+     * {@code /bin/sh -c}, which stays their parent, while the exec plugin's JVM is Maven's own child; taking the parent
+     * alone gave each module's tests a "build" of their own, and each started Keycloak again.
+     */
+    static ProcessHandle buildProcess(ProcessHandle jvm) {
+        ProcessHandle process = jvm.parent().orElseThrow(() -> new IllegalStateException("this JVM has no parent process"));
+        while (isShell(process)) {
+            ProcessHandle shell = process;
+            process = shell.parent().orElseThrow(() -> new IllegalStateException("the shell " + shell.pid() + " has no parent"));
+        }
+        return process;
+    }
+
+    private static boolean isShell(ProcessHandle process) {
+        String command = process.info().command().map(c -> Path.of(c).getFileName().toString()).orElse("");
+        return SHELLS.contains(command);
     }
 
     private static Path directory(Path home) {
