@@ -45,17 +45,9 @@ final class Accessibility {
         return user + " " + shape;
     }
 
-    /**
-     * The serious and critical violations on the current page, one line each: rule, what it asks, where. The page
-     * itself, not its frames: the portal's only frames show an uploaded PDF in Chromium's own viewer, not the portal's
-     * markup (the frame's title is checked with the page). So axe runs as one {@code axe.run} in the page (the
-     * library's legacy mode) instead of a run per frame gathered in a window of its own, which took 0.4–0.5 s of each
-     * check's 1.1 s on a 2-core machine; switching into the PDF viewer's frame that way hangs chromedriver.
-     */
+    /** The serious and critical violations on the current page, one line each: rule, what it asks, where. */
     static List<String> violations(WebDriver driver, String step) {
-        AxeBuilder axe = new AxeBuilder().withTags(WCAG_AA).disableIframeTesting();
-        axe.setLegacyMode(true);
-        Results results = axe.analyze(driver);
+        Results results = new AxeBuilder().withTags(WCAG_AA).analyze(driver);
         if (results.isErrored()) {
             return List.of(step + ": axe-core did not run: " + results.getErrorMessage());
         }

@@ -172,6 +172,11 @@ class PortalBrowserTest {
             reviewer.click(By.cssSelector("tr[data-id='" + newFilingId + "'] a.button"), "open a filing from the queue");
             reviewer.find(By.cssSelector("details.preview summary")).click(); // the material, previewed in the page
             assertFalse(reviewer.driver.findElements(By.cssSelector("details.preview[open] iframe")).isEmpty());
+            // Chromium's PDF viewer has started before the next click: once (2026-12-05) the click on 受理 right after
+            // it went nowhere, no request sent in 60 s
+            new WebDriverWait(reviewer.driver, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(reviewer.js(
+                    "var f = document.querySelector('details.preview[open] iframe');"
+                            + " return !!f && !!f.contentDocument && f.contentDocument.readyState === 'complete'")));
             reviewer.shoot("05-review-filing");
             reviewer.click(By.id("accept"), "受理: asked once");
             reviewer.confirm("受理");
