@@ -644,7 +644,8 @@ class PortalBrowserTest {
             check.driver.get("data:text/html;charset=utf-8,<!doctype html><html lang=zh-CN><title>t</title><main>"
                     + "<img src=%22x.png%22><button></button></main></html>");
             List<String> found = Accessibility.violations(check.driver, "a page made with two violations");
-            assertTrue(found.stream().anyMatch(v -> v.contains(" image-alt ")) && found.stream().anyMatch(v -> v.contains(" button-name ")),
+            assertTrue(found.stream().anyMatch(v -> v.contains(" image-alt "))
+                    && found.stream().anyMatch(v -> v.contains(" button-name ")),
                     "an image without alt text and a button without a name, found: " + found);
         }
         assertTrue(INACCESSIBLE.isEmpty(), INACCESSIBLE.size() + " serious or critical accessibility violations:\n"

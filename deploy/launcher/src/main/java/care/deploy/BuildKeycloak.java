@@ -18,7 +18,7 @@ import java.util.Set;
  * a Keycloak start costs 30–90 s, once per build instead of once per module. The launcher module starts it during its
  * own test phase ({@link #main}) so that it boots while the services compile; a test JVM that finds none starts it.
  * It is recorded in {@code keycloak-per-build/state.properties} beside the Keycloak home, and it is not any test JVM's
- * child: a watchdog stops it when the build's process (the JVMs' parent) ends, however the build ends.
+ * child: a watchdog stops it when the build's process ({@link #buildProcess}) ends, however the build ends.
  */
 public final class BuildKeycloak {
 
