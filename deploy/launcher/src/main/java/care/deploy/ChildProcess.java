@@ -13,8 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,13 +26,6 @@ import java.util.function.Supplier;
 public final class ChildProcess implements Part, AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private static final Set<ChildProcess> RUNNING = ConcurrentHashMap.newKeySet();
-
-    static {
-        // whatever way this JVM ends, nothing it started outlives it
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(ChildProcess::close), "child-processes-stop"));
-    }
-
     final String name;
     final Path log;
     private final List<String> command;
@@ -59,7 +50,7 @@ public final class ChildProcess implements Part, AutoCloseable {
     static ChildProcess start(String name, List<String> command, Map<String, String> env, Path workDir, Path log) {
         ChildProcess child = new ChildProcess(name, command, env, workDir, log);
         child.launch();
-        RUNNING.add(child);
+        Teardown.started(child); // whatever way this JVM ends, nothing it started outlives it
         return child;
     }
 
@@ -198,7 +189,7 @@ public final class ChildProcess implements Part, AutoCloseable {
 
     @Override
     public void close() {
-        RUNNING.remove(this);
+        Teardown.stopped(this);
         stop(process.toHandle(), Duration.ofSeconds(20));
     }
 

@@ -58,9 +58,18 @@ public final class Postgres implements Part, AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(!keepData)
-                    .setPort(port);
+                    .setPort(port)
+                    .setRegisterShutdownHook(false); // its own hook would stop it beside the services using it
             builder.setServerConfig("max_connections", "300");
-            return new Postgres(builder.start(), dataDir);
+            EmbeddedPostgres server = builder.start();
+            try {
+                Postgres postgres = new Postgres(server, dataDir);
+                Teardown.started(postgres);
+                return postgres;
+            } catch (RuntimeException e) {
+                server.close();
+                throw e;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start", e);
         }
@@ -181,6 +190,7 @@ public final class Postgres implements Part, AutoCloseable {
 
     @Override
     public void close() {
+        Teardown.stopped(this);
         try {
             server.close();
         } catch (IOException e) {
