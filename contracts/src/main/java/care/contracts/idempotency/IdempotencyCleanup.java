@@ -19,7 +19,8 @@ class IdempotencyCleanup {
         this.uses = uses;
     }
 
-    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class) // not once the database is being let go
     void forgetOldKeys() {
         for (IdempotencyKeys keys : uses) {
             int forgotten = keys.forgetOldKeys();

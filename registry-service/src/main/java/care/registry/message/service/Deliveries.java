@@ -48,7 +48,8 @@ public class Deliveries {
      * approvals all at once are sent in one sweep instead of 50 per sweep (25 a second, behind any busier hour); a
      * gateway that fails every message ends the sweep after one batch, as its retries are due later.
      */
-    @Scheduled(every = "${care.notify.sweep}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${care.notify.sweep}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class) // not once the database is being let go
     void sweep() {
         List<UUID> due;
         int sent;
