@@ -20,7 +20,7 @@ class IdempotencyCleanup {
     }
 
     @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class) // not once the database is being let go
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class) // not while it starts or stops (Hibernate closed)
     void forgetOldKeys() {
         for (IdempotencyKeys keys : uses) {
             int forgotten = keys.forgetOldKeys();

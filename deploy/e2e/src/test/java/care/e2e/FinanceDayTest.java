@@ -103,9 +103,11 @@ class FinanceDayTest {
                     .paidOn(fails ? null : today).reason(fails ? "收款账户已销户" : null));
         }
         BulkResultResponse file = finance.postResults(new BulkResultRequest().results(items));
-        assertEquals(List.of(FINANCE_PEOPLE - 1, 0, 0), List.of(file.getApplied(), file.getReplayed(), file.getRefused()));
+        assertEquals(List.of(FINANCE_PEOPLE - 1, 0, 0),
+                List.of(file.getApplied(), file.getReplayed(), file.getRefused()));
         BulkResultResponse resent = finance.postResults(new BulkResultRequest().results(items));
-        assertEquals(List.of(0, FINANCE_PEOPLE - 1, 0), List.of(resent.getApplied(), resent.getReplayed(), resent.getRefused()));
+        assertEquals(List.of(0, FINANCE_PEOPLE - 1, 0),
+                List.of(resent.getApplied(), resent.getReplayed(), resent.getRefused()));
         assertEquals("FAILED", finance.getInstruction(ours.get(FINANCE_PEOPLE - 1).getInstructionId()).getStatus());
 
         // the bank returns the first payment (退汇)

@@ -14,7 +14,7 @@ final class Teardown {
     private static final Deque<AutoCloseable> STARTED = new ConcurrentLinkedDeque<>();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(Teardown::stopAll, "child-processes-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(Teardown::stopAll, "teardown"));
     }
 
     private Teardown() {
@@ -34,8 +34,8 @@ final class Teardown {
         for (AutoCloseable part = STARTED.poll(); part != null; part = STARTED.poll()) {
             try {
                 part.close();
-            } catch (Exception e) {
-                System.err.println("could not stop " + (part instanceof Part p ? p.name() : part) + ": " + e); // the rest are stopped all the same
+            } catch (Exception e) { // the rest are stopped all the same
+                System.err.println("could not stop " + (part instanceof Part p ? p.name() : part) + ": " + e);
             }
         }
     }

@@ -49,7 +49,7 @@ public class Deliveries {
      * gateway that fails every message ends the sweep after one batch, as its retries are due later.
      */
     @Scheduled(every = "${care.notify.sweep}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class) // not once the database is being let go
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class) // not while it starts or stops (Hibernate closed)
     void sweep() {
         List<UUID> due;
         int sent;

@@ -95,7 +95,7 @@ public class BatchGenerator {
     /** A generation whose worker died (crash, restart) is taken up again; each step is idempotent. */
     @Scheduled(every = "${subsidy.generation.resume-every:30s}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class) // not once the database is being let go
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class) // not while it starts or stops (Hibernate closed)
     void resumeStalled() {
         List<UUID> stalled = QuarkusTransaction.requiringNew().call(() ->
                 batches.stalled(Instant.now().minus(stalledAfter)).stream().map(b -> b.id).toList());
