@@ -213,26 +213,8 @@ class FaultTest {
     void theSubsidyServiceKilledMidGenerationResumesAndPaysEachPersonOnce() {
         int people = SOAK ? 40000 : 3000;
         String period = "2026-09";
-        String institution = UUID.randomUUID().toString();
-        List<ObjectNode> events = new ArrayList<>();
-        Map<String, Object> registered = new HashMap<>(Map.of("institutionId", institution, "uscc", uscc("530303", 1),
-                "name", "沾益区故障测试养老院", "sector", "ELDERLY", "kind", "PRIVATE_CARE_HOME", "ownership", "PRIVATE",
-                "cityCode", "530300", "divisionCode", "530303", "filingNumber", "530303-2020-000001"));
-        registered.putAll(Map.of("filedOn", "2020-01-01", "totalCapacity", 100000));
-        events.add(envelope("InstitutionRegistered", institution, "530300", "530303", registered, Instant.now()));
-        for (int i = 0; i < people; i++) {
-            String staff = UUID.randomUUID().toString();
-            Map<String, Object> entry = new HashMap<>(Map.of("staffId", staff, "institutionId", institution,
-                    "institutionUscc", uscc("530303", 1), "cityCode", "530300", "divisionCode", "530303",
-                    "personKey", "fault-person-" + staff, "name", "测试护理员", "maskedCitizenId", "530303********0000",
-                    "role", "ELDERLY_CAREGIVER", "certificateGrade", "LEVEL_4"));
-            entry.putAll(Map.of("certificateNumber", "F" + i, "certificateIssuedOn", "2020-01-01",
-                    "certificateType", "ELDERLY_CARE_SKILL", "employedFrom", "2020-01-01", "disputed", false));
-            events.add(envelope("CaregiverChanged", staff, "530300", "530303", entry, Instant.now()));
-        }
-        publish("registry-events", events);
-        await("the roster in the subsidy read model", Duration.ofSeconds(240), () -> count("subsidy",
-                "select count(*) from caregiver where institution_id = ?::uuid", institution) == people);
+        String institution = Faults.careHomeWithCaregivers("530303", "沾益区故障测试养老院", "fault-person", people,
+                100000, Duration.ofSeconds(240));
 
         // the allowance ships without rates: a city admin who neither makes nor approves the batch enters them
         as(RATE_SETTER, "POST", "/api/subsidy/programmes/QJ-NURSING/versions", Map.of("effectiveFrom",

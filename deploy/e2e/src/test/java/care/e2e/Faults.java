@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -96,6 +97,38 @@ final class Faults {
                 .put("divisionCode", divisionCode);
         envelope.set("payload", JSON.valueToTree(payload));
         return envelope;
+    }
+
+    /**
+     * A private 养老院 of {@code county}, filed in 2020, with {@code people} caregivers (养老护理 level 4 since 2020, the
+     * certificate type a nursing allowance counts), sent as registry-service's events and waited for in the subsidy
+     * read model. {@code tag} marks their person keys and certificate numbers. Returns the institution's id.
+     */
+    static String careHomeWithCaregivers(String county, String name, String tag, int people, int beds,
+                                         Duration timeout) {
+        String city = county.substring(0, 4) + "00";
+        String institution = UUID.randomUUID().toString();
+        String uscc = uscc(county, 1);
+        List<ObjectNode> events = new ArrayList<>();
+        Map<String, Object> registered = new HashMap<>(Map.of("institutionId", institution, "uscc", uscc,
+                "name", name, "sector", "ELDERLY", "kind", "PRIVATE_CARE_HOME", "ownership", "PRIVATE",
+                "cityCode", city, "divisionCode", county, "filingNumber", county + "-2020-000001"));
+        registered.putAll(Map.of("filedOn", "2020-01-01", "totalCapacity", beds));
+        events.add(envelope("InstitutionRegistered", institution, city, county, registered, Instant.now()));
+        for (int i = 0; i < people; i++) {
+            String staff = UUID.randomUUID().toString();
+            Map<String, Object> entry = new HashMap<>(Map.of("staffId", staff, "institutionId", institution,
+                    "institutionUscc", uscc, "cityCode", city, "divisionCode", county,
+                    "personKey", tag + "-" + staff, "name", "护理员" + i, "maskedCitizenId", county + "********0000",
+                    "role", "ELDERLY_CAREGIVER", "certificateGrade", "LEVEL_4"));
+            entry.putAll(Map.of("certificateNumber", tag + "-" + i, "certificateIssuedOn", "2020-01-01",
+                    "certificateType", "ELDERLY_CARE_SKILL", "employedFrom", "2020-01-01", "disputed", false));
+            events.add(envelope("CaregiverChanged", staff, city, county, entry, Instant.now()));
+        }
+        publish("registry-events", events);
+        await("the caregivers of " + name + " in the subsidy read model", timeout, () -> count("subsidy",
+                "select count(*) from caregiver where institution_id = ?::uuid", institution) == people);
+        return institution;
     }
 
     /** Sends the envelopes (key = aggregate id, as the relay does) and waits for the broker's acks. */

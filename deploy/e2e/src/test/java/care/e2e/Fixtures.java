@@ -1,12 +1,9 @@
 package care.e2e;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.http.ContentType;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -189,29 +186,8 @@ final class Fixtures {
      */
     private static String releasedBatch() {
         extendNursingAllowance();
-        String institution = UUID.randomUUID().toString();
-        String uscc = Faults.uscc(FINANCE_COUNTY, 1);
-        List<ObjectNode> events = new ArrayList<>();
-        Map<String, Object> registered = new HashMap<>(Map.of("institutionId", institution, "uscc", uscc,
-                "name", "安宁市财政测试养老院", "sector", "ELDERLY", "kind", "PRIVATE_CARE_HOME", "ownership", "PRIVATE",
-                "cityCode", "530100", "divisionCode", FINANCE_COUNTY, "filingNumber", FINANCE_COUNTY + "-2020-000001"));
-        registered.putAll(Map.of("filedOn", "2020-01-01", "totalCapacity", 100));
-        events.add(Faults.envelope("InstitutionRegistered", institution, "530100", FINANCE_COUNTY, registered,
-                Instant.now()));
-        for (int i = 0; i < FINANCE_PEOPLE; i++) {
-            String staff = UUID.randomUUID().toString();
-            Map<String, Object> entry = new HashMap<>(Map.of("staffId", staff, "institutionId", institution,
-                    "institutionUscc", uscc, "cityCode", "530100", "divisionCode", FINANCE_COUNTY,
-                    "personKey", "finance-day-" + staff, "name", "护理员" + i, "maskedCitizenId", "530181********000" + i,
-                    "role", "ELDERLY_CAREGIVER", "certificateGrade", "LEVEL_4"));
-            // the nursing allowance counts only the certificate types its version names (Kunming: 养老护理)
-            entry.putAll(Map.of("certificateNumber", "FD" + i, "certificateIssuedOn", "2020-01-01",
-                    "certificateType", "ELDERLY_CARE_SKILL", "employedFrom", "2020-01-01", "disputed", false));
-            events.add(Faults.envelope("CaregiverChanged", staff, "530100", FINANCE_COUNTY, entry, Instant.now()));
-        }
-        Faults.publish("registry-events", events);
-        Faults.await("the caregivers in the subsidy read model", Duration.ofSeconds(120), () -> Faults.count("subsidy",
-                "select count(*) from caregiver where institution_id = ?::uuid", institution) == FINANCE_PEOPLE);
+        Faults.careHomeWithCaregivers(FINANCE_COUNTY, "安宁市财政测试养老院", "finance-day", FINANCE_PEOPLE, 100,
+                Duration.ofSeconds(120));
 
         String location = as("admin-530100", "POST", "/api/subsidy/batches",
                 Map.of("programmeCode", "KM-NURSING", "period", FINANCE_PERIOD)).log().ifValidationFails()

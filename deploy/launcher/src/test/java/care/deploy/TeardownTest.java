@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -36,13 +37,8 @@ class TeardownTest {
         ChildProcess first = part(dir, "first", "echo 'first stops'");
         part(dir, "second", "if kill -0 " + first.pid() + "; then echo 'second stops, first running';"
                 + " else echo 'second stops, first gone'; fi");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!(Files.exists(dir.resolve("first.ready")) && Files.exists(dir.resolve("second.ready")))) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the parts did not start");
-            }
-            ChildProcess.sleep(20);
-        }
+        ChildProcess.awaitReady("the two parts", () -> Files.exists(dir.resolve("first.ready"))
+                && Files.exists(dir.resolve("second.ready")), () -> null, Duration.ofSeconds(30), dir);
     }
 
     private static ChildProcess part(Path dir, String name, String onStop) {
