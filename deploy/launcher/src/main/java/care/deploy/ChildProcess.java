@@ -189,8 +189,11 @@ public final class ChildProcess implements Part, AutoCloseable {
 
     @Override
     public void close() {
-        Teardown.stopped(this);
-        stop(process.toHandle(), Duration.ofSeconds(20));
+        try {
+            stop(process.toHandle(), Duration.ofSeconds(20));
+        } finally {
+            Teardown.stopped(this); // not before: a JVM ending meanwhile waits for it before what started earlier
+        }
     }
 
     /** SIGTERM to a process and everything it started; SIGKILL to whatever still runs after {@code grace}. */

@@ -190,11 +190,12 @@ public final class Postgres implements Part, AutoCloseable {
 
     @Override
     public void close() {
-        Teardown.stopped(this);
         try {
             server.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            Teardown.stopped(this);
         }
     }
 }

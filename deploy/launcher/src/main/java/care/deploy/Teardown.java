@@ -25,7 +25,10 @@ final class Teardown {
         STARTED.push(part);
     }
 
-    /** Stopped by its owner: nothing left to do for it at the end. */
+    /**
+     * Stopped by its owner: nothing left to do for it at the end. Called once it has stopped, not when its stop
+     * begins, so that a JVM ending meanwhile waits for it before stopping what was started before it.
+     */
     static void stopped(AutoCloseable part) {
         STARTED.remove(part);
     }

@@ -23,27 +23,51 @@ class TeardownTest {
 
     @Test
     void whatAJvmStartedLastIsStoppedFirstWhenItEnds(@TempDir Path dir) throws Exception {
-        Process jvm = new ProcessBuilder(Repo.javaBinary(), "-cp", System.getProperty("java.class.path"),
-                TeardownTest.class.getName(), dir.toString()).redirectErrorStream(true).start();
-        assertTrue(jvm.waitFor(60, TimeUnit.SECONDS), "the JVM ended");
-        String output = new String(jvm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(List.of("second stops, first running", "first stops"),
-                Files.readAllLines(dir.resolve("stopped")), output);
+        assertEquals(List.of("second stops, first running", "first stops"), stopsOfAJvm(dir, "ends"));
     }
 
-    /** Starts two parts, waits until both listen for their stop, and ends: the shutdown hook stops them. */
+    /**
+     * A part its owner is stopping when the JVM ends (the end-to-end suite's own hook closes the stack, services side
+     * by side) is waited for before the parts started earlier: it still uses them while it stops.
+     */
+    @Test
+    void aPartItsOwnerIsStoppingIsWaitedForBeforeThoseStartedEarlier(@TempDir Path dir) throws Exception {
+        assertEquals(List.of("second stops, first running", "first stops"), stopsOfAJvm(dir, "stops-second-and-ends"));
+    }
+
+    /** The lines the two parts wrote when told to stop, in a child JVM on this class path ({@link #main}). */
+    private static List<String> stopsOfAJvm(Path dir, String how) throws Exception {
+        Process jvm = new ProcessBuilder(Repo.javaBinary(), "-cp", System.getProperty("java.class.path"),
+                TeardownTest.class.getName(), dir.toString(), how).redirectErrorStream(true).start();
+        assertTrue(jvm.waitFor(60, TimeUnit.SECONDS), "the JVM ended");
+        String output = new String(jvm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(Files.exists(dir.resolve("stopped")), output);
+        return Files.readAllLines(dir.resolve("stopped"));
+    }
+
+    /**
+     * Starts two parts, waits until both listen for their stop, and ends: the shutdown hook stops them. The second
+     * takes a second to stop (it ignores a second SIGTERM meanwhile); with "stops-second-and-ends" the JVM ends while
+     * a thread of its own is stopping it.
+     */
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         ChildProcess first = part(dir, "first", "echo 'first stops'");
-        part(dir, "second", "if kill -0 " + first.pid() + "; then echo 'second stops, first running';"
-                + " else echo 'second stops, first gone'; fi");
+        ChildProcess second = part(dir, "second", "sleep 1; if kill -0 " + first.pid()
+                + "; then echo 'second stops, first running'; else echo 'second stops, first gone'; fi");
         ChildProcess.awaitReady("the two parts", () -> Files.exists(dir.resolve("first.ready"))
                 && Files.exists(dir.resolve("second.ready")), () -> null, Duration.ofSeconds(30), dir);
+        if ("stops-second-and-ends".equals(args[1])) {
+            Thread owner = new Thread(second::close, "owner");
+            owner.setDaemon(true); // the JVM ends while it waits
+            owner.start();
+            Thread.sleep(300);
+        }
     }
 
     private static ChildProcess part(Path dir, String name, String onStop) {
-        String script = "trap \"" + onStop.replace("\"", "\\\"") + " >> stopped; exit 0\" TERM; touch " + name
-                + ".ready; while :; do sleep 0.05; done";
+        String script = "trap \"trap '' TERM; " + onStop.replace("\"", "\\\"") + " >> stopped; exit 0\" TERM; touch "
+                + name + ".ready; while :; do sleep 0.05; done";
         return ChildProcess.start(name, List.of("/bin/sh", "-c", script), Map.of(), dir, dir.resolve(name + ".log"));
     }
 }
