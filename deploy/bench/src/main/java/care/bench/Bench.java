@@ -372,7 +372,10 @@ public final class Bench {
         for (int i = 1; i <= starts; i++) {
             Stack stopped = stack;
             stack = null;
+            long stopping = System.nanoTime();
             stopped.close();
+            report.info("platform stopped" + (starts == 1 ? "" : " before start " + i),
+                    "in %.1f s".formatted(secs(stopping)));
             long t = System.nanoTime();
             stack = Stack.start(layout);
             ups.add(secs(t));

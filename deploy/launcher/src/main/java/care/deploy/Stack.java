@@ -300,12 +300,18 @@ public final class Stack implements AutoCloseable {
         }
     }
 
+    /**
+     * The services side by side, then what they use. One after the other, their shutdowns added up: registry-service
+     * alone takes about 8 s (its three consumers leave their group one after the other).
+     */
     @Override
     public void close() {
-        for (int i = services.size() - 1; i >= 0; i--) {
-            services.get(i).close();
+        try {
+            CompletableFuture.allOf(services.stream().map(service -> CompletableFuture.runAsync(service::close))
+                    .toArray(CompletableFuture[]::new)).join();
+        } finally {
+            infra.close();
         }
-        infra.close();
     }
 
     /** Runs the local stack until this process is told to stop (deploy/stack down sends SIGTERM). */
