@@ -46,9 +46,9 @@ class TeardownTest {
     }
 
     /**
-     * Starts two parts, waits until both listen for their stop, and ends: the shutdown hook stops them. The second
-     * takes a second to stop (it ignores a second SIGTERM meanwhile); with "stops-second-and-ends" the JVM ends while
-     * a thread of its own is stopping it.
+     * Starts two parts, waits until both listen for their stop, and ends: the shutdown hook stops them. Told to stop,
+     * the second waits a second before it looks at the first (a further SIGTERM ends the wait, not the part); with
+     * "stops-second-and-ends" the JVM ends while a thread of its own is stopping the second.
      */
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
