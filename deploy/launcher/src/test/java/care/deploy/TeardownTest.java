@@ -23,7 +23,7 @@ class TeardownTest {
 
     @Test
     void whatAJvmStartedLastIsStoppedFirstWhenItEnds(@TempDir Path dir) throws Exception {
-        assertEquals(List.of("second stops, first running", "first stops"), stopsOfAJvm(dir, "ends"));
+        assertSecondStoppedWhileFirstRan(dir, "ends");
     }
 
     /**
@@ -32,17 +32,18 @@ class TeardownTest {
      */
     @Test
     void aPartItsOwnerIsStoppingIsWaitedForBeforeThoseStartedEarlier(@TempDir Path dir) throws Exception {
-        assertEquals(List.of("second stops, first running", "first stops"), stopsOfAJvm(dir, "stops-second-and-ends"));
+        assertSecondStoppedWhileFirstRan(dir, "stops-second-and-ends");
     }
 
-    /** The lines the two parts wrote when told to stop, in a child JVM on this class path ({@link #main}). */
-    private static List<String> stopsOfAJvm(Path dir, String how) throws Exception {
+    /** Runs {@link #main} in a child JVM on this class path and reads what its two parts wrote when told to stop. */
+    private static void assertSecondStoppedWhileFirstRan(Path dir, String how) throws Exception {
         Process jvm = new ProcessBuilder(Repo.javaBinary(), "-cp", System.getProperty("java.class.path"),
                 TeardownTest.class.getName(), dir.toString(), how).redirectErrorStream(true).start();
         assertTrue(jvm.waitFor(60, TimeUnit.SECONDS), "the JVM ended");
         String output = new String(jvm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(Files.exists(dir.resolve("stopped")), output);
-        return Files.readAllLines(dir.resolve("stopped"));
+        assertEquals(List.of("second stops, first running", "first stops"),
+                Files.readAllLines(dir.resolve("stopped")), output);
     }
 
     /**
