@@ -21,7 +21,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -69,9 +71,11 @@ public class RegisterHistory {
 
     private <T> TypedQuery<T> query(String jpql, Class<T> type, InstitutionScope scope, String cityCode,
                                     Sector sector) {
-        // read, never changed: no snapshot per entity for a dirty check that would find nothing
+        // read, never changed: no snapshot per entity for a dirty check that would find nothing. Read in pieces:
+        // PostgreSQL's driver otherwise holds the whole answer before the first row is read (40 MB of a city's
+        // 100,000 institutions, on top of the rows made of it)
         TypedQuery<T> q = em.createQuery(jpql, type).setParameter("city", cityCode)
-                .setHint(HibernateHints.HINT_READ_ONLY, true);
+                .setHint(HibernateHints.HINT_READ_ONLY, true).setHint(HibernateHints.HINT_FETCH_SIZE, 2_000);
         if (sector != null) {
             q.setParameter("sector", sector);
         }
@@ -87,6 +91,11 @@ public class RegisterHistory {
     /** What the indicators read of an institution in the register. */
     public record Filed(UUID id, String name, String countyCode, Sector sector, LocalDate filedOn,
                         LocalDate closedOn) {
+
+        public Filed {
+            // one string per county, not one per institution held for the request
+            countyCode = countyCode.intern();
+        }
     }
 
     /** The loaded register, read at a day. */
@@ -96,30 +105,39 @@ public class RegisterHistory {
 
         /** The institutions filed and not closed on {@code day}, with what they held that day. */
         public List<InstitutionState> at(LocalDate day) {
+            Function<Filed, InstitutionState> on = on(day);
+            return institutions.stream().map(on).filter(Objects::nonNull).toList();
+        }
+
+        /**
+         * One institution as counted on {@code day}, with what it held that day; null when it was not yet filed or
+         * already closed then.
+         */
+        public Function<Filed, InstitutionState> on(LocalDate day) {
             Instant end = endOf(day);
-            List<InstitutionState> states = new ArrayList<>();
-            for (Filed i : institutions) {
-                if (i.filedOn().isAfter(day) || i.closedOn() != null && !i.closedOn().isAfter(day)) {
-                    continue;
-                }
-                List<SiteState> siteStates = new ArrayList<>();
-                for (Site s : sites.getOrDefault(i.id(), List.of())) {
-                    if (s.createdAt.isBefore(end)) {
-                        siteStates.add(SiteState.of(s, last(capacity.getOrDefault(s.id, List.of()), end)));
-                    }
-                }
-                DesignationVersion d = lastDesignation(designations.getOrDefault(i.id(), List.of()), end);
-                List<Staff> employed = staff.getOrDefault(i.id(), List.of()).stream()
-                        .filter(s -> !s.employedFrom.isAfter(day)
-                                && (s.employedUntil == null || !s.employedUntil.isBefore(day))
-                                && s.createdAt.isBefore(end)).toList();
-                states.add(new InstitutionState(i.id(), i.name(), i.countyCode(), i.sector(), siteStates,
-                        d != null && d.inclusive, d != null && d.demonstration,
-                        employed.size(), (int) employed.stream().filter(s -> certifiedOn(s, day)).count(),
-                        (int) employed.stream().filter(s -> s.role == StaffRole.SOCIAL_WORKER).count(),
-                        headCollege(employed)));
+            return i -> stateOf(i, day, end);
+        }
+
+        private InstitutionState stateOf(Filed i, LocalDate day, Instant end) {
+            if (i.filedOn().isAfter(day) || i.closedOn() != null && !i.closedOn().isAfter(day)) {
+                return null;
             }
-            return states;
+            List<SiteState> siteStates = new ArrayList<>();
+            for (Site s : sites.getOrDefault(i.id(), List.of())) {
+                if (s.createdAt.isBefore(end)) {
+                    siteStates.add(SiteState.of(s, last(capacity.getOrDefault(s.id, List.of()), end)));
+                }
+            }
+            DesignationVersion d = lastDesignation(designations.getOrDefault(i.id(), List.of()), end);
+            List<Staff> employed = staff.getOrDefault(i.id(), List.of()).stream()
+                    .filter(s -> !s.employedFrom.isAfter(day)
+                            && (s.employedUntil == null || !s.employedUntil.isBefore(day))
+                            && s.createdAt.isBefore(end)).toList();
+            return new InstitutionState(i.id(), i.name(), i.countyCode(), i.sector(), siteStates,
+                    d != null && d.inclusive, d != null && d.demonstration,
+                    employed.size(), (int) employed.stream().filter(s -> certifiedOn(s, day)).count(),
+                    (int) employed.stream().filter(s -> s.role == StaffRole.SOCIAL_WORKER).count(),
+                    headCollege(employed));
         }
 
         private static CapacityVersion last(List<CapacityVersion> versions, Instant end) {
