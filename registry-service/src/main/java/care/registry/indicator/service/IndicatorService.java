@@ -102,7 +102,7 @@ public class IndicatorService {
      * Each target's lines on {@code day}, summed in one pass over the register: each institution's state that day is
      * made, added to every target's sums and dropped. Held for a whole day at once, a city of 100,000 institutions
      * outlived the young generation each day and filled the old one (a full collection every 0.7 s, the heap grown
-     * to twice its size). {@code baselines}: the register on each 新增 target's baseline day, by institution.
+     * from 106 to 211 MB: docs/benchmarks.md). {@code baselines}: each 新增 target's baseline day, by institution.
      */
     private static Map<IndicatorTarget, Totals> totalsOn(Loaded loaded, LocalDate day, List<IndicatorTarget> targets,
                                                          Map<LocalDate, Map<UUID, InstitutionState>> baselines) {
@@ -112,7 +112,8 @@ public class IndicatorService {
         for (Filed institution : loaded.institutions()) {
             InstitutionState now = on.apply(institution);
             for (IndicatorTarget t : targets) {
-                Map<UUID, InstitutionState> baseline = t.measure.isIncrease() ? baselines.get(t.baselineOn) : null;
+                Map<UUID, InstitutionState> baseline = t.measure.isIncrease() && t.baselineOn != null
+                        ? baselines.get(t.baselineOn) : null;
                 InstitutionState before = baseline == null ? null : baseline.get(institution.id());
                 if (now != null || before != null) {
                     totals.get(t).add(Contributions.line(t.measure, now, before));
