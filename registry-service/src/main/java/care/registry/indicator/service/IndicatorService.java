@@ -72,8 +72,10 @@ public class IndicatorService {
         Map<LocalDate, Map<UUID, InstitutionState>> baselines = new HashMap<>();
         measured.stream().filter(t -> t.baselineOn != null && t.measure.isIncrease()).forEach(t ->
                 baselines.computeIfAbsent(t.baselineOn, day -> RegisterHistory.byId(c.loaded.at(day))));
+        // a share's or ratio's straight line starts at its figure on the baseline day (新增's at 0: not summed)
         Map<IndicatorTarget, Totals> atBaseline = new HashMap<>();
-        measured.stream().filter(t -> t.baselineOn != null).collect(Collectors.groupingBy(t -> t.baselineOn))
+        measured.stream().filter(t -> t.baselineOn != null && !t.measure.isIncrease())
+                .collect(Collectors.groupingBy(t -> t.baselineOn))
                 .forEach((day, targets) -> atBaseline.putAll(totalsOn(c.loaded, day, targets, Map.of())));
         Map<IndicatorTarget, Map<LocalDate, Totals>> totals = new HashMap<>();
         for (LocalDate day : days) {
@@ -166,7 +168,7 @@ public class IndicatorService {
                 populations.ofCity(cityCode), cityCode, asOf);
     }
 
-    /** {@code atBaseline}: the target's sums on its baseline day (null without one). */
+    /** {@code atBaseline}: the target's sums on its baseline day (null without one, and for 新增). */
     private Figure figure(IndicatorTarget t, Area area, Context c, LocalDate asOf, Totals now, Totals atBaseline,
                           List<Point> trend) {
         Sum s = sum(t.measure, now.of(area), c.population(t.measure, area, asOf));
